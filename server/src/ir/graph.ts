@@ -1,0 +1,120 @@
+// The front-end-neutral model graph: layer instances with their evaluated arguments, calls of layers on
+// tensors, Sequential and functional models, recorded as an ordered event log. Front ends (Python, later
+// TS/JS) append events; inference replays them in order, as Keras would build the model eagerly.
+
+import type { LayerSpec, BuildResult, Severity } from '../layers/spec';
+import type { ArgValue } from './values';
+import type { Shape } from '../infer/shape';
+
+/** Half-open range of UTF-16 code-unit offsets into the document text. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface LayerInstance {
+  readonly id: number;
+  /** The class name as written (`Convolution1D`, `MaxPool2D`, `concatenate`). */
+  readonly className: string;
+  /** Undefined for layers outside the catalogue (custom layers, applications): their output is unknown. */
+  readonly spec: LayerSpec | undefined;
+  readonly positional: readonly ArgValue[];
+  /** Keyword arguments as written, in any spelling. */
+  readonly keyword: ReadonlyMap<string, ArgValue>;
+  /** The constructor call, e.g. `layers.Dense(4)`. */
+  readonly range: TextRange;
+  /** The class-name identifier, e.g. `Dense` in `layers.Dense(4)`. */
+  readonly classRange: TextRange;
+  /** Why the layer is unknown, when `spec` is undefined. */
+  readonly unknownReason?: string;
+  /** Set by inference. */
+  name?: string;
+  /** Set by inference at the first call: the result of building the layer. */
+  built?: BuildResult;
+  /** The input shapes the layer was built with. */
+  builtFor?: readonly Shape[];
+}
+
+/** A tensor produced by a call (output `index` of it). */
+export interface TensorRef {
+  readonly kind: 'tensor';
+  readonly call: CallNode;
+  readonly index: number;
+}
+
+export type Callee = LayerInstance | ModelNode;
+
+export interface CallNode {
+  readonly id: number;
+  readonly callee: Callee;
+  /** The inputs as written: a tensor, a list of tensors, or something else (reported). */
+  readonly inputs: readonly ArgValueOrTensor[];
+  /** Whether the inputs were passed as one list argument (`Concatenate()([a, b])`). */
+  readonly inputsAsList: boolean;
+  readonly callOptions: ReadonlyMap<string, ArgValueOrTensor>;
+  /** The whole call expression, e.g. `Dense(4)(x)`; for Sequential entries the list item or `add(...)`. */
+  readonly range: TextRange;
+  /** Set by inference. */
+  result?: CallResult;
+}
+
+export interface CallResult {
+  readonly inputShapes: readonly (Shape | undefined)[];
+  /** Undefined when nothing could be inferred. */
+  readonly outputs: readonly (Shape | undefined)[] | undefined;
+  readonly explanations: readonly string[];
+  readonly notes: readonly string[];
+  /** Why the output is unknown, when it is. */
+  readonly unknownReason?: string;
+}
+
+export type ArgValueOrTensor = ArgValue | TensorRef | ModelNode;
+
+export interface SequentialModel {
+  readonly kind: 'sequential';
+  readonly id: number;
+  readonly range: TextRange;
+  readonly keyword: ReadonlyMap<string, ArgValue>;
+  /** Filled by inference: the layers in order with their call sites. */
+  entries: CallNode[];
+  name?: string;
+}
+
+export interface FunctionalModel {
+  readonly kind: 'functional';
+  readonly id: number;
+  readonly range: TextRange;
+  readonly inputs: ArgValueOrTensor;
+  readonly outputs: ArgValueOrTensor;
+  readonly keyword: ReadonlyMap<string, ArgValue>;
+  /** The class as written (`Model`, `Functional`), for messages. */
+  readonly className: string;
+  name?: string;
+}
+
+export type ModelNode = SequentialModel | FunctionalModel;
+
+export function isTensorRef(v: unknown): v is TensorRef {
+  return typeof v === 'object' && v !== null && (v as TensorRef).kind === 'tensor';
+}
+
+export function isModelNode(v: unknown): v is ModelNode {
+  return typeof v === 'object' && v !== null && ((v as ModelNode).kind === 'sequential' || (v as ModelNode).kind === 'functional');
+}
+
+/** The event log a front end writes; inference replays it in order. */
+export type GraphEvent =
+  | { readonly kind: 'createLayer'; readonly layer: LayerInstance }
+  | { readonly kind: 'call'; readonly call: CallNode }
+  | { readonly kind: 'createSequential'; readonly model: SequentialModel }
+  | { readonly kind: 'sequentialAdd'; readonly model: SequentialModel; readonly item: LayerInstance | TensorRef | ModelNode; readonly range: TextRange; readonly callId: number }
+  | { readonly kind: 'createFunctional'; readonly model: FunctionalModel };
+
+/** A diagnostic found by a front end or by inference, positioned by offsets. */
+export interface Issue {
+  readonly range: TextRange;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  readonly related?: readonly { readonly range: TextRange; readonly message: string }[];
+}

@@ -1,0 +1,110 @@
+// Shared pieces of the convolution family: spatial axis names, the channel axis for a data format,
+// and the per-axis output arithmetic with its checks (zero or negative sizes, strides with dilation).
+
+import { Padding, convLength, transposeLength } from '../../infer/arithmetic';
+import { Dim, Shape, formatShape } from '../../infer/shape';
+import type { BuildContext } from '../spec';
+
+export const SPATIAL_NAMES: Record<number, string[]> = {
+  1: ['steps'],
+  2: ['rows', 'cols'],
+  3: ['depth', 'rows', 'cols'],
+};
+
+export const KERNEL_AXIS_NAMES: Record<number, string[]> = {
+  1: ['kernel length'],
+  2: ['kernel rows', 'kernel cols'],
+  3: ['kernel depth', 'kernel rows', 'kernel cols'],
+};
+
+/** Where the channels and the spatial axes sit in a batch-first shape of rank `rank + 2`. */
+export interface Layout {
+  readonly channelAxis: number;
+  readonly spatialAxes: number[];
+}
+
+export function layoutOf(format: 'channels_last' | 'channels_first', rank: number): Layout {
+  const spatialAxes = Array.from({ length: rank }, (_, i) => (format === 'channels_last' ? i + 1 : i + 2));
+  return { channelAxis: format === 'channels_last' ? rank + 1 : 1, spatialAxes };
+}
+
+/** Replaces the spatial dims and the channel dim of `input` per the layout. */
+export function withSpatial(input: Shape, layout: Layout, spatial: Dim[], channels: Dim): Shape {
+  const out = input.slice();
+  layout.spatialAxes.forEach((axis, i) => (out[axis] = spatial[i]));
+  out[layout.channelAxis] = channels;
+  return out;
+}
+
+export function readPadding(ctx: BuildContext, allowed: readonly string[]): Padding | '?' {
+  const p = ctx.str('padding');
+  if (p === '?') return '?';
+  const lower = p.toLowerCase();
+  if (!allowed.includes(lower)) {
+    ctx.error('bad-argument', `padding='${p}' is not accepted here (${ctx.version === '1' ? 'border_mode' : 'padding'} must be one of ${allowed.map(a => `'${a}'`).join(', ')}).`);
+    return '?';
+  }
+  return lower as Padding;
+}
+
+/**
+ * Output sizes of a convolution along each spatial axis, with explanations and the provable errors:
+ * a zero or negative size under 'valid', zeros in kernel or strides, strides > 1 with dilation > 1.
+ */
+export function convSpatial(
+  ctx: BuildContext,
+  layerName: string,
+  input: Shape,
+  layout: Layout,
+  kernel: Dim[],
+  strides: Dim[],
+  padding: Padding | '?',
+  dilation: Dim[],
+): Dim[] {
+  const names = SPATIAL_NAMES[kernel.length] ?? kernel.map((_, i) => `axis ${i + 1}`);
+  if (kernel.some(k => k === 0)) ctx.error('bad-argument', `The kernel size of ${layerName} cannot contain 0; received ${formatShape(kernel)}.`);
+  if (strides.some(s => s === 0)) ctx.error('bad-argument', `The strides of ${layerName} cannot contain 0; received ${formatShape(strides)}.`);
+  const anyStride = strides.some(s => typeof s === 'number' && s > 1);
+  const anyDilation = dilation.some(d => typeof d === 'number' && d > 1);
+  if (anyStride && anyDilation) {
+    ctx.error('bad-argument', `${layerName}: strides > 1 cannot be combined with dilation_rate > 1 (strides=${formatShape(strides)}, dilation_rate=${formatShape(dilation)}).`);
+  }
+  const out: Dim[] = [];
+  layout.spatialAxes.forEach((axis, i) => {
+    const w = convLength(input[axis], kernel[i], strides[i], padding, dilation[i]);
+    if (w.working) ctx.explain(`${names[i]}: ${w.working}`);
+    out.push(w.value);
+  });
+  if (out.some(d => typeof d === 'number' && d <= 0)) {
+    ctx.error('nonpositive-output', `${layerName} would produce an output of size ${formatShape(out)} from input ${formatShape(input)}: kernel ${formatShape(kernel)} with strides ${formatShape(strides)} and padding '${padding}' does not fit. Use padding='same', a smaller kernel, or a larger input.`);
+  }
+  return out;
+}
+
+/** Output sizes of a transposed convolution along each spatial axis, with explanations. */
+export function transposeSpatial(
+  ctx: BuildContext,
+  input: Shape,
+  layout: Layout,
+  kernel: Dim[],
+  strides: Dim[],
+  padding: 'valid' | 'same' | '?',
+  dilation: Dim[],
+  outputPadding: Dim[] | undefined,
+): Dim[] {
+  const names = SPATIAL_NAMES[kernel.length] ?? [];
+  return layout.spatialAxes.map((axis, i) => {
+    const w = transposeLength(input[axis], kernel[i], strides[i], padding, dilation[i], outputPadding?.[i]);
+    if (w.working) ctx.explain(`${names[i] ?? `axis ${i + 1}`}: ${w.working}`);
+    return w.value;
+  });
+}
+
+/** The input channel count; reports when it is None (weights cannot be created). */
+export function channelsOf(ctx: BuildContext, layerName: string, input: Shape, layout: Layout): Dim {
+  const c = input[layout.channelAxis];
+  if (c === null) {
+    ctx.error('undefined-channels', `The channel dimension of the input to ${layerName} must be defined; found None in ${formatShape(input)}.`);
+  }
+  return c;
+}
