@@ -4,8 +4,29 @@
 import type { LayerSpec } from './spec';
 import { coreLayers } from './core';
 import { convLayers } from './conv';
+import { poolingLayers } from './pooling';
+import { reshapingLayers } from './reshaping';
+import { normalizationLayers } from './normalization';
+import { recurrentLayers } from './recurrent';
+import { mergingLayers } from './merging';
+import { attentionLayers } from './attention';
+import { activationLayers } from './activation';
+import { regularizationLayers } from './regularization';
+import { preprocessingLayers } from './preprocessing';
 
-const ALL: readonly LayerSpec[] = [...coreLayers, ...convLayers];
+const ALL: readonly LayerSpec[] = [
+  ...coreLayers,
+  ...convLayers,
+  ...poolingLayers,
+  ...reshapingLayers,
+  ...normalizationLayers,
+  ...recurrentLayers,
+  ...mergingLayers,
+  ...attentionLayers,
+  ...activationLayers,
+  ...regularizationLayers,
+  ...preprocessingLayers,
+];
 
 const byPythonName = new Map<string, LayerSpec>();
 const byTfjsName = new Map<string, LayerSpec>();

@@ -1,0 +1,5 @@
+// The merging group of the catalogue: one import per layer file.
+
+import type { LayerSpec } from '../spec';
+
+export const mergingLayers: LayerSpec[] = [];

@@ -1,0 +1,5 @@
+// The preprocessing group of the catalogue: one import per layer file.
+
+import type { LayerSpec } from '../spec';
+
+export const preprocessingLayers: LayerSpec[] = [];

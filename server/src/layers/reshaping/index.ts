@@ -1,0 +1,5 @@
+// The reshaping group of the catalogue: one import per layer file.
+
+import type { LayerSpec } from '../spec';
+
+export const reshapingLayers: LayerSpec[] = [];
