@@ -27,6 +27,8 @@ export interface LayerInstance {
   readonly classRange: TextRange;
   /** Why the layer is unknown, when `spec` is undefined. */
   readonly unknownReason?: string;
+  /** A `**kwargs` that could not be evaluated: absent arguments read as unknown, not as defaults. */
+  readonly opaqueArgs?: boolean;
   /** Set by inference. */
   name?: string;
   /** Set by inference at the first call: the result of building the layer. */
@@ -39,7 +41,13 @@ export interface LayerInstance {
 export interface TensorRef {
   readonly kind: 'tensor';
   readonly call: CallNode;
+  /** Output index; negative counts from the end (`outputs[-1]`). */
   readonly index: number;
+  /**
+   * Picked by subscript or unpacking (`out, h, c = lstm(x)`, `outs[1]`): selects one of several outputs.
+   * On a single-output call it would slice the tensor instead, which is not analysed (unknown).
+   */
+  readonly selected?: boolean;
 }
 
 export type Callee = LayerInstance | ModelNode;
@@ -54,6 +62,8 @@ export interface CallNode {
   readonly callOptions: ReadonlyMap<string, ArgValueOrTensor>;
   /** The whole call expression, e.g. `Dense(4)(x)`; for Sequential entries the list item or `add(...)`. */
   readonly range: TextRange;
+  /** Set for the entries of a Sequential: the model they belong to. */
+  readonly sequential?: SequentialModel;
   /** Set by inference. */
   result?: CallResult;
 }
@@ -75,8 +85,10 @@ export interface SequentialModel {
   readonly id: number;
   readonly range: TextRange;
   readonly keyword: ReadonlyMap<string, ArgValue>;
-  /** Filled by inference: the layers in order with their call sites. */
-  entries: CallNode[];
+  /** The layers in order, each as the call that applies it to the previous output. */
+  readonly entries: CallNode[];
+  /** The `keras.Input(...)` tensor listed first, if any. */
+  inputTensor?: TensorRef;
   name?: string;
 }
 
@@ -107,7 +119,6 @@ export type GraphEvent =
   | { readonly kind: 'createLayer'; readonly layer: LayerInstance }
   | { readonly kind: 'call'; readonly call: CallNode }
   | { readonly kind: 'createSequential'; readonly model: SequentialModel }
-  | { readonly kind: 'sequentialAdd'; readonly model: SequentialModel; readonly item: LayerInstance | TensorRef | ModelNode; readonly range: TextRange; readonly callId: number }
   | { readonly kind: 'createFunctional'; readonly model: FunctionalModel };
 
 /** A diagnostic found by a front end or by inference, positioned by offsets. */

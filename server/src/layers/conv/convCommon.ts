@@ -3,7 +3,9 @@
 
 import { Padding, convLength, transposeLength } from '../../infer/arithmetic';
 import { Dim, Shape, formatShape } from '../../infer/shape';
-import type { BuildContext } from '../spec';
+import type { ArgValue } from '../../ir/values';
+import type { KerasVersion } from '../../ir/kerasVersion';
+import type { ArgSpec, BuildContext } from '../spec';
 
 export const SPATIAL_NAMES: Record<number, string[]> = {
   1: ['steps'],
@@ -107,4 +109,55 @@ export function channelsOf(ctx: BuildContext, layerName: string, input: Shape, l
     ctx.error('undefined-channels', `The channel dimension of the input to ${layerName} must be defined; found None in ${formatShape(input)}.`);
   }
   return c;
+}
+
+// ---- Additions for the transposed, separable, depthwise and locally-connected rules (and the pooling and
+// spatial reshaping groups, which share the layouts above). ----
+
+/** A Dim from an argument value: numbers stay, None stays None, anything else is unknown. */
+export function dimOf(v: ArgValue | undefined): Dim {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  return v === null ? null : '?';
+}
+
+/**
+ * The checks of `convSpatial` on kernel, strides and dilation, for rules that compute their sizes another
+ * way (transposed convolutions): zeros in kernel or strides, strides > 1 together with dilation > 1.
+ */
+export function checkKernelStridesDilation(ctx: BuildContext, layerName: string, kernel: Dim[], strides: Dim[], dilation: Dim[]): void {
+  if (kernel.some(k => k === 0)) ctx.error('bad-argument', `The kernel size of ${layerName} cannot contain 0; received ${formatShape(kernel)}.`);
+  if (strides.some(s => s === 0)) ctx.error('bad-argument', `The strides of ${layerName} cannot contain 0; received ${formatShape(strides)}.`);
+  const anyStride = strides.some(s => typeof s === 'number' && s > 1);
+  const anyDilation = dilation.some(d => typeof d === 'number' && d > 1);
+  if (anyStride && anyDilation) {
+    ctx.error('bad-argument', `${layerName}: strides > 1 cannot be combined with dilation_rate > 1 (strides=${formatShape(strides)}, dilation_rate=${formatShape(dilation)}).`);
+  }
+}
+
+/** Reports a known count argument (`filters`, `depth_multiplier`) that is not strictly positive. */
+export function checkPositive(ctx: BuildContext, layerName: string, argName: string, value: Dim): void {
+  if (typeof value === 'number' && value <= 0) ctx.error('bad-argument', `${layerName} expects a strictly positive \`${argName}\`; received ${value}.`);
+}
+
+/**
+ * The data format of a layer whose Keras 1 version had no `dim_ordering` (1-D layers work on
+ * (steps, features) there); otherwise `ctx.dataFormat()`.
+ */
+export function formatWithoutKeras1Ordering(ctx: BuildContext): 'channels_last' | 'channels_first' | '?' {
+  return ctx.version === '1' ? 'channels_last' : ctx.dataFormat();
+}
+
+/**
+ * `data_format` of 1-D pooling, global pooling and ZeroPadding1D: fixed to 'channels_last' by default in
+ * Keras 2 / tf.keras, read from `image_data_format` in Keras 3.
+ */
+export const dataFormat1DArg: ArgSpec = {
+  name: 'data_format',
+  keras1: ['dim_ordering'],
+  default: (v: KerasVersion) => (v === '3' ? null : 'channels_last'),
+};
+
+/** Names of the spatial axes for messages, per layout rank. */
+export function spatialNames(rank: number): string[] {
+  return SPATIAL_NAMES[rank] ?? Array.from({ length: rank }, (_, i) => `axis ${i + 1}`);
 }

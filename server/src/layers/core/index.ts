@@ -2,5 +2,10 @@
 
 import type { LayerSpec } from '../spec';
 import { dense } from './dense';
+import { inputLayer } from './inputLayer';
+import { activation } from './activation';
+import { masking } from './masking';
+import { lambda } from './lambda';
+import { embedding } from './embedding';
 
-export const coreLayers: LayerSpec[] = [dense];
+export const coreLayers: LayerSpec[] = [dense, inputLayer, activation, masking, lambda, embedding];

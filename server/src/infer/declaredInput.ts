@@ -1,0 +1,66 @@
+// The input shape a layer declares for itself when it is the first layer of a Sequential:
+// `input_shape`, `batch_input_shape`, `batch_size`, `input_dim` (and Keras 1 `input_length`), and the
+// Embedding rules (`input_length`; tf.keras and Keras 1 build an Embedding-first model as (None, None)).
+
+import type { LayerInstance } from '../ir/graph';
+import type { KerasVersion } from '../ir/kerasVersion';
+import { ArgValue, isUnknown } from '../ir/values';
+import { Dim, Shape } from './shape';
+
+const SEQUENCE_LAYERS = new Set(['Conv1D', 'SimpleRNN', 'LSTM', 'GRU', 'LocallyConnected1D']);
+export const INPUT_SHAPE_ARGS = ['input_shape', 'batch_input_shape', 'batch_size', 'input_dim', 'input_length'];
+
+function dim(v: ArgValue | undefined): Dim {
+  return typeof v === 'number' ? v : v === null ? null : '?';
+}
+
+function tupleDims(v: ArgValue | undefined): Dim[] | undefined {
+  if (Array.isArray(v)) return v.map(dim);
+  if (typeof v === 'number') return [v];
+  return undefined;
+}
+
+/** True when the layer carries any input-shape argument (for the "ignored on a later layer" warning). */
+export function declaresInput(layer: LayerInstance): boolean {
+  const className = layer.spec?.className;
+  for (const k of layer.keyword.keys()) {
+    if (k === 'input_shape' || k === 'batch_input_shape') return true;
+    if (k === 'input_dim' && className !== 'Embedding') return true;
+  }
+  return false;
+}
+
+/**
+ * The batch-first input shape declared by a first layer, or undefined when it declares none.
+ * A declared shape that cannot be evaluated gives a shape of unknown dims, or '?' for the whole.
+ */
+export function declaredInputShape(layer: LayerInstance, version: KerasVersion): Shape | 'unknown' | undefined {
+  const kw = layer.keyword;
+  const className = layer.spec?.className ?? layer.className;
+  const batch: Dim = kw.has('batch_size') ? dim(kw.get('batch_size')) : null;
+  if (kw.has('batch_input_shape')) {
+    const dims = tupleDims(kw.get('batch_input_shape'));
+    return dims ?? 'unknown';
+  }
+  if (kw.has('input_shape')) {
+    const v = kw.get('input_shape');
+    if (isUnknown(v)) return 'unknown';
+    const dims = tupleDims(v);
+    return dims ? [batch, ...dims] : 'unknown';
+  }
+  if (className === 'Embedding') {
+    if (version === '3') return undefined;
+    if (kw.has('input_length')) {
+      const v = kw.get('input_length');
+      const dims = Array.isArray(v) ? v.map(dim) : [dim(v)];
+      return [batch, ...dims];
+    }
+    return version === '1' || version === 'tf.keras' ? [batch, null] : undefined;
+  }
+  if (kw.has('input_dim')) {
+    const d = dim(kw.get('input_dim'));
+    if (SEQUENCE_LAYERS.has(className) && version !== '3') return [batch, kw.has('input_length') ? dim(kw.get('input_length')) : null, d];
+    return [batch, d];
+  }
+  return undefined;
+}

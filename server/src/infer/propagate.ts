@@ -1,0 +1,317 @@
+// Shape inference over the graph: replays the front end's event log in program order, as Keras builds a
+// model eagerly — names layers, builds each layer at its first call, computes every call's output shapes,
+// checks Sequential and functional models, and reports provable mismatches. Unknown flows on silently.
+
+import {
+  CallNode, FunctionalModel, GraphEvent, Issue, LayerInstance, ModelNode, SequentialModel, TensorRef, TextRange,
+  isModelNode, isTensorRef,
+} from '../ir/graph';
+import { isLayerValue } from '../ir/values';
+import { BuildOptions, buildLayer, displayName } from './buildLayer';
+import { declaredInputShape, declaresInput } from './declaredInput';
+import { NameAllocator } from './naming';
+import { Shape, formatShape, formatOutputs } from './shape';
+
+export interface InferenceResult {
+  readonly issues: Issue[];
+  readonly models: ModelNode[];
+}
+
+export function inferShapes(events: readonly GraphEvent[], uncertainCalls: ReadonlySet<CallNode>, options: BuildOptions): InferenceResult {
+  return new Propagator(uncertainCalls, options).run(events);
+}
+
+class Propagator {
+  private readonly issues: Issue[] = [];
+  private readonly models: ModelNode[] = [];
+  private readonly names: NameAllocator;
+
+  constructor(private readonly uncertain: ReadonlySet<CallNode>, private readonly options: BuildOptions) {
+    this.names = new NameAllocator(options.version);
+  }
+
+  run(events: readonly GraphEvent[]): InferenceResult {
+    for (const ev of events) {
+      switch (ev.kind) {
+        case 'createLayer':
+          this.nameLayer(ev.layer);
+          break;
+        case 'call':
+          this.computeCall(ev.call);
+          break;
+        case 'createSequential':
+          ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' });
+          this.models.push(ev.model);
+          break;
+        case 'createFunctional':
+          ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' });
+          this.checkFunctional(ev.model);
+          this.models.push(ev.model);
+          break;
+      }
+    }
+    return { issues: this.issues, models: this.models };
+  }
+
+  private nameLayer(layer: LayerInstance): void {
+    const explicit = explicitName(layer.keyword.get('name'));
+    if (explicit) {
+      layer.name = explicit;
+      return;
+    }
+    const spec = layer.spec;
+    const isInput = !!spec?.isInput;
+    const className = layer.className === 'Merge' ? 'Merge' : spec?.className ?? layer.className;
+    layer.name = this.names.next({ kind: 'layer', className, keras1ClassName: layer.className === 'Merge' ? 'Merge' : spec?.keras1ClassName, isInput });
+  }
+
+  private report(range: TextRange, severity: Issue['severity'], code: string, message: string, related?: Issue['related']): void {
+    this.issues.push({ range, severity, code, message, related });
+  }
+
+  /** The shape a tensor reference denotes, or undefined when it is not known. */
+  private shapeOf(ref: TensorRef, consumer: CallNode): Shape | undefined {
+    const producer = ref.call;
+    const outputs = producer.result?.outputs;
+    if (!outputs) return undefined;
+    // A Sequential entry after one added under an unknown condition does not know its input.
+    if (consumer.sequential && this.uncertain.has(producer) && !this.uncertain.has(consumer)) return undefined;
+    if (ref.selected) {
+      if (outputs.length === 1) return undefined; // slicing a tensor: not analysed
+      const i = ref.index < 0 ? outputs.length + ref.index : ref.index;
+      return outputs[i];
+    }
+    return outputs.length === 1 ? outputs[0] : undefined;
+  }
+
+  private relatedFor(call: CallNode): Issue['related'] {
+    const out: { range: TextRange; message: string }[] = [];
+    for (const input of call.inputs) {
+      if (!isTensorRef(input)) continue;
+      const res = input.call.result;
+      const name = isModelNode(input.call.callee) ? input.call.callee.name ?? 'model' : displayName(input.call.callee);
+      out.push({ range: input.call.range, message: `${name} produces ${formatOutputs(res?.outputs)}` });
+    }
+    return out.length ? out : undefined;
+  }
+
+  private setUnknown(call: CallNode, reason: string, inputShapes: readonly (Shape | undefined)[] = []): void {
+    call.result = { inputShapes, outputs: undefined, explanations: [], notes: [], unknownReason: reason };
+  }
+
+  private computeCall(call: CallNode): void {
+    const callee = call.callee;
+    if (isModelNode(callee)) {
+      this.computeModelCall(call, callee);
+      return;
+    }
+    const layer = callee;
+    const spec = layer.spec;
+    if (!spec) {
+      this.setUnknown(call, layer.unknownReason ?? `${layer.className} is not in the layer catalogue`);
+      return;
+    }
+    if (spec.isInput) {
+      this.buildAndRecord(call, layer, []);
+      return;
+    }
+    // Gather the input shapes.
+    let inputs: (Shape | undefined)[];
+    if (call.sequential && call.inputs.length === 0) {
+      const declared = declaredInputShape(layer, this.options.version);
+      if (declared === undefined) {
+        this.setUnknown(call, `the model has no input shape yet: give the first layer \`input_shape=…\` or start the model with \`keras.Input(shape=…)\``);
+        return;
+      }
+      if (declared === 'unknown') {
+        this.setUnknown(call, 'the declared input shape is not a constant');
+        return;
+      }
+      inputs = [declared];
+    } else {
+      if (call.sequential && declaresInput(layer)) {
+        this.report(call.range, 'warning', 'input-shape-ignored', `${displayName(layer)} is not the first layer of the Sequential model, so its input shape argument is ignored: its input is the previous layer's output.`);
+      }
+      inputs = [];
+      for (const input of call.inputs) {
+        if (isTensorRef(input)) {
+          const producerOutputs = input.call.result?.outputs;
+          if (!input.selected && producerOutputs && producerOutputs.length > 1 && !(call.sequential && this.uncertain.has(input.call) && !this.uncertain.has(call))) {
+            inputs.push(...producerOutputs); // a layer with several outputs passed on whole
+          } else inputs.push(this.shapeOf(input, call));
+        } else if (isLayerValue(input as never)) {
+          this.setUnknown(call, 'called on a layer object instead of a tensor');
+          return;
+        } else inputs.push(undefined);
+      }
+    }
+    if (inputs.length === 0 || inputs.some(s => s === undefined)) {
+      this.setUnknown(call, 'its input shape is not known', inputs);
+      return;
+    }
+    const shapes = inputs as Shape[];
+    if (spec.inputKind === 'list' && !call.inputsAsList && shapes.length < 2) {
+      this.report(call.range, 'error', 'merge-arity', `${displayName(layer)} must be called on a list of tensors, e.g. \`${layer.className}()([a, b])\`; it was given a single tensor ${formatShape(shapes[0])}.`);
+      this.setUnknown(call, 'called on a single tensor', shapes);
+      return;
+    }
+    if ((spec.inputKind ?? 'single') === 'single' && shapes.length > 1) {
+      this.report(call.range, 'error', 'input-count', `${displayName(layer)} takes one input tensor but was given ${shapes.length}: ${shapes.map(formatShape).join(', ')}.`);
+      this.setUnknown(call, 'called on several tensors', shapes);
+      return;
+    }
+    this.buildAndRecord(call, layer, shapes);
+  }
+
+  private buildAndRecord(call: CallNode, layer: LayerInstance, shapes: Shape[]): void {
+    const outcome = buildLayer(layer, shapes, this.options, call.callOptions as ReadonlyMap<string, unknown>);
+    const related = outcome.issues.some(i => i.severity === 'error') ? this.relatedFor(call) : undefined;
+    for (const i of outcome.issues) this.report(call.range, i.severity, i.code, i.message, i.severity === 'error' ? related : undefined);
+    if (outcome.result && layer.built && layer.builtFor) {
+      const before = layer.built.weights.map(w => formatShape(w.shape)).join();
+      const now = outcome.result.weights.map(w => formatShape(w.shape)).join();
+      if (before !== now) {
+        this.report(call.range, 'error', 'incompatible-reuse', `${displayName(layer)} was built for input ${layer.builtFor.map(formatShape).join(', ')} at its first call and cannot be called on ${shapes.map(formatShape).join(', ')}: a shared layer keeps its weights, so every input must have the same size on the weighted axes.`, [{ range: layer.range, message: `${displayName(layer)} is created here` }]);
+        this.setUnknown(call, 'incompatible with the weights built at the first call', shapes);
+        return;
+      }
+    } else if (outcome.result && !layer.built) {
+      layer.built = outcome.result;
+      layer.builtFor = shapes;
+    }
+    call.result = {
+      inputShapes: shapes,
+      outputs: outcome.result ? outcome.result.outputs : undefined,
+      explanations: outcome.explanations,
+      notes: outcome.notes,
+      unknownReason: outcome.result ? undefined : outcome.issues.length ? 'the layer cannot be built for this input' : 'not inferable',
+    };
+  }
+
+  /** A model used as a layer: its output for the given input, checked against the input it was built for. */
+  private computeModelCall(call: CallNode, model: ModelNode): void {
+    const input = call.inputs[0];
+    const shape = isTensorRef(input) ? this.shapeOf(input, call) : undefined;
+    const expected = modelInputShapes(model);
+    const outputs = modelOutputShapes(model);
+    if (!shape || !expected || expected.length !== 1 || !outputs) {
+      this.setUnknown(call, 'the model\'s input or output shape is not known', shape ? [shape] : []);
+      return;
+    }
+    const want = expected[0];
+    if (want && (want.length !== shape.length || want.some((d, i) => i > 0 && typeof d === 'number' && typeof shape[i] === 'number' && d !== shape[i]))) {
+      this.report(call.range, 'error', 'incompatible-input', `Model '${model.name}' expects input ${formatShape(want)} but is called on ${formatShape(shape)}.`, this.relatedFor(call));
+      this.setUnknown(call, 'incompatible input', [shape]);
+      return;
+    }
+    call.result = {
+      inputShapes: [shape],
+      outputs: outputs.map(o => (o ? [shape[0], ...o.slice(1)] : undefined)),
+      explanations: [],
+      notes: [`Model '${model.name}' used as a layer.`],
+    };
+  }
+
+  private checkFunctional(model: FunctionalModel): void {
+    const inputs = flattenTensors(model.inputs);
+    const outputs = flattenTensors(model.outputs);
+    if (!inputs || !outputs || inputs.length === 0 || outputs.length === 0) return;
+    const inputCalls = new Set(inputs.map(t => t.call));
+    for (const out of outputs) {
+      const { reachesInput, strayInputs, opaque } = traceBack(out.call, inputCalls);
+      if (opaque) continue;
+      if (!reachesInput) {
+        this.report(model.range, 'error', 'outputs-not-connected', `The outputs of model '${model.name}' do not depend on its inputs: ${describeCall(out.call)} is not computed from ${inputs.map(t => describeCall(t.call)).join(', ')}.`, [{ range: out.call.range, message: 'this output' }]);
+      } else if (strayInputs.length > 0) {
+        const stray = strayInputs[0];
+        this.report(model.range, 'error', 'graph-disconnected', `Graph disconnected: model '${model.name}' needs ${describeCall(stray)} to compute its outputs, but it is not among the model's inputs.`, [{ range: stray.range, message: 'this input is missing from `inputs`' }]);
+      }
+    }
+  }
+}
+
+function explicitName(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function describeCall(call: CallNode): string {
+  const callee = call.callee;
+  return isModelNode(callee) ? `model '${callee.name}'` : `'${callee.name ?? callee.className}'`;
+}
+
+/** The tensors of a `Model(inputs=…)` argument, or undefined when any item is not a tensor. */
+export function flattenTensors(v: unknown): TensorRef[] | undefined {
+  if (isTensorRef(v)) return [v];
+  if (Array.isArray(v)) {
+    const out: TensorRef[] = [];
+    for (const item of v) {
+      const inner = flattenTensors(item);
+      if (!inner) return undefined;
+      out.push(...inner);
+    }
+    return out;
+  }
+  if (typeof v === 'object' && v !== null && (v as { kind?: string }).kind === 'dict') {
+    return flattenTensors([...(v as { entries: Map<string, unknown> }).entries.values()]);
+  }
+  return undefined;
+}
+
+/** Walks from a call back towards the inputs (iteratively). */
+function traceBack(start: CallNode, inputCalls: ReadonlySet<CallNode>): { reachesInput: boolean; strayInputs: CallNode[]; opaque: boolean } {
+  const seen = new Set<CallNode>();
+  const stack = [start];
+  let reachesInput = false;
+  let opaque = false;
+  const strayInputs: CallNode[] = [];
+  while (stack.length) {
+    const call = stack.pop()!;
+    if (seen.has(call)) continue;
+    seen.add(call);
+    if (inputCalls.has(call)) {
+      reachesInput = true;
+      continue;
+    }
+    const callee = call.callee;
+    if (!isModelNode(callee) && callee.spec?.isInput) {
+      strayInputs.push(call);
+      continue;
+    }
+    if (call.inputs.length === 0 && !call.sequential) opaque = true;
+    for (const input of call.inputs) {
+      if (isTensorRef(input)) stack.push(input.call);
+      else opaque = true;
+    }
+    if (call.sequential && call.inputs.length === 0) opaque = true;
+  }
+  return { reachesInput, strayInputs, opaque };
+}
+
+/** The input shapes a model was built for, when known. */
+export function modelInputShapes(model: ModelNode): (Shape | undefined)[] | undefined {
+  if (model.kind === 'sequential') {
+    if (model.inputTensor) return [model.inputTensor.call.result?.outputs?.[0]];
+    const first = model.entries[0];
+    return first?.result ? [first.result.inputShapes[0]] : undefined;
+  }
+  const inputs = flattenTensors(model.inputs);
+  return inputs?.map(t => t.call.result?.outputs?.[0]);
+}
+
+/** The output shapes of a model, when known. */
+export function modelOutputShapes(model: ModelNode): (Shape | undefined)[] | undefined {
+  if (model.kind === 'sequential') {
+    const last = model.entries[model.entries.length - 1];
+    return last?.result?.outputs ? [...last.result.outputs] : undefined;
+  }
+  const outputs = flattenTensors(model.outputs);
+  if (!outputs) return undefined;
+  return outputs.map(t => {
+    const outs = t.call.result?.outputs;
+    if (!outs) return undefined;
+    if (t.selected) return outs.length > 1 ? outs[t.index < 0 ? outs.length + t.index : t.index] : undefined;
+    return outs[0];
+  });
+}
+
+export type { SequentialModel };

@@ -1,0 +1,82 @@
+// Front-end-neutral construction of the model graph: front ends call these operations in program order
+// (create a layer, call it, add to a Sequential, build a functional Model) and get back plain values.
+// It records the event log that inference replays; it computes no shapes itself.
+
+import type { LayerSpec } from '../layers/spec';
+import type { ArgValue } from './values';
+import {
+  ArgValueOrTensor, CallNode, Callee, FunctionalModel, GraphEvent, Issue, LayerInstance, SequentialModel,
+  TensorRef, TextRange,
+} from './graph';
+
+export interface LayerCreation {
+  readonly className: string;
+  readonly spec: LayerSpec | undefined;
+  readonly positional: readonly ArgValue[];
+  readonly keyword: ReadonlyMap<string, ArgValue>;
+  readonly range: TextRange;
+  readonly classRange: TextRange;
+  readonly unknownReason?: string;
+  /** A `**kwargs` that could not be evaluated: absent arguments are unknown, not defaults. */
+  readonly opaqueArgs?: boolean;
+}
+
+export class GraphBuilder {
+  readonly events: GraphEvent[] = [];
+  readonly issues: Issue[] = [];
+  /** Calls made while a branch condition or loop bound was unknown: their effect on models is uncertain. */
+  readonly uncertainCalls = new Set<CallNode>();
+  private nextId = 1;
+  /** The current output tensor of each Sequential, in program order. */
+  private readonly sequentialOutput = new Map<SequentialModel, TensorRef | undefined>();
+
+  createLayer(c: LayerCreation): LayerInstance {
+    const layer: LayerInstance = { id: this.nextId++, ...c };
+    this.events.push({ kind: 'createLayer', layer });
+    return layer;
+  }
+
+  /** `callee(inputs...)`: returns one tensor per output (the count is known only after inference, so index 0..n). */
+  call(callee: Callee, inputs: readonly ArgValueOrTensor[], inputsAsList: boolean, callOptions: ReadonlyMap<string, ArgValueOrTensor>, range: TextRange, uncertain: boolean, sequential?: SequentialModel): CallNode {
+    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential };
+    if (uncertain) this.uncertainCalls.add(call);
+    this.events.push({ kind: 'call', call });
+    return call;
+  }
+
+  createSequential(range: TextRange, keyword: ReadonlyMap<string, ArgValue>): SequentialModel {
+    const model: SequentialModel = { kind: 'sequential', id: this.nextId++, range, keyword, entries: [] };
+    this.sequentialOutput.set(model, undefined);
+    this.events.push({ kind: 'createSequential', model });
+    return model;
+  }
+
+  /** `model.add(item)` or a list item of `Sequential([...])`: calls the item on the model's current output. */
+  sequentialAdd(model: SequentialModel, item: LayerInstance | TensorRef | SequentialModel | FunctionalModel, range: TextRange, uncertain: boolean): void {
+    if ((item as TensorRef).kind === 'tensor') {
+      // `Sequential([keras.Input(shape=...), ...])`: the tensor becomes the model's input.
+      model.inputTensor = item as TensorRef;
+      this.sequentialOutput.set(model, item as TensorRef);
+      return;
+    }
+    const previous = this.sequentialOutput.get(model);
+    const call = this.call(item as Callee, previous ? [previous] : [], false, new Map(), range, uncertain, model);
+    model.entries.push(call);
+    this.sequentialOutput.set(model, { kind: 'tensor', call, index: 0 });
+  }
+
+  /** The tensor a Sequential currently ends in (`model.output`). */
+  sequentialOutputOf(model: SequentialModel): TensorRef | undefined {
+    return this.sequentialOutput.get(model);
+  }
+
+  createFunctional(range: TextRange, inputs: ArgValueOrTensor, outputs: ArgValueOrTensor, keyword: ReadonlyMap<string, ArgValue>, className: string): FunctionalModel {
+    const model: FunctionalModel = { kind: 'functional', id: this.nextId++, range, inputs, outputs, keyword, className };
+    this.events.push({ kind: 'createFunctional', model });
+    return model;
+  }
+
+  report(issue: Issue): void {
+    this.issues.push(issue);
+  }
+}

@@ -1,0 +1,21 @@
+// Reads a shape-valued argument (`shape=(28, 28, 1)`, `target_shape=(-1, 4)`, `output_shape=(10,)`) as
+// dims: numbers stay numbers, Python None becomes None, anything not evaluated becomes unknown.
+
+import type { Dim } from '../../infer/shape';
+import { ArgValue, formatValue, isUnknown } from '../../ir/values';
+
+/** The tuple as dims, or undefined when the value is not a tuple (unknown, an int, a function…). */
+export function shapeArg(v: ArgValue | undefined): Dim[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return (v as readonly ArgValue[]).map(d => (typeof d === 'number' && Number.isInteger(d) ? d : d === null ? null : '?'));
+}
+
+/** True when the value is a tuple or list (possibly with unknown elements). */
+export function isTuple(v: ArgValue | undefined): v is readonly ArgValue[] {
+  return Array.isArray(v);
+}
+
+/** A short rendering of an argument for messages. */
+export function show(v: ArgValue | undefined): string {
+  return v === undefined || isUnknown(v) ? '?' : formatValue(v);
+}

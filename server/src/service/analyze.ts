@@ -1,0 +1,70 @@
+// The analysis facade: Python text in, plain `Analysis` data out. Parses with tree-sitter, evaluates the
+// program abstractly, chooses the Keras version, infers shapes, and collects results. Never throws on any
+// input: binary or oversized text and parser failures give an Analysis with `notAnalysed` set.
+
+import type { Tree } from 'web-tree-sitter';
+import { describeVersion } from '../ir/kerasVersion';
+import { chooseVersion, VersionRequest } from '../infer/chooseVersion';
+import { inferShapes } from '../infer/propagate';
+import { PythonEvaluator } from '../syntax/python/evaluator';
+import { Scope } from '../syntax/python/scope';
+import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
+import { collectLayerUses, collectModels, collectVariables } from './collectResults';
+import type { Analysis } from './types';
+
+export interface AnalyzeOptions {
+  /** `auto` (default) or a forced generation. */
+  readonly kerasVersion?: VersionRequest;
+  /** Default image data format (keras.json `image_data_format`; Keras 1 `image_dim_ordering`). */
+  readonly defaultDataFormat?: 'channels_last' | 'channels_first';
+  /** Texts longer than this (in UTF-16 code units) are not analysed. Default 5 MB. */
+  readonly maxLength?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
+
+function emptyAnalysis(reason: string): Analysis {
+  return { language: 'python', kerasVersion: '3', kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], notAnalysed: reason };
+}
+
+/** True when the text looks binary (contains NUL characters). */
+export function looksBinary(text: string): boolean {
+  return text.indexOf('\u0000') !== -1;
+}
+
+/** Analyses Python source. `loadPythonParser()` must have resolved first. */
+export function analyzePython(text: string, options: AnalyzeOptions = {}): Analysis {
+  const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > max) return emptyAnalysis(`The file is larger than the maximum analysed size (${Math.round(text.length / 1024)} KB > ${Math.round(max / 1024)} KB); ShapeLens skips it.`);
+  if (looksBinary(text)) return emptyAnalysis('The file contains NUL bytes and looks binary; ShapeLens skips it.');
+  if (!isPythonParserLoaded()) return emptyAnalysis('The Python parser is not loaded yet.');
+  let tree: Tree | undefined;
+  try {
+    tree = parsePython(text);
+    if (!tree) return emptyAnalysis('Parsing took too long and was stopped; ShapeLens skips this file.');
+    const evaluator = new PythonEvaluator(text);
+    const module = new Scope(undefined);
+    evaluator.runBlock(tree.rootNode.namedChildren, module);
+    evaluator.analyseUncalledFunctions();
+    const choice = chooseVersion(evaluator.evidence, options.kerasVersion ?? 'auto');
+    const inference = inferShapes(evaluator.builder.events, evaluator.builder.uncertainCalls, {
+      version: choice.version,
+      defaultDataFormat: options.defaultDataFormat ?? 'channels_last',
+    });
+    const issues = [...evaluator.builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    return {
+      language: 'python',
+      kerasVersion: choice.version,
+      kerasVersionReason: `${describeVersion(choice.version)}: ${choice.reason}`,
+      models: collectModels(inference.models),
+      layerUses: collectLayerUses(evaluator.builder.events),
+      variables: collectVariables(evaluator.bindings),
+      issues,
+    };
+  } catch (e) {
+    // A bug in the analysis must not take the caller down: report it as not analysed.
+    return emptyAnalysis(`Internal error while analysing: ${(e as Error).message}`);
+  } finally {
+    tree?.delete();
+  }
+}

@@ -1,0 +1,161 @@
+// Turns the inferred graph into the plain result data: a summary row per layer, models with the totals
+// `model.summary()` prints, one layer use per call site, and variables bound to tensors or models.
+
+import { CallNode, GraphEvent, LayerInstance, ModelNode, isModelNode, isTensorRef } from '../ir/graph';
+import type { Binding } from '../syntax/python/evaluator';
+import { isTensorTuple } from '../syntax/python/pyValues';
+import { flattenTensors, modelInputShapes, modelOutputShapes } from '../infer/propagate';
+import { displayName } from '../infer/buildLayer';
+import { productOf } from '../infer/shape';
+import type { LayerInfo, LayerUse, ModelInfo, VariableInfo, WeightInfo } from './types';
+
+function countOf(shape: readonly (number | null | '?')[]): number | undefined {
+  const n = productOf(shape);
+  return typeof n === 'number' ? n : undefined;
+}
+
+function weightsOf(layer: LayerInstance): WeightInfo[] | undefined {
+  if (!layer.built) return undefined;
+  const frozen = layer.keyword.get('trainable') === false;
+  return layer.built.weights.map(w => ({ name: w.name, shape: w.shape, trainable: w.trainable && !frozen, axes: w.axes, count: countOf(w.shape) }));
+}
+
+function sumCounts(weights: WeightInfo[] | undefined, filter: (w: WeightInfo) => boolean = () => true): number | undefined {
+  if (!weights) return undefined;
+  let total = 0;
+  for (const w of weights) {
+    if (!filter(w)) continue;
+    if (w.count === undefined) return undefined;
+    total += w.count;
+  }
+  return total;
+}
+
+function layerRow(call: CallNode): LayerInfo {
+  const callee = call.callee;
+  const result = call.result;
+  if (isModelNode(callee)) {
+    const totals = modelTotals(callee);
+    return {
+      name: callee.name ?? '?',
+      type: callee.kind === 'sequential' ? 'Sequential' : 'Functional',
+      writtenAs: callee.kind === 'sequential' ? 'Sequential' : callee.className,
+      range: callee.range,
+      inputShapes: result ? [...result.inputShapes] : [],
+      outputs: result?.outputs ? [...result.outputs] : undefined,
+      weights: undefined,
+      params: totals.total,
+      trainableParams: totals.trainable,
+      unknownReason: result?.unknownReason,
+    };
+  }
+  const weights = weightsOf(callee);
+  const isInput = !!callee.spec?.isInput;
+  return {
+    name: callee.name ?? '?',
+    type: isInput ? 'InputLayer' : callee.spec?.className ?? callee.className,
+    writtenAs: callee.className,
+    range: callee.range,
+    inputShapes: result ? [...result.inputShapes] : [],
+    outputs: result?.outputs ? [...result.outputs] : undefined,
+    weights,
+    params: sumCounts(weights),
+    trainableParams: sumCounts(weights, w => w.trainable),
+    unknownReason: result?.unknownReason ?? callee.unknownReason,
+  };
+}
+
+/** The calls that make up a model, one per distinct layer, in creation order. */
+function modelCalls(model: ModelNode): CallNode[] {
+  if (model.kind === 'sequential') return model.entries.filter(c => isModelNode(c.callee) || !c.callee.spec?.isInput);
+  const outputs = flattenTensors(model.outputs) ?? [];
+  const inputs = new Set((flattenTensors(model.inputs) ?? []).map(t => t.call));
+  const seen = new Set<CallNode>();
+  const stack = outputs.map(t => t.call);
+  while (stack.length) {
+    const call = stack.pop()!;
+    if (seen.has(call)) continue;
+    seen.add(call);
+    if (inputs.has(call)) continue;
+    for (const input of call.inputs) if (isTensorRef(input)) stack.push(input.call);
+  }
+  const byLayer = new Map<unknown, CallNode>();
+  for (const call of [...seen].sort((a, b) => a.id - b.id)) if (!byLayer.has(call.callee)) byLayer.set(call.callee, call);
+  return [...byLayer.values()];
+}
+
+const totalsCache = new WeakMap<ModelNode, { total?: number; trainable?: number }>();
+
+function modelTotals(model: ModelNode): { total?: number; trainable?: number } {
+  const cached = totalsCache.get(model);
+  if (cached) return cached;
+  totalsCache.set(model, {}); // guards against a model that contains itself
+  let total: number | undefined = 0;
+  let trainable: number | undefined = 0;
+  for (const call of modelCalls(model)) {
+    const row = layerRow(call);
+    total = total === undefined || row.params === undefined ? undefined : total + row.params;
+    trainable = trainable === undefined || row.trainableParams === undefined ? undefined : trainable + row.trainableParams;
+  }
+  const out = { total, trainable };
+  totalsCache.set(model, out);
+  return out;
+}
+
+export function collectModels(models: readonly ModelNode[]): ModelInfo[] {
+  return models.map(model => {
+    const totals = modelTotals(model);
+    return {
+      name: model.name ?? '?',
+      kind: model.kind,
+      range: model.range,
+      layers: modelCalls(model).map(layerRow),
+      inputShapes: modelInputShapes(model),
+      outputShapes: modelOutputShapes(model),
+      totalParams: totals.total,
+      trainableParams: totals.trainable,
+      nonTrainableParams: totals.total !== undefined && totals.trainable !== undefined ? totals.total - totals.trainable : undefined,
+    };
+  });
+}
+
+export function collectLayerUses(events: readonly GraphEvent[]): LayerUse[] {
+  const uses: LayerUse[] = [];
+  for (const ev of events) {
+    if (ev.kind !== 'call') continue;
+    const call = ev.call;
+    const row = layerRow(call);
+    const callee = call.callee;
+    uses.push({
+      ...row,
+      useRange: call.range,
+      classRange: isModelNode(callee) ? call.range : callee.classRange,
+      explanations: call.result?.explanations ?? [],
+      notes: call.result?.notes ?? [],
+      doc: isModelNode(callee) ? undefined : callee.spec?.doc,
+    });
+  }
+  return uses.sort((a, b) => a.useRange.start - b.useRange.start || a.useRange.end - b.useRange.end);
+}
+
+export function collectVariables(bindings: readonly Binding[]): VariableInfo[] {
+  const out: VariableInfo[] = [];
+  for (const b of bindings) {
+    const v = b.value;
+    if (isTensorRef(v)) {
+      const outs = v.call.result?.outputs;
+      const shapes = outs ? (v.selected ? (outs.length > 1 ? [outs[v.index < 0 ? outs.length + v.index : v.index]] : undefined) : [...outs]) : undefined;
+      out.push({ name: b.name, range: b.range, shapes, producer: producerName(v.call), producerRange: v.call.range });
+    } else if (isTensorTuple(v)) {
+      out.push({ name: b.name, range: b.range, shapes: undefined, producer: 'several tensors' });
+    } else if (isModelNode(v)) {
+      out.push({ name: b.name, range: b.range, shapes: modelOutputShapes(v), producer: `model '${v.name}'`, producerRange: v.range });
+    }
+  }
+  return out;
+}
+
+function producerName(call: CallNode): string {
+  const callee = call.callee;
+  return isModelNode(callee) ? `model '${callee.name}'` : displayName(callee);
+}

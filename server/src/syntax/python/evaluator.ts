@@ -1,0 +1,658 @@
+// The Python front end's abstract interpreter: walks statements in program order over the tree-sitter
+// tree, evaluates constants, follows imports, variables and simple control flow, and hands Keras calls to
+// kerasCalls.ts, which records them in the graph. It never executes user code; what it cannot evaluate
+// becomes an `Unknown` value that flows on silently.
+
+import type { Node } from 'web-tree-sitter';
+import { GraphBuilder } from '../../ir/graphBuilder';
+import type { TextRange } from '../../ir/graph';
+import { isTensorRef } from '../../ir/graph';
+import { DictValue, isDict, isUnknown, unknown, ArgValue } from '../../ir/values';
+import { Scope } from './scope';
+import {
+  FunctionValue, PyValue, isFunction, isMethod, isPyUnknown, isSymbol, isTensorTuple, sameValue, truthOf,
+} from './pyValues';
+import { callValue, getAttribute } from './kerasCalls';
+import type { VersionEvidence } from '../../infer/chooseVersion';
+
+/** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
+const MAX_DEPTH = 400;
+/** Loops with more iterations than this are not unrolled. */
+const MAX_UNROLL = 64;
+/** Nested user-function calls followed at most. */
+const MAX_CALL_DEPTH = 16;
+
+export interface Binding {
+  readonly name: string;
+  readonly range: TextRange;
+  readonly value: PyValue;
+}
+
+export class PythonEvaluator {
+  readonly builder = new GraphBuilder();
+  readonly evidence: VersionEvidence[] = [];
+  /** Every assignment of a tensor or model to a name, for hovers on variables. */
+  readonly bindings: Binding[] = [];
+  readonly functions: FunctionValue[] = [];
+  /** > 0 while inside a branch or loop whose execution is not known. */
+  uncertain = 0;
+  private depth = 0;
+  callDepth = 0;
+
+  constructor(readonly text: string) {}
+
+  rangeOf(node: Node): TextRange {
+    return { start: node.startIndex, end: node.endIndex };
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  /** Runs a block of statements; returns a value when a `return` was reached. */
+  runBlock(nodes: readonly (Node | null)[], scope: Scope): { returned: PyValue } | undefined {
+    for (const stmt of nodes) {
+      if (!stmt) continue;
+      const r = this.runStatement(stmt, scope);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  private runStatement(node: Node, scope: Scope): { returned: PyValue } | undefined {
+    if (this.depth > MAX_DEPTH) return undefined;
+    this.depth++;
+    try {
+      return this.runStatementInner(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private runStatementInner(node: Node, scope: Scope): { returned: PyValue } | undefined {
+    switch (node.type) {
+      case 'expression_statement':
+        for (const child of node.namedChildren) if (child) this.evalStatementExpression(child, scope);
+        return undefined;
+      case 'import_statement':
+      case 'import_from_statement':
+        this.runImport(node, scope);
+        return undefined;
+      case 'function_definition':
+        this.defineFunction(node, scope);
+        return undefined;
+      case 'decorated_definition': {
+        const def = node.childForFieldName('definition');
+        if (def) this.runStatement(def, scope);
+        return undefined;
+      }
+      case 'class_definition': {
+        const name = node.childForFieldName('name');
+        if (name) scope.set(name.text, { kind: 'class', name: name.text });
+        return undefined;
+      }
+      case 'return_statement': {
+        const value = node.namedChildren[0];
+        return { returned: value ? this.evalExpr(value, scope) : null };
+      }
+      case 'if_statement':
+        return this.runIf(node, scope);
+      case 'for_statement':
+        return this.runFor(node, scope);
+      case 'while_statement': {
+        const body = node.childForFieldName('body');
+        if (body) this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope));
+        return undefined;
+      }
+      case 'try_statement': {
+        const body = node.childForFieldName('body');
+        const r = body ? this.runBlock(body.namedChildren, scope) : undefined;
+        if (r) return r;
+        for (const child of node.namedChildren) {
+          if (child?.type === 'finally_clause') {
+            const block = child.namedChildren.find(c => c?.type === 'block');
+            if (block) this.runBlock(block.namedChildren, scope);
+          }
+        }
+        return undefined;
+      }
+      case 'with_statement': {
+        for (const item of node.descendantsOfType('with_item')) {
+          const value = item?.childForFieldName('value');
+          if (value?.type === 'as_pattern') {
+            const target = value.childForFieldName('alias');
+            const inner = value.namedChildren[0];
+            if (inner) this.evalExpr(inner, scope);
+            if (target) this.assignTarget(target.namedChildren[0] ?? target, unknown('a `with` target'), scope);
+          } else if (value) this.evalExpr(value, scope);
+        }
+        const body = node.childForFieldName('body');
+        return body ? this.runBlock(body.namedChildren, scope) : undefined;
+      }
+      case 'block':
+      case 'module':
+        return this.runBlock(node.namedChildren, scope);
+      case 'ERROR':
+        // Half-typed code: evaluate the complete statements and expressions tree-sitter found inside.
+        for (const child of node.namedChildren) {
+          if (!child) continue;
+          if (child.type.endsWith('_statement') || child.type === 'function_definition' || child.type === 'class_definition') this.runStatement(child, scope);
+          else if (child.type === 'call' || child.type === 'assignment') this.evalStatementExpression(child, scope);
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private evalStatementExpression(node: Node, scope: Scope): void {
+    if (node.type === 'assignment') this.runAssignment(node, scope);
+    else if (node.type === 'augmented_assignment') this.runAugmented(node, scope);
+    else this.evalExpr(node, scope);
+  }
+
+  private runAssignment(node: Node, scope: Scope): void {
+    const right = node.childForFieldName('right');
+    const left = node.childForFieldName('left');
+    if (!left) return;
+    if (!right) return; // a bare annotation `x: int`
+    let value: PyValue;
+    if (right.type === 'assignment') {
+      // chained `a = b = expr`
+      this.runAssignment(right, scope);
+      const innerLeft = right.childForFieldName('left');
+      value = innerLeft ? this.evalExpr(innerLeft, scope) : unknown();
+    } else value = this.evalExpr(right, scope);
+    this.assignTarget(left, value, scope);
+  }
+
+  private runAugmented(node: Node, scope: Scope): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const op = node.childForFieldName('operator')?.text ?? '';
+    if (!left || !right) return;
+    const current = this.evalExpr(left, scope);
+    const value = this.binary(op.slice(0, -1), current, this.evalExpr(right, scope));
+    this.assignTarget(left, value, scope);
+  }
+
+  /** Binds a target (name, tuple/list pattern) to a value; attributes and subscripts are not tracked. */
+  assignTarget(target: Node, value: PyValue, scope: Scope): void {
+    switch (target.type) {
+      case 'identifier':
+        scope.set(target.text, value);
+        if (isTensorRef(value) || isTensorTuple(value) || (typeof value === 'object' && value !== null && ((value as { kind?: string }).kind === 'sequential' || (value as { kind?: string }).kind === 'functional'))) {
+          this.bindings.push({ name: target.text, range: this.rangeOf(target), value });
+        }
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list': {
+        const targets = target.namedChildren.filter((c): c is Node => !!c);
+        const items = isTensorTuple(value) ? value.items : Array.isArray(value) ? value
+          : isTensorRef(value) && !value.selected ? targets.map((_, i) => ({ kind: 'tensor' as const, call: value.call, index: i, selected: true }))
+          : undefined;
+        targets.forEach((t, i) => {
+          const item: PyValue = items && items.length === targets.length ? items[i] : unknown('unpacking a value of unknown length');
+          this.assignTarget(t, item, scope);
+        });
+        return;
+      }
+      case 'parenthesized_expression': {
+        const inner = target.namedChildren[0];
+        if (inner) this.assignTarget(inner, value, scope);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private runIf(node: Node, scope: Scope): { returned: PyValue } | undefined {
+    // Chain of (condition, block); else has no condition.
+    const arms: { cond: Node | null; body: Node | null }[] = [{ cond: node.childForFieldName('condition'), body: node.childForFieldName('consequence') }];
+    for (const alt of node.childrenForFieldName('alternative')) {
+      if (!alt) continue;
+      if (alt.type === 'elif_clause') arms.push({ cond: alt.childForFieldName('condition'), body: alt.childForFieldName('consequence') });
+      else arms.push({ cond: null, body: alt.childForFieldName('body') });
+    }
+    for (let i = 0; i < arms.length; i++) {
+      const arm = arms[i];
+      const truth = arm.cond ? truthOf(this.evalExpr(arm.cond, scope)) : true;
+      if (truth === false) continue;
+      if (truth === true) return arm.body ? this.runBlock(arm.body.namedChildren, scope) : undefined;
+      // Unknown condition: every remaining arm may run; run each for hints, then forget what differs.
+      this.runUncertainArms(arms.slice(i), scope);
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private runUncertainArms(arms: { cond: Node | null; body: Node | null }[], scope: Scope): void {
+    const before = scope.snapshot();
+    const outcomes: Map<string, PyValue>[] = [];
+    for (const arm of arms) {
+      scope.restore(before);
+      if (arm.body) this.runUncertain(scope, () => this.runBlock(arm.body!.namedChildren, scope));
+      outcomes.push(scope.snapshot());
+    }
+    if (arms[arms.length - 1].cond !== null) outcomes.push(before); // no else: the state may be unchanged
+    scope.restore(before);
+    const names = new Set<string>();
+    for (const o of outcomes) for (const k of o.keys()) names.add(k);
+    for (const name of names) {
+      const values = outcomes.map(o => o.get(name));
+      const first = values[0];
+      const same = values.every(v => v !== undefined && first !== undefined && sameValue(v, first));
+      scope.set(name, same && first !== undefined ? first : unknown(`\`${name}\` is assigned in a branch whose condition is not known`));
+    }
+  }
+
+  private runUncertain<T>(scope: Scope, f: () => T): T {
+    this.uncertain++;
+    try {
+      return f();
+    } finally {
+      this.uncertain--;
+    }
+  }
+
+  private runFor(node: Node, scope: Scope): { returned: PyValue } | undefined {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const body = node.childForFieldName('body');
+    if (!left || !right || !body) return undefined;
+    const iterable = this.evalExpr(right, scope);
+    const items = Array.isArray(iterable) ? iterable : undefined;
+    if (items && items.length <= MAX_UNROLL) {
+      for (const item of items) {
+        this.assignTarget(left, item, scope);
+        const r = this.runBlock(body.namedChildren, scope);
+        if (r) return r;
+      }
+      return undefined;
+    }
+    // Unknown trip count: analyse the body once for hints, then forget what it assigned.
+    const reason = items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known';
+    this.assignTarget(left, unknown(reason), scope);
+    this.runUncertainArms([{ cond: right, body }], scope);
+    return undefined;
+  }
+
+  private runImport(node: Node, scope: Scope): void {
+    if (node.type === 'import_statement') {
+      for (const name of node.childrenForFieldName('name')) {
+        if (!name) continue;
+        if (name.type === 'aliased_import') {
+          const dotted = name.childForFieldName('name');
+          const alias = name.childForFieldName('alias');
+          if (dotted && alias) scope.set(alias.text, { kind: 'symbol', path: dottedPath(dotted) });
+        } else {
+          const path = dottedPath(name);
+          scope.set(path[0], { kind: 'symbol', path: [path[0]] });
+        }
+      }
+      return;
+    }
+    const moduleNode = node.childForFieldName('module_name');
+    if (!moduleNode || moduleNode.type === 'relative_import') return;
+    const modulePath = dottedPath(moduleNode);
+    if (node.namedChildren.some(c => c?.type === 'wildcard_import')) {
+      scope.starImports.push(modulePath);
+      return;
+    }
+    for (const name of node.childrenForFieldName('name')) {
+      if (!name) continue;
+      if (name.type === 'aliased_import') {
+        const dotted = name.childForFieldName('name');
+        const alias = name.childForFieldName('alias');
+        if (dotted && alias) scope.set(alias.text, { kind: 'symbol', path: [...modulePath, ...dottedPath(dotted)] });
+      } else {
+        const path = dottedPath(name);
+        scope.set(path[path.length - 1], { kind: 'symbol', path: [...modulePath, ...path] });
+      }
+    }
+  }
+
+  private defineFunction(node: Node, scope: Scope): void {
+    const name = node.childForFieldName('name');
+    if (!name) return;
+    const fn: FunctionValue = { kind: 'function', name: name.text, node, closure: scope };
+    this.functions.push(fn);
+    scope.set(name.text, fn);
+  }
+
+  /**
+   * Analyses a user function with the given arguments (a call), or with its defaults (never called).
+   * The body is analysed once: a later call with other values returns unknown rather than a wrong model.
+   */
+  callFunction(fn: FunctionValue, positional: readonly PyValue[], keyword: ReadonlyMap<string, PyValue>): PyValue {
+    if (fn.analysed) {
+      const same = fn.analysed.args.length === positional.length && fn.analysed.args.every((a, i) => sameValue(a, positional[i]));
+      return same && keyword.size === 0 ? fn.analysed.result : unknown(`\`${fn.name}\` was analysed for other arguments`);
+    }
+    if (this.callDepth >= MAX_CALL_DEPTH) return unknown('calls nested too deeply');
+    const local = new Scope(fn.closure, fn.name);
+    const params = fn.node.childForFieldName('parameters');
+    let index = 0;
+    for (const p of params?.namedChildren ?? []) {
+      if (!p) continue;
+      const pname = paramName(p);
+      if (!pname) continue;
+      if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
+        local.set(pname, unknown(`\`${pname}\` collects extra arguments`));
+        continue;
+      }
+      let value: PyValue | undefined = index < positional.length ? positional[index] : keyword.get(pname);
+      index++;
+      if (value === undefined) {
+        const def = p.childForFieldName('value');
+        value = def ? this.evalExpr(def, fn.closure) : unknown(`\`${pname}\` is a parameter of \`${fn.name}\` without a value`);
+      }
+      local.set(pname, value);
+    }
+    fn.analysed = { args: positional, result: unknown(`\`${fn.name}\` is being analysed`) };
+    this.callDepth++;
+    let result: PyValue = null;
+    try {
+      const body = fn.node.childForFieldName('body');
+      const r = body ? this.runBlock(body.namedChildren, local) : undefined;
+      result = r ? r.returned : null;
+    } finally {
+      this.callDepth--;
+    }
+    fn.analysed = { args: positional, result };
+    return result;
+  }
+
+  // --------------------------------------------------------------- expressions
+
+  evalExpr(node: Node, scope: Scope): PyValue {
+    if (this.depth > MAX_DEPTH) return unknown('nested too deeply to analyse');
+    this.depth++;
+    try {
+      return this.evalExprInner(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalExprInner(node: Node, scope: Scope): PyValue {
+    switch (node.type) {
+      case 'integer':
+        return parseInteger(node.text);
+      case 'float': {
+        const n = Number(node.text.split('_').join(''));
+        return Number.isFinite(n) ? n : unknown();
+      }
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'none':
+        return null;
+      case 'string':
+        return stringValue(node);
+      case 'concatenated_string': {
+        let s = '';
+        for (const part of node.namedChildren) {
+          const v = part ? stringValue(part) : unknown();
+          if (typeof v !== 'string') return unknown('a formatted string');
+          s += v;
+        }
+        return s;
+      }
+      case 'identifier':
+        return this.lookupName(node.text, scope);
+      case 'parenthesized_expression': {
+        const inner = node.namedChildren[0];
+        return inner ? this.evalExpr(inner, scope) : unknown();
+      }
+      case 'tuple':
+      case 'list':
+      case 'expression_list':
+        return this.evalItems(node, scope);
+      case 'dictionary':
+        return this.evalDict(node, scope);
+      case 'unary_operator': {
+        const arg = node.childForFieldName('argument');
+        const op = node.childForFieldName('operator')?.text;
+        const v = arg ? this.evalExpr(arg, scope) : unknown();
+        if (typeof v !== 'number') return unknown();
+        return op === '-' ? -v : op === '+' ? v : op === '~' ? ~v : unknown();
+      }
+      case 'binary_operator': {
+        const l = node.childForFieldName('left');
+        const r = node.childForFieldName('right');
+        const op = node.childForFieldName('operator')?.text ?? '';
+        return this.binary(op, l ? this.evalExpr(l, scope) : unknown(), r ? this.evalExpr(r, scope) : unknown());
+      }
+      case 'boolean_operator': {
+        const l = node.childForFieldName('left');
+        const r = node.childForFieldName('right');
+        const op = node.childForFieldName('operator')?.text;
+        const lv = l ? this.evalExpr(l, scope) : unknown();
+        const t = truthOf(lv);
+        if (t === undefined) return unknown();
+        if (op === 'and') return t ? (r ? this.evalExpr(r, scope) : unknown()) : lv;
+        return t ? lv : r ? this.evalExpr(r, scope) : unknown();
+      }
+      case 'not_operator': {
+        const arg = node.childForFieldName('argument');
+        const t = arg ? truthOf(this.evalExpr(arg, scope)) : undefined;
+        return t === undefined ? unknown() : !t;
+      }
+      case 'comparison_operator':
+        return this.compare(node, scope);
+      case 'conditional_expression': {
+        const [a, cond, b] = node.namedChildren;
+        const t = cond ? truthOf(this.evalExpr(cond, scope)) : undefined;
+        if (t === true && a) return this.evalExpr(a, scope);
+        if (t === false && b) return this.evalExpr(b, scope);
+        return unknown('a conditional expression whose condition is not known');
+      }
+      case 'attribute': {
+        const obj = node.childForFieldName('object');
+        const attr = node.childForFieldName('attribute');
+        if (!obj || !attr) return unknown();
+        return getAttribute(this, this.evalExpr(obj, scope), attr.text, node);
+      }
+      case 'subscript':
+        return this.evalSubscript(node, scope);
+      case 'call':
+        return callValue(this, node, scope);
+      case 'list_comprehension':
+        return this.evalComprehension(node, scope);
+      case 'keyword_argument':
+      case 'lambda':
+      default:
+        return unknown();
+    }
+  }
+
+  lookupName(name: string, scope: Scope): PyValue {
+    const v = scope.lookup(name);
+    if (v !== undefined) return v;
+    if (name === '__name__') return '__main__';
+    for (const path of scope.starImportsInChain()) return { kind: 'symbol', path: [...path, name] };
+    return { kind: 'symbol', path: ['<bare>', name] };
+  }
+
+  private evalItems(node: Node, scope: Scope): PyValue {
+    const out: PyValue[] = [];
+    for (const child of node.namedChildren) {
+      if (!child || child.type === 'comment') continue;
+      if (child.type === 'list_splat') {
+        const inner = child.namedChildren[0];
+        const v = inner ? this.evalExpr(inner, scope) : unknown();
+        if (!Array.isArray(v)) return unknown('a starred expression');
+        out.push(...v);
+      } else out.push(this.evalExpr(child, scope));
+    }
+    return out;
+  }
+
+  private evalDict(node: Node, scope: Scope): PyValue {
+    const entries = new Map<string, ArgValue>();
+    for (const pair of node.namedChildren) {
+      if (!pair || pair.type !== 'pair') {
+        if (pair?.type === 'comment') continue;
+        return unknown('a dictionary with computed entries');
+      }
+      const k = pair.childForFieldName('key');
+      const v = pair.childForFieldName('value');
+      const key = k ? this.evalExpr(k, scope) : unknown();
+      if (typeof key !== 'string' || !v) return unknown('a dictionary with computed keys');
+      entries.set(key, this.evalExpr(v, scope) as ArgValue);
+    }
+    const dict: DictValue = { kind: 'dict', entries };
+    return dict;
+  }
+
+  private evalSubscript(node: Node, scope: Scope): PyValue {
+    const valueNode = node.childForFieldName('value');
+    const subs = node.childrenForFieldName('subscript').filter((s): s is Node => !!s);
+    if (!valueNode || subs.length !== 1) return unknown();
+    const value = this.evalExpr(valueNode, scope);
+    const sub = subs[0];
+    const items = isTensorTuple(value) ? value.items : Array.isArray(value) ? value : typeof value === 'string' ? [...value] : undefined;
+    if (sub.type === 'slice') {
+      if (!items) return unknown();
+      const parts: (number | undefined)[] = [];
+      let current: number | undefined = undefined;
+      let sawColon = 0;
+      for (const c of sub.children) {
+        if (!c) continue;
+        if (c.type === ':') {
+          parts.push(current);
+          current = undefined;
+          sawColon++;
+        } else {
+          const v = this.evalExpr(c, scope);
+          if (typeof v !== 'number' && v !== null) return unknown();
+          current = v === null ? undefined : v;
+        }
+      }
+      parts.push(current);
+      void sawColon;
+      const [start, stop, step] = parts;
+      if (step !== undefined && step !== 1) return unknown('a slice with a step');
+      const n = items.length;
+      const norm = (i: number | undefined, d: number) => (i === undefined ? d : i < 0 ? Math.max(0, n + i) : Math.min(n, i));
+      return items.slice(norm(start, 0), norm(stop, n));
+    }
+    const index = this.evalExpr(sub, scope);
+    if (isTensorRef(value) && !value.selected && typeof index === 'number' && Number.isInteger(index)) {
+      return { kind: 'tensor', call: value.call, index, selected: true };
+    }
+    if (isDict(value as ArgValue) && typeof index === 'string') {
+      const v = (value as DictValue).entries.get(index);
+      return v === undefined ? unknown() : v;
+    }
+    if (items && typeof index === 'number' && Number.isInteger(index)) {
+      const i = index < 0 ? items.length + index : index;
+      return i >= 0 && i < items.length ? items[i] : unknown('an index out of range');
+    }
+    return unknown();
+  }
+
+  private evalComprehension(node: Node, scope: Scope): PyValue {
+    const body = node.childForFieldName('body');
+    const clauses = node.namedChildren.filter((c): c is Node => !!c && c !== body);
+    if (!body || clauses.length !== 1 || clauses[0].type !== 'for_in_clause') return unknown('a comprehension');
+    const left = clauses[0].childForFieldName('left');
+    const right = clauses[0].childForFieldName('right');
+    if (!left || !right) return unknown();
+    const iterable = this.evalExpr(right, scope);
+    if (!Array.isArray(iterable) || iterable.length > MAX_UNROLL) return unknown('a comprehension over values that are not known');
+    const local = new Scope(scope, scope.functionName);
+    return iterable.map(item => {
+      this.assignTarget(left, item, local);
+      return this.evalExpr(body, local);
+    });
+  }
+
+  binary(op: string, a: PyValue, b: PyValue): PyValue {
+    if (typeof a === 'number' && typeof b === 'number') {
+      switch (op) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return b === 0 ? unknown('division by zero') : a / b;
+        case '//': return b === 0 ? unknown('division by zero') : Math.floor(a / b);
+        case '%': return b === 0 ? unknown('division by zero') : ((a % b) + b) % b;
+        case '**': return a ** b;
+        default: return unknown();
+      }
+    }
+    if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
+    if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+    if (op === '*' && Array.isArray(a) && typeof b === 'number' && b >= 0 && b * a.length <= 10000) return Array.from({ length: b }, () => a).flat() as PyValue[];
+    return unknown();
+  }
+
+  private compare(node: Node, scope: Scope): PyValue {
+    const operands = node.namedChildren.filter((c): c is Node => !!c);
+    const ops = node.children.filter(c => c && !c.isNamed).map(c => c!.text);
+    if (operands.length !== 2 || ops.length !== 1) return unknown();
+    const a = this.evalExpr(operands[0], scope);
+    const b = this.evalExpr(operands[1], scope);
+    if (isPyUnknown(a) || isPyUnknown(b) || typeof a === 'object' && a !== null && !Array.isArray(a) || typeof b === 'object' && b !== null && !Array.isArray(b)) return unknown();
+    switch (ops[0]) {
+      case '==': return sameValue(a, b);
+      case '!=': return !sameValue(a, b);
+      case '<': return typeof a === 'number' && typeof b === 'number' ? a < b : unknown();
+      case '>': return typeof a === 'number' && typeof b === 'number' ? a > b : unknown();
+      case '<=': return typeof a === 'number' && typeof b === 'number' ? a <= b : unknown();
+      case '>=': return typeof a === 'number' && typeof b === 'number' ? a >= b : unknown();
+      case 'is': return a === b;
+      default: return unknown();
+    }
+  }
+
+  /** Functions never called in the file are analysed with their parameters' defaults. */
+  analyseUncalledFunctions(): void {
+    for (let i = 0; i < this.functions.length; i++) {
+      const fn = this.functions[i];
+      if (!fn.analysed) this.callFunction(fn, [], new Map());
+    }
+  }
+}
+
+function dottedPath(node: Node): string[] {
+  return node.namedChildren.filter((c): c is Node => !!c && c.type === 'identifier').map(c => c.text);
+}
+
+function paramName(p: Node): string | undefined {
+  if (p.type === 'identifier') return p.text;
+  const name = p.childForFieldName('name');
+  if (name) return name.text;
+  const first = p.namedChildren[0];
+  return first?.type === 'identifier' ? first.text : undefined;
+}
+
+function parseInteger(text: string): PyValue {
+  const t = text.split('_').join('').toLowerCase();
+  let n: number;
+  if (t.startsWith('0x')) n = parseInt(t.slice(2), 16);
+  else if (t.startsWith('0o')) n = parseInt(t.slice(2), 8);
+  else if (t.startsWith('0b')) n = parseInt(t.slice(2), 2);
+  else n = Number(t.endsWith('l') || t.endsWith('j') ? NaN : t);
+  return Number.isFinite(n) ? n : unknown();
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+
+function stringValue(node: Node): PyValue {
+  if (node.type !== 'string') return unknown();
+  let s = '';
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'interpolation') return unknown('a formatted string');
+    if (c.type === 'string_content') s += c.text;
+    else if (c.type === 'escape_sequence') s += ESCAPES[c.text.slice(1)] ?? c.text;
+  }
+  return s;
+}
+
+export { isFunction, isMethod, isSymbol, isUnknown };

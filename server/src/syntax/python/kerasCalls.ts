@@ -1,0 +1,367 @@
+// Calls and attribute reads in the Python evaluator: Keras constructors (layers, Input, Sequential, Model,
+// functional merges, Keras 1 `merge`), calling layers and models on tensors, `model.add`, user functions and
+// a few builtins. Records graph events and Keras-version evidence; returns plain values.
+
+import type { Node } from 'web-tree-sitter';
+import type { CallNode, LayerInstance, ModelNode, SequentialModel, TensorRef, TextRange } from '../../ir/graph';
+import { isModelNode, isTensorRef } from '../../ir/graph';
+import { ArgValue, DictValue, isDict, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
+import type { LayerSpec } from '../../layers/spec';
+import { findPythonLayer } from '../../layers/registry';
+import { keras1MergeMode } from '../../layers/merging/functional';
+import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './kerasSymbols';
+import { PyValue, isClass, isFunction, isMethod, isSymbol, toArgValue } from './pyValues';
+import type { PythonEvaluator } from './evaluator';
+import type { Scope } from './scope';
+
+interface EvaluatedArgs {
+  positional: PyValue[];
+  keyword: Map<string, PyValue>;
+  /** A `*args` or `**kwargs` whose contents are not known. */
+  opaque: boolean;
+}
+
+function evalArguments(ev: PythonEvaluator, call: Node, scope: Scope): EvaluatedArgs {
+  const out: EvaluatedArgs = { positional: [], keyword: new Map(), opaque: false };
+  const args = call.childForFieldName('arguments');
+  if (!args) return out;
+  if (args.type === 'generator_expression') {
+    out.positional.push(unknown('a generator'));
+    return out;
+  }
+  for (const a of args.namedChildren) {
+    if (!a || a.type === 'comment') continue;
+    if (a.type === 'keyword_argument') {
+      const name = a.childForFieldName('name');
+      const value = a.childForFieldName('value');
+      if (name && value) out.keyword.set(name.text, ev.evalExpr(value, scope));
+    } else if (a.type === 'list_splat') {
+      const inner = a.namedChildren[0];
+      const v = inner ? ev.evalExpr(inner, scope) : unknown();
+      if (Array.isArray(v)) out.positional.push(...v);
+      else out.opaque = true;
+    } else if (a.type === 'dictionary_splat') {
+      const inner = a.namedChildren[0];
+      const v = inner ? ev.evalExpr(inner, scope) : unknown();
+      if (isDict(v as ArgValue)) for (const [k, x] of (v as DictValue).entries) out.keyword.set(k, x);
+      else out.opaque = true;
+    } else out.positional.push(ev.evalExpr(a, scope));
+  }
+  return out;
+}
+
+/** The identifier naming the callee (`Dense` in `layers.Dense(4)`), for ranges. */
+function calleeNameNode(fn: Node): Node {
+  return fn.type === 'attribute' ? fn.childForFieldName('attribute') ?? fn : fn;
+}
+
+function range(node: Node): TextRange {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValue {
+  const fnNode = node.childForFieldName('function');
+  if (!fnNode) return unknown();
+  const callee = ev.evalExpr(fnNode, scope);
+  const args = evalArguments(ev, node, scope);
+  if (isSymbol(callee)) return callSymbol(ev, callee.path, node, fnNode, args);
+  if (isLayerValue(callee as ArgValue)) return callLayer(ev, (callee as LayerValue).layer, node, args);
+  if (isModelNode(callee)) return callModel(ev, callee, node, args);
+  if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
+  if (isFunction(callee)) return ev.callFunction(callee, args.positional, args.keyword);
+  if (isClass(callee)) return placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`);
+  return unknown();
+}
+
+function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fnNode: Node, args: EvaluatedArgs): PyValue {
+  let symbol: KerasSymbol | undefined;
+  let flavor: KerasFlavor | undefined;
+  if (path[0] === '<bare>') {
+    if (path.length === 2) {
+      const builtin = callBuiltin(path[1], args);
+      if (builtin !== undefined) return builtin;
+      symbol = resolveBareName(path[1]);
+    }
+  } else {
+    const resolved = resolveKerasPath(path);
+    symbol = resolved?.symbol;
+    flavor = resolved?.flavor;
+  }
+  if (!symbol) return unknown(`\`${path.filter(p => p !== '<bare>').join('.')}(…)\` is not analysed`);
+  if (flavor && symbol.kind !== 'module') {
+    ev.evidence.push({ kind: flavor, reason: flavor === 'tf' ? `the file uses tf.keras (\`${path.join('.')}\`)` : `the file uses the standalone \`keras\` package (\`${path.join('.')}\`)`, range: range(fnNode) });
+  }
+  switch (symbol.kind) {
+    case 'layer':
+      return { kind: 'layer', layer: createLayer(ev, symbol.name, symbol.spec, node, fnNode, args) };
+    case 'input': {
+      if (symbol.name === 'InputLayer') return { kind: 'layer', layer: createLayer(ev, symbol.name, symbol.spec, node, fnNode, args) };
+      // keras.Input(shape, ...) creates an InputLayer and returns its output tensor.
+      const positional = args.positional.slice(1);
+      const keyword = new Map(args.keyword);
+      if (args.positional.length > 0) keyword.set('shape', args.positional[0]);
+      const layer = createLayer(ev, 'Input', symbol.spec, node, fnNode, { positional, keyword, opaque: args.opaque });
+      const call = ev.builder.call(layer, [], false, new Map(), range(node), ev.uncertain > 0);
+      return { kind: 'tensor', call, index: 0 };
+    }
+    case 'functionalMerge': {
+      const inputs = args.positional.length > 0 ? args.positional[0] : args.keyword.get('inputs') ?? unknown();
+      const keyword = new Map(args.keyword);
+      keyword.delete('inputs');
+      const layer = createLayer(ev, symbol.spec.className, symbol.spec, node, fnNode, { positional: args.positional.slice(1), keyword, opaque: args.opaque });
+      return applyLayer(ev, layer, [inputs], new Map(), node);
+    }
+    case 'keras1Merge':
+      return callKeras1Merge(ev, symbol.name, node, fnNode, args);
+    case 'sequential':
+      return createSequential(ev, node, args);
+    case 'model':
+      return createFunctional(ev, symbol.name, node, args);
+    case 'unsupported':
+      return placeholderLayer(ev, symbol.name, node, fnNode, symbol.reason);
+    case 'module':
+      return unknown(`\`${path.join('.')}(…)\` is not analysed`);
+  }
+}
+
+function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, node: Node, fnNode: Node, args: EvaluatedArgs): LayerInstance {
+  const keyword = new Map<string, ArgValue>();
+  for (const [k, v] of args.keyword) keyword.set(k, toArgValue(v));
+  recordLayerEvidence(ev, className, spec, keyword, calleeNameNode(fnNode));
+  return ev.builder.createLayer({
+    className,
+    spec,
+    positional: args.positional.map(toArgValue),
+    keyword,
+    range: range(node),
+    classRange: range(calleeNameNode(fnNode)),
+    opaqueArgs: args.opaque,
+  });
+}
+
+function recordLayerEvidence(ev: PythonEvaluator, className: string, spec: LayerSpec, keyword: ReadonlyMap<string, ArgValue>, nameNode: Node): void {
+  const r = range(nameNode);
+  if (spec.keras1OnlyNames?.includes(className)) ev.evidence.push({ kind: 'keras1', reason: `\`${className}\` exists only in Keras 1`, range: r });
+  for (const k of keyword.keys()) {
+    if (spec.keras1OnlyArgs?.includes(k)) {
+      ev.evidence.push({ kind: 'keras1', reason: `\`${className}(${k}=…)\` is a Keras 1 argument`, range: r });
+      break;
+    }
+  }
+  if (spec.versions && !spec.versions.includes('3')) ev.evidence.push({ kind: 'keras2', reason: `\`${className}\` exists only up to Keras 2`, range: r });
+}
+
+/** An instance of something outside the catalogue: it occupies a place in models, with unknown shapes. */
+function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fnNode: Node, reason: string): LayerValue {
+  const layer = ev.builder.createLayer({
+    className,
+    spec: undefined,
+    positional: [],
+    keyword: new Map(),
+    range: range(node),
+    classRange: range(calleeNameNode(fnNode)),
+    unknownReason: reason,
+  });
+  return { kind: 'layer', layer };
+}
+
+function callLayer(ev: PythonEvaluator, layer: LayerInstance, node: Node, args: EvaluatedArgs): PyValue {
+  const options = new Map<string, PyValue>(args.keyword);
+  const spec = layer.spec;
+  if (spec?.inputKind === 'many') {
+    // MultiHeadAttention(query, value, key=None, ...): the tensors are call arguments.
+    const inputs: PyValue[] = [...args.positional];
+    for (const name of ['query', 'value', 'key']) {
+      const v = options.get(name);
+      if (v !== undefined) {
+        inputs.push(v);
+        options.delete(name);
+      }
+    }
+    return applyLayerMany(ev, layer, inputs, options, node);
+  }
+  const first = args.positional.length > 0 ? args.positional[0] : options.get('inputs') ?? unknown('no input given');
+  options.delete('inputs');
+  return applyLayer(ev, layer, [first], options, node);
+}
+
+/** Calls a layer on its first call argument (a tensor or a list of tensors). */
+function applyLayer(ev: PythonEvaluator, layer: LayerInstance, [input]: PyValue[], options: Map<string, PyValue>, node: Node): PyValue {
+  const asList = Array.isArray(input);
+  const items: readonly PyValue[] = asList ? (input as PyValue[]) : [input];
+  const r = range(node);
+  for (const item of items) {
+    if (isLayerValue(item as ArgValue)) {
+      const inner = (item as LayerValue).layer;
+      ev.builder.report({
+        range: r,
+        severity: 'error',
+        code: 'called-on-layer',
+        message: `${layer.className} is called on the layer object ${inner.className}(…), not on a tensor. Call that layer on its input first, e.g. \`${inner.className}(…)(x)\`, and pass the result.`,
+        related: [{ range: inner.range, message: `${inner.className}(…) is created here but never called on a tensor` }],
+      });
+    }
+  }
+  const inputs = items.map(v => (isTensorRef(v) || isModelNode(v) ? v : toArgValue(v)));
+  const call = ev.builder.call(layer, inputs, asList, toOptions(options), r, ev.uncertain > 0);
+  return { kind: 'tensor', call, index: 0 };
+}
+
+function applyLayerMany(ev: PythonEvaluator, layer: LayerInstance, inputs: PyValue[], options: Map<string, PyValue>, node: Node): PyValue {
+  const values = inputs.map(v => (isTensorRef(v) ? v : toArgValue(v)));
+  const call = ev.builder.call(layer, values, false, toOptions(options), range(node), ev.uncertain > 0);
+  return { kind: 'tensor', call, index: 0 };
+}
+
+function toOptions(options: Map<string, PyValue>): Map<string, ArgValue | TensorRef> {
+  const out = new Map<string, ArgValue | TensorRef>();
+  for (const [k, v] of options) out.set(k, isTensorRef(v) ? v : toArgValue(v));
+  return out;
+}
+
+function callModel(ev: PythonEvaluator, model: ModelNode, node: Node, args: EvaluatedArgs): PyValue {
+  const input = args.positional.length > 0 ? args.positional[0] : args.keyword.get('inputs') ?? unknown('no input given');
+  const asList = Array.isArray(input);
+  const items = (asList ? (input as PyValue[]) : [input]).map(v => (isTensorRef(v) ? v : toArgValue(v)));
+  const call: CallNode = ev.builder.call(model, items, asList, new Map(), range(node), ev.uncertain > 0);
+  return { kind: 'tensor', call, index: 0 };
+}
+
+function createSequential(ev: PythonEvaluator, node: Node, args: EvaluatedArgs): PyValue {
+  const keyword = new Map<string, ArgValue>();
+  for (const [k, v] of args.keyword) if (k !== 'layers') keyword.set(k, toArgValue(v));
+  const model = ev.builder.createSequential(range(node), keyword);
+  const list = args.positional.length > 0 ? args.positional[0] : args.keyword.get('layers');
+  if (Array.isArray(list)) {
+    const listNode = findListArgument(node);
+    const itemNodes = listNode ? listNode.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
+    (list as PyValue[]).forEach((item, i) => addToSequential(ev, model, item, itemNodes.length === list.length ? itemNodes[i] : node));
+  }
+  return model;
+}
+
+/** The `[...]` syntax node of `Sequential([...])` or `Sequential(layers=[...])`, for per-item ranges. */
+function findListArgument(node: Node): Node | undefined {
+  const args = node.childForFieldName('arguments');
+  for (const a of args?.namedChildren ?? []) {
+    if (!a) continue;
+    if (a.type === 'list' || a.type === 'tuple') return a;
+    if (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'layers') {
+      const v = a.childForFieldName('value');
+      if (v && (v.type === 'list' || v.type === 'tuple')) return v;
+    }
+  }
+  return undefined;
+}
+
+function addToSequential(ev: PythonEvaluator, model: SequentialModel, item: PyValue, itemNode: Node): void {
+  const r = range(itemNode);
+  const uncertain = ev.uncertain > 0;
+  if (isLayerValue(item as ArgValue)) ev.builder.sequentialAdd(model, (item as LayerValue).layer, r, uncertain);
+  else if (isTensorRef(item) || isModelNode(item)) ev.builder.sequentialAdd(model, item, r, uncertain);
+  else {
+    const reason = isUnknown(item as ArgValue) && (item as { reason?: string }).reason ? (item as { reason: string }).reason : 'this item is not a layer ShapeLens can read';
+    const layer = ev.builder.createLayer({ className: itemNode.text.split('(')[0].trim() || '?', spec: undefined, positional: [], keyword: new Map(), range: r, classRange: r, unknownReason: reason });
+    ev.builder.sequentialAdd(model, layer, r, uncertain);
+  }
+}
+
+function createFunctional(ev: PythonEvaluator, className: string, node: Node, args: EvaluatedArgs): PyValue {
+  const kw = args.keyword;
+  if (kw.has('input') || kw.has('output')) {
+    ev.evidence.push({ kind: 'keras1', reason: '`Model(input=…, output=…)` is the Keras 1 spelling', range: range(node) });
+  }
+  const inputs = args.positional[0] ?? kw.get('inputs') ?? kw.get('input') ?? unknown('no inputs given');
+  const outputs = args.positional[1] ?? kw.get('outputs') ?? kw.get('output') ?? unknown('no outputs given');
+  const keyword = new Map<string, ArgValue>();
+  for (const [k, v] of kw) if (!['inputs', 'outputs', 'input', 'output'].includes(k)) keyword.set(k, toArgValue(v));
+  const toGraph = (v: PyValue): PyValue => (Array.isArray(v) ? v.map(toGraph) : isTensorRef(v) ? v : toArgValue(v));
+  return ev.builder.createFunctional(range(node), toGraph(inputs) as never, toGraph(outputs) as never, keyword, className);
+}
+
+function callKeras1Merge(ev: PythonEvaluator, name: string, node: Node, fnNode: Node, args: EvaluatedArgs): PyValue {
+  ev.evidence.push({ kind: 'keras1', reason: `\`${name}\` exists only in Keras 1`, range: range(calleeNameNode(fnNode)) });
+  const mode = args.keyword.get('mode') ?? 'sum';
+  const mapped = typeof mode === 'string' ? keras1MergeMode(mode) : undefined;
+  const spec = mapped ? findPythonLayer(mapped.className) : undefined;
+  if (name === 'Merge' || !mapped || !spec) {
+    return placeholderLayer(ev, name, node, fnNode, typeof mode === 'string' ? `merge mode '${mode}' is not analysed` : 'the merge mode is not a constant');
+  }
+  const keyword = new Map(args.keyword);
+  keyword.delete('mode');
+  for (const [k, v] of Object.entries(mapped.extra ?? {})) keyword.set(k, v as PyValue);
+  const inputs = args.positional[0] ?? unknown();
+  const layer = createLayer(ev, 'Merge', spec, node, fnNode, { positional: [], keyword, opaque: args.opaque });
+  return applyLayer(ev, layer, [inputs], new Map(), node);
+}
+
+function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: Node, args: EvaluatedArgs): PyValue {
+  if (isModelNode(target) && target.kind === 'sequential' && name === 'add') {
+    const argNode = node.childForFieldName('arguments')?.namedChildren.find(c => c && c.type !== 'comment');
+    addToSequential(ev, target, args.positional[0] ?? args.keyword.get('layer') ?? unknown(), argNode ?? node);
+    return null;
+  }
+  if (isModelNode(target) && (name === 'summary' || name === 'compile' || name === 'fit' || name === 'save')) return null;
+  return unknown(`\`.${name}(…)\` is not analysed`);
+}
+
+export function getAttribute(ev: PythonEvaluator, value: PyValue, name: string, _node: Node): PyValue {
+  if (isSymbol(value)) return { kind: 'symbol', path: [...value.path, name] };
+  if (isModelNode(value)) {
+    if (name === 'output' || name === 'outputs') {
+      if (value.kind === 'sequential') {
+        const out = ev.builder.sequentialOutputOf(value);
+        return out ? (name === 'outputs' ? [out] : out) : unknown('the model has no layers yet');
+      }
+      return value.outputs as PyValue;
+    }
+    if (name === 'input' || name === 'inputs') {
+      if (value.kind === 'functional') return value.inputs as PyValue;
+      return value.inputTensor ?? unknown('the Sequential model has no Input');
+    }
+    return { kind: 'method', target: value, name };
+  }
+  if (isLayerValue(value as ArgValue)) return { kind: 'method', target: value, name };
+  return unknown();
+}
+
+/** Python builtins that matter for shapes; undefined when `name` is not one. */
+function callBuiltin(name: string, args: EvaluatedArgs): PyValue | undefined {
+  const p = args.positional;
+  const nums = p.every(x => typeof x === 'number');
+  switch (name) {
+    case 'range': {
+      if (!nums || p.length === 0 || p.length > 3) return unknown('a range that is not known');
+      const [a, b, s] = p.length === 1 ? [0, p[0] as number, 1] : [p[0] as number, p[1] as number, (p[2] as number) ?? 1];
+      if (s === 0) return unknown();
+      const n = Math.max(0, Math.ceil((b - a) / s));
+      if (n > 10000) return unknown('a very long range');
+      return Array.from({ length: n }, (_, i) => a + i * s);
+    }
+    case 'len':
+      return Array.isArray(p[0]) ? p[0].length : typeof p[0] === 'string' ? p[0].length : unknown();
+    case 'int':
+      return typeof p[0] === 'number' ? Math.trunc(p[0]) : unknown();
+    case 'float':
+      return typeof p[0] === 'number' ? p[0] : unknown();
+    case 'abs':
+      return typeof p[0] === 'number' ? Math.abs(p[0]) : unknown();
+    case 'round':
+      return typeof p[0] === 'number' && p.length === 1 ? Math.round(p[0]) : unknown();
+    case 'min':
+    case 'max': {
+      const items = p.length === 1 && Array.isArray(p[0]) ? (p[0] as PyValue[]) : p;
+      if (items.length === 0 || !items.every(x => typeof x === 'number')) return unknown();
+      return name === 'min' ? Math.min(...(items as number[])) : Math.max(...(items as number[]));
+    }
+    case 'sum':
+      return Array.isArray(p[0]) && (p[0] as PyValue[]).every(x => typeof x === 'number') ? (p[0] as number[]).reduce((a, b) => a + b, 0) : unknown();
+    case 'tuple':
+    case 'list':
+      return p.length === 0 ? [] : Array.isArray(p[0]) ? p[0] : unknown();
+    case 'print':
+      return null;
+    default:
+      return undefined;
+  }
+}

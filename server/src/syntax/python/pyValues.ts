@@ -1,0 +1,86 @@
+// Values of the Python evaluator: the shared argument values and graph objects, plus Python-only kinds
+// (imported modules and symbols, user functions and classes) that never reach the layer catalogue.
+
+import type { Node } from 'web-tree-sitter';
+import type { ArgValueOrTensor, TensorRef } from '../../ir/graph';
+import { ArgValue, DictValue, isDict, isLayerValue, isUnknown, unknown } from '../../ir/values';
+import { isModelNode, isTensorRef } from '../../ir/graph';
+import type { Scope } from './scope';
+
+/** A dotted import path (`keras.layers`, `tensorflow.keras.layers.Dense`), resolved when used. */
+export interface SymbolRef {
+  readonly kind: 'symbol';
+  readonly path: readonly string[];
+}
+
+export interface FunctionValue {
+  readonly kind: 'function';
+  readonly name: string;
+  readonly node: Node;
+  readonly closure: Scope;
+  /** Set once the body has been analysed: the argument values used and the returned value. */
+  analysed?: { readonly args: readonly PyValue[]; readonly result: PyValue };
+}
+
+/** A user class (subclassed model, custom layer): instances are unknown to the analysis. */
+export interface ClassValue {
+  readonly kind: 'class';
+  readonly name: string;
+}
+
+/** `obj.method` kept until called (`model.add`, `layer.apply`). */
+export interface BoundMethod {
+  readonly kind: 'method';
+  readonly target: PyValue;
+  readonly name: string;
+}
+
+/** Several tensors returned at once (an RNN with `return_state=True`), unpackable. */
+export interface TensorTuple {
+  readonly kind: 'tensors';
+  readonly items: readonly TensorRef[];
+}
+
+export type PyValue = ArgValueOrTensor | readonly PyValue[] | SymbolRef | FunctionValue | ClassValue | BoundMethod | TensorTuple;
+
+function kindOf(v: PyValue): string | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as { kind: string }).kind : undefined;
+}
+
+export const isSymbol = (v: PyValue): v is SymbolRef => kindOf(v) === 'symbol';
+export const isFunction = (v: PyValue): v is FunctionValue => kindOf(v) === 'function';
+export const isClass = (v: PyValue): v is ClassValue => kindOf(v) === 'class';
+export const isMethod = (v: PyValue): v is BoundMethod => kindOf(v) === 'method';
+export const isTensorTuple = (v: PyValue): v is TensorTuple => kindOf(v) === 'tensors';
+export const isPyUnknown = (v: PyValue): boolean => isUnknown(v as ArgValue);
+
+/**
+ * Converts an evaluator value to a layer argument: literals and layers pass through; tensors, modules and
+ * functions become unknown (`activation=tf.nn.relu` is fine to not know: it has no effect on shapes).
+ */
+export function toArgValue(v: PyValue): ArgValue {
+  if (v === null || typeof v !== 'object') return v as ArgValue;
+  if (Array.isArray(v)) return v.map(toArgValue);
+  if (isUnknown(v as ArgValue) || isDict(v as ArgValue) || isLayerValue(v as ArgValue)) return v as ArgValue;
+  if (isTensorRef(v)) return unknown('a tensor');
+  if (isModelNode(v)) return unknown('a model');
+  return unknown('not a constant');
+}
+
+/** Python truthiness of a known value, or undefined when it cannot be decided. */
+export function truthOf(v: PyValue): boolean | undefined {
+  if (v === null) return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') return v.length > 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (isDict(v as ArgValue)) return (v as DictValue).entries.size > 0;
+  return undefined;
+}
+
+/** Structural equality of known literal values (used to merge branches). */
+export function sameValue(a: PyValue, b: PyValue): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  return false;
+}

@@ -1,0 +1,43 @@
+// Loads web-tree-sitter and the tree-sitter Python grammar once (async), then parses text synchronously.
+// The grammar wasm ships with @vscode/tree-sitter-wasm; a bundled host can pass other locations.
+
+import { Language, Parser, Tree } from 'web-tree-sitter';
+
+export interface GrammarLocations {
+  /** The web-tree-sitter runtime wasm (`tree-sitter.wasm`). */
+  readonly runtimeWasm?: string;
+  /** The Python grammar wasm. */
+  readonly pythonWasm?: string;
+}
+
+let loading: Promise<Parser> | undefined;
+let parser: Parser | undefined;
+
+/** Initialises the parser once; later calls return the same promise. */
+export function loadPythonParser(locations: GrammarLocations = {}): Promise<Parser> {
+  loading ??= (async () => {
+    const runtime = locations.runtimeWasm ?? require.resolve('web-tree-sitter/tree-sitter.wasm');
+    await Parser.init({ locateFile: () => runtime });
+    const language = await Language.load(locations.pythonWasm ?? require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+    return p;
+  })();
+  return loading;
+}
+
+export function isPythonParserLoaded(): boolean {
+  return parser !== undefined;
+}
+
+/**
+ * Parses Python text; returns undefined when the parser is not loaded or parsing was cancelled by the
+ * deadline (in milliseconds). The caller owns the tree and must `delete()` it.
+ */
+export function parsePython(text: string, deadlineMs = 10_000): Tree | undefined {
+  if (!parser) return undefined;
+  const stopAt = Date.now() + deadlineMs;
+  const tree = parser.parse(text, null, { progressCallback: () => Date.now() > stopAt ? (true as unknown as void) : undefined });
+  return tree ?? undefined;
+}
