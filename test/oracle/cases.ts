@@ -799,7 +799,7 @@ export function isMultiInput(input: PyShape | readonly PyShape[]): input is read
 export function renderPyValue(v: PyValue): string {
   if (v === null) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? String(v) : String(v);
+  if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const items = v.map(renderPyValue);
   return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;

@@ -3,7 +3,7 @@
 
 import { formatShape } from '../../infer/shape';
 import { LayerSpec, WeightSpec, weight } from '../spec';
-import { attentionInputs, attentionOutputs } from './dotAttention';
+import { attentionInputs, attentionOutputs } from './attentionCommon';
 
 export const additiveAttention: LayerSpec = {
   className: 'AdditiveAttention',

@@ -2,7 +2,7 @@
 // the value steps; (B, Tq, D) with (B, Tv, Dv) → (B, Tq, Dv). Weights only with use_scale or score_mode='concat'.
 
 import { LayerSpec, WeightSpec, weight } from '../spec';
-import { attentionInputs, attentionOutputs } from './dotAttention';
+import { attentionInputs, attentionOutputs } from './attentionCommon';
 
 export const attention: LayerSpec = {
   className: 'Attention',

@@ -10,11 +10,6 @@ export function shapeArg(v: ArgValue | undefined): Dim[] | undefined {
   return (v as readonly ArgValue[]).map(d => (typeof d === 'number' && Number.isInteger(d) ? d : d === null ? null : '?'));
 }
 
-/** True when the value is a tuple or list (possibly with unknown elements). */
-export function isTuple(v: ArgValue | undefined): v is readonly ArgValue[] {
-  return Array.isArray(v);
-}
-
 /** A short rendering of an argument for messages. */
 export function show(v: ArgValue | undefined): string {
   return v === undefined || isUnknown(v) ? '?' : formatValue(v);

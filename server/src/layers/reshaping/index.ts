@@ -10,6 +10,10 @@ import { cropping3d } from './cropping3d';
 import { upSampling1d } from './upSampling1d';
 import { upSampling2d } from './upSampling2d';
 import { upSampling3d } from './upSampling3d';
+import { flatten } from './flatten';
+import { reshape } from './reshape';
+import { permute } from './permute';
+import { repeatVector } from './repeatVector';
 
 export const reshapingLayers: LayerSpec[] = [
   zeroPadding1d,
@@ -21,4 +25,8 @@ export const reshapingLayers: LayerSpec[] = [
   upSampling1d,
   upSampling2d,
   upSampling3d,
+  flatten,
+  reshape,
+  permute,
+  repeatVector,
 ];
