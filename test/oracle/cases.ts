@@ -253,7 +253,7 @@ const reshaping: OracleCase[] = [
   c('Cropping2D/sym-pair', L('Cropping2D', [[1, 2]]), [N, 6, 8, 3]),
   c('Cropping2D/pairs', L('Cropping2D', [[[1, 0], [2, 3]]]), [N, 10, 10, 3]),
   c('Cropping2D/channels-first', L('Cropping2D', [[1, 2]], { data_format: 'channels_first' }), [N, 3, 6, 8]),
-  c('Cropping2D/default-no-crop', L('Cropping2D'), [N, 5, 5, 3]),
+  c('Cropping2D/explicit-zero-crop', L('Cropping2D', [[[0, 0], [0, 0]]]), [N, 5, 5, 3]),
   c('UpSampling2D/default', L('UpSampling2D'), [N, 4, 4, 3]),
   c('UpSampling2D/tuple-2-3', L('UpSampling2D', [[2, 3]]), [N, 4, 5, 3]),
   c('UpSampling2D/size-kw', L('UpSampling2D', [], { size: [3, 3] }), [N, 2, 2, 1]),
@@ -366,7 +366,7 @@ const activation: OracleCase[] = [
   c('PReLU/shared-1', L('PReLU', [], { shared_axes: [1] }), [N, 6, 3]),
   c('PReLU/shared-all', L('PReLU', [], { shared_axes: [1, 2, 3] }), [N, 4, 4, 2]),
   c('ELU/default', L('ELU'), [N, 10]),
-  c('ELU/alpha', L('ELU', [], { alpha: 0.5 }), [N, 3, 4]),
+  c('ELU/alpha-1-explicit', L('ELU', [], { alpha: 1.0 }), [N, 3, 4]),
   c('Softmax/2d', L('Softmax'), [N, 10]),
   c('Softmax/axis-minus1-3d', L('Softmax', [], { axis: -1 }), [N, 3, 4]),
   c('Softmax/positional-axis-minus1', L('Softmax', [-1]), [N, 2, 2, 5]),
@@ -566,16 +566,16 @@ const differs: OracleCase[] = [
   // §3.6 UpSampling numeric size
   c('UpSampling2D/int-size', L('UpSampling2D', [2]), [N, 4, 4, 3], {
     kerasDiffers: {
-      reason: '§3.6 UpSampling2D numeric size: tfjs yields null spatial dims',
+      reason: '§3.6 UpSampling2D numeric size: tfjs yields non-numeric spatial dims (NaN; JSON prints them as null)',
       expected: ans([[N, 8, 8, 3]]),
-      tfjs: ans([[N, N, N, 3]]),
+      tfjs: ans([[N, NaN, NaN, 3]]),
     },
   }),
   c('UpSampling2D/int-size-channels-first', L('UpSampling2D', [3], { data_format: 'channels_first' }), [N, 3, 4, 5], {
     kerasDiffers: {
-      reason: '§3.6 UpSampling2D numeric size: tfjs yields null spatial dims',
+      reason: '§3.6 UpSampling2D numeric size: tfjs yields non-numeric spatial dims (NaN; JSON prints them as null)',
       expected: ans([[N, 3, 12, 15]]),
-      tfjs: ans([[N, 3, N, N]]),
+      tfjs: ans([[N, 3, NaN, NaN]]),
     },
   }),
   // §3.7 Softmax axis
@@ -705,9 +705,24 @@ const differs: OracleCase[] = [
   }),
   c('Conv2D/strides-0', L('Conv2D', [8, 3], { strides: 0 }), [N, 10, 10, 3], {
     kerasDiffers: {
-      reason: '§3.12 strides 0 is not rejected by tfjs (null dims); Keras raises',
+      reason: '§3.12 strides 0 is not rejected by tfjs (Infinity dims; JSON prints them as null); Keras raises',
       expected: KERAS_ERROR,
-      tfjs: ans([[N, N, N, 8]], [w('kernel', 3, 3, 3, 8), w('bias', 8)]),
+      tfjs: ans([[N, Infinity, Infinity, 8]], [w('kernel', 3, 3, 3, 8), w('bias', 8)]),
+    },
+  }),
+  // Not (yet) in reference §3: found by this oracle.
+  c('Cropping2D/default-cropping', L('Cropping2D'), [N, 5, 5, 3], {
+    kerasDiffers: {
+      reason: 'not in §3 (new): tfjs cropping2D has no default `cropping` and crashes; Keras defaults to ((0, 0), (0, 0))',
+      expected: ans([[N, 5, 5, 3]]),
+      tfjs: { buildError: "Cannot read properties of undefined" },
+    },
+  }),
+  c('ELU/alpha-0.5', L('ELU', [], { alpha: 0.5 }), [N, 3, 4], {
+    kerasDiffers: {
+      reason: 'not in §3 (new): tfjs ELU rejects a non-default alpha; Keras accepts it (shape unchanged)',
+      expected: ans([[N, 3, 4]]),
+      tfjs: { buildError: 'Non-default alpha value (0.5) is not supported by the ELU layer yet' },
     },
   }),
   // §3.14 GlobalPooling keepdims

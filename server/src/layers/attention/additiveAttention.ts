@@ -1,7 +1,7 @@
 // AdditiveAttention (Bahdanau): scores = Σ scale · tanh(query + key) over the features; output
 // (B, Tq, value features); with use_scale (the default) a learned `scale` of size D, the query's last axis.
 
-import { formatShape } from '../../infer/shape';
+import { formatShape, formatDim } from '../../infer/shape';
 import { LayerSpec, WeightSpec, weight } from '../spec';
 import { attentionInputs, attentionOutputs } from './attentionCommon';
 
@@ -25,7 +25,7 @@ export const additiveAttention: LayerSpec = {
         ctx.error('undefined-dims', `AdditiveAttention: the last dimension of the query must be defined to create \`scale\`; found None in ${formatShape(io.query)}.`);
       }
       weights.push(weight('scale', [[D, 'query features']]));
-      ctx.note(`With use_scale=True (the default) the tanh(query + key) terms are weighted per feature by a learned scale of shape (D,) = (${D},).`);
+      ctx.note(`With use_scale=True (the default) the tanh(query + key) terms are weighted per feature by a learned scale of shape (D,) = (${formatDim(D)},).`);
     }
     return { outputs: attentionOutputs(ctx, io), weights };
   },

@@ -2,7 +2,7 @@
 // projects back to the query's last size (or `output_shape`); scores (B, H, Tq, Tv) on request.
 
 import type { ArgValue } from '../../ir/values';
-import { Dim, Shape, formatShape } from '../../infer/shape';
+import { Dim, Shape, formatShape, formatDim } from '../../infer/shape';
 import { BuildContext, LayerSpec, WeightSpec, weight } from '../spec';
 
 function asDim(v: ArgValue): Dim {
@@ -114,7 +114,7 @@ export const multiHeadAttention: LayerSpec = {
     weights.push(weight('attention_output/kernel', [[H, 'heads'], [vd, 'value_dim'], ...outAxes]));
     if (useBias) weights.push(weight('attention_output/bias', outAxes));
 
-    ctx.note(`Each projection is a kernel (input features, heads, size per head): query and key go to key_dim = ${kd} per head, value to value_dim = ${vd}; attention_output maps the ${H} heads × ${vd} back to ${out ? formatShape(out) : '?'}.`);
+    ctx.note(`Each projection is a kernel (input features, heads, size per head): query and key go to key_dim = ${formatDim(kd)} per head, value to value_dim = ${formatDim(vd)}; attention_output maps the ${formatDim(H)} heads × ${formatDim(vd)} back to ${out ? formatShape(out) : '?'}.`);
     if (!ctx.given('value_dim')) ctx.note('value_dim defaults to key_dim.');
 
     const output: Shape | undefined = out ? [...q.slice(0, -1), ...out] : undefined;

@@ -1,7 +1,7 @@
 // Embedding: looks each integer index up in a (input_dim, output_dim) table, so any input shape gains a
 // trailing axis of size output_dim. `input_dim` is the vocabulary size here, not an input-shape shorthand.
 
-import { Dim, Shape, formatShape } from '../../infer/shape';
+import { Dim, Shape, formatShape, formatDim } from '../../infer/shape';
 import { formatValue } from '../../ir/values';
 import { LayerSpec, single, weight } from '../spec';
 
@@ -54,7 +54,7 @@ export const embedding: LayerSpec = {
     }
     const name = ctx.version === '1' ? 'W' : 'embeddings';
     const table = weight(name, [[vocab, 'input_dim (vocabulary size)'], [width, 'output_dim (vector size)']]);
-    ctx.note(`The embedding table has one row of ${width} numbers per index in the vocabulary of ${vocab}: (input_dim, output_dim)${typeof vocab === 'number' && typeof width === 'number' ? ` = ${(vocab * width).toLocaleString('en-US')} parameters` : ''}. Indices must be < input_dim (with mask_zero=True, index 0 is reserved, so input_dim is usually vocabulary + 1).`);
+    ctx.note(`The embedding table has one row of ${formatDim(width)} numbers per index in the vocabulary of ${formatDim(vocab)}: (input_dim, output_dim)${typeof vocab === 'number' && typeof width === 'number' ? ` = ${(vocab * width).toLocaleString('en-US')} parameters` : ''}. Indices must be < input_dim (with mask_zero=True, index 0 is reserved, so input_dim is usually vocabulary + 1).`);
     return single([input[0], ...body, width], [table]);
   },
 };

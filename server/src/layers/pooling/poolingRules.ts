@@ -58,7 +58,7 @@ export function makePooling(kind: PoolKind, rank: 1 | 2 | 3): LayerSpec {
       const strides = stridesGiven ? ctx.tuple('strides', rank) : pool;
       const padding = readPadding(ctx, ['valid', 'same']);
       const badPool = pool.some(k => typeof k === 'number' && k <= 0);
-      const badStrides = strides.some(s => typeof s === 'number' && s <= 0);
+      const badStrides = stridesGiven && strides.some(s => typeof s === 'number' && s <= 0);
       if (badPool) ctx.error('bad-argument', `The pool_size of ${className} must be positive; received ${formatShape(pool)}.`);
       if (badStrides) ctx.error('bad-argument', `The strides of ${className} must be positive; received ${formatShape(strides)}.`);
       if (badPool || badStrides) return single(undefined);

@@ -1,7 +1,7 @@
 // ConvLSTM2D: an LSTM whose input and recurrent transforms are 2-D convolutions; (B, T, H, W, C) →
 // (B, [T,] H', W', filters), H'/W' by the convolution arithmetic (the recurrent convolution is 'same').
 
-import { Dim, Shape, formatShape } from '../../infer/shape';
+import { Dim, Shape, formatShape, formatDim } from '../../infer/shape';
 import { dataFormatArg, paddingArg } from '../commonArgs';
 import { KERNEL_AXIS_NAMES, channelsOf, convSpatial, layoutOf, readPadding, withSpatial } from '../conv/convCommon';
 import { readKernelSize } from '../conv/convolution';
@@ -102,7 +102,7 @@ export const convLstm2d: LayerSpec = {
         weight('recurrent_kernel', [...kAxes, [filters, 'previous state channels (filters)'], [f4, GATES]]),
       ];
       if (ctx.bool('use_bias') !== false) weights.push(weight('bias', [[f4, GATES]]));
-      ctx.note(`ConvLSTM2D computes the 4 LSTM gates with convolutions: the input kernel maps C = ${channels} channels and the recurrent kernel maps the ${filters}-channel state, each to 4·filters = ${f4} channels; the recurrent convolution always uses padding 'same' and stride 1 so the state keeps its size.`);
+      ctx.note(`ConvLSTM2D computes the 4 LSTM gates with convolutions: the input kernel maps C = ${formatDim(channels)} channels and the recurrent kernel maps the ${formatDim(filters)}-channel state, each to 4·filters = ${formatDim(f4)} channels; the recurrent convolution always uses padding 'same' and stride 1 so the state keeps its size.`);
     }
     const params = paramsOf(weights);
     if (params !== undefined) ctx.note(`Parameters: ${params.toLocaleString('en-US')}.`);

@@ -1,7 +1,7 @@
 // GRU: three gates (update z, reset r, candidate h) side by side in one kernel (D, 3u); one state. With
 // reset_after (default in tf.keras 2 and Keras 3) the bias is (2, 3u): separate input and recurrent biases.
 
-import { formatCount } from '../../infer/shape';
+import { formatCount, formatDim } from '../../infer/shape';
 import { describeVersion } from '../../ir/kerasVersion';
 import { LayerSpec, WeightSpec, weight } from '../spec';
 import { keras1GateWeights } from './keras1Gates';
@@ -33,7 +33,7 @@ export const gru: LayerSpec = {
       if (ctx.bool('use_bias') !== false) {
         if (resetAfter === true) {
           weights.push(weight('bias', [[2, 'input bias, recurrent bias'], [u3, gates]]));
-          ctx.note(`With reset_after=True${ctx.given('reset_after') ? '' : ` (the default in ${describeVersion(ctx.version)})`}, the reset gate is applied after the recurrent matrix product, so the input and the recurrent projections each get their own bias: bias is (2, 3·u) = (2, ${u3}). This is the cuDNN-compatible GRU.`);
+          ctx.note(`With reset_after=True${ctx.given('reset_after') ? '' : ` (the default in ${describeVersion(ctx.version)})`}, the reset gate is applied after the recurrent matrix product, so the input and the recurrent projections each get their own bias: bias is (2, 3·u) = (2, ${formatDim(u3)}). This is the cuDNN-compatible GRU.`);
         } else if (resetAfter === false) {
           weights.push(weight('bias', [[u3, gates]]));
           if (!ctx.given('reset_after') && ctx.version === '2') {
@@ -44,7 +44,7 @@ export const gru: LayerSpec = {
           ctx.note('reset_after could not be evaluated: the bias is (3·u,) without it and (2, 3·u) with it.');
         }
       }
-      ctx.note(`A GRU computes 3 gates (update z, reset r, candidate h); Keras stores them side by side, so kernel is (D, 3·u) = (${D}, ${u3}) and recurrent_kernel (u, 3·u) = (${units}, ${u3}).`);
+      ctx.note(`A GRU computes 3 gates (update z, reset r, candidate h); Keras stores them side by side, so kernel is (D, 3·u) = (${formatDim(D)}, ${formatDim(u3)}) and recurrent_kernel (u, 3·u) = (${formatDim(units)}, ${formatDim(u3)}).`);
     }
     const params = paramsOf(weights);
     if (params !== undefined) ctx.note(`Parameters: ${formatCount(params)}.`);

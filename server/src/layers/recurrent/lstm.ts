@@ -1,7 +1,7 @@
 // LSTM: four gates (input, forget, cell candidate, output) side by side in one kernel (D, 4u); two states
 // (h, c). Keras 1 stored the gates as 12 separate arrays unless consume_less='gpu'.
 
-import { formatCount } from '../../infer/shape';
+import { formatCount, formatDim } from '../../infer/shape';
 import { LayerSpec, WeightSpec, weight } from '../spec';
 import { RNN_KERAS1_ONLY_ARGS, paramsOf, positiveInt, rnnArgs, rnnKeras1Positional, rnnLayout, rnnOutputs, times } from './rnnCommon';
 import { keras1GateWeights } from './keras1Gates';
@@ -29,7 +29,7 @@ export const lstm: LayerSpec = {
         weight('recurrent_kernel', [[units, 'previous state h (units)'], [u4, gates]]),
       ];
       if (ctx.bool('use_bias') !== false) weights.push(weight('bias', [[u4, gates]]));
-      ctx.note(`An LSTM computes 4 gates (input i, forget f, cell candidate c, output o), each a dense map of the input and of the previous h; Keras stores them side by side, so kernel is (D, 4·u) = (${D}, ${u4}) and recurrent_kernel (u, 4·u) = (${units}, ${u4}).`);
+      ctx.note(`An LSTM computes 4 gates (input i, forget f, cell candidate c, output o), each a dense map of the input and of the previous h; Keras stores them side by side, so kernel is (D, 4·u) = (${formatDim(D)}, ${formatDim(u4)}) and recurrent_kernel (u, 4·u) = (${formatDim(units)}, ${formatDim(u4)}).`);
     }
     const params = paramsOf(weights);
     const useBias = ctx.version === '1' || ctx.bool('use_bias') !== false;

@@ -1,7 +1,7 @@
 // SimpleRNN: a fully connected recurrence h_t = act(x_t·kernel + h_{t−1}·recurrent_kernel + bias) over the
 // time axis of a (B, T, D) input; one state, so `return_state` adds a single (B, units).
 
-import { formatCount } from '../../infer/shape';
+import { formatCount, formatDim } from '../../infer/shape';
 import { LayerSpec, WeightSpec, weight } from '../spec';
 import { RNN_KERAS1_ONLY_ARGS, paramsOf, positiveInt, rnnArgs, rnnKeras1Positional, rnnLayout, rnnOutputs } from './rnnCommon';
 
@@ -33,7 +33,7 @@ export const simpleRnn: LayerSpec = {
     }
     const params = paramsOf(weights);
     if (params !== undefined) {
-      ctx.note(`SimpleRNN has one dense map of the input (kernel D × u = ${D} × ${units}), one of the previous state (recurrent_kernel u × u) and a bias (u,): ${formatCount(params)} parameters.`);
+      ctx.note(`SimpleRNN has one dense map of the input (kernel D × u = ${formatDim(D)} × ${formatDim(units)}), one of the previous state (recurrent_kernel u × u) and a bias (u,): ${formatCount(params)} parameters.`);
     }
     return { outputs: rnnOutputs(ctx, layout, units, 1), weights };
   },

@@ -1,7 +1,7 @@
 // TimeDistributed: applies the wrapped layer to every step of the time axis with shared weights; the inner
 // layer sees (B,) + input[2:] and the output is (B, T) + inner output[1:].
 
-import { Shape, formatShape } from '../../infer/shape';
+import { Shape, formatShape, formatDim } from '../../infer/shape';
 import { LayerSpec } from '../spec';
 import { innerLayer } from './bidirectional';
 
@@ -19,7 +19,7 @@ export const timeDistributed: LayerSpec = {
     const result = ctx.buildInner(inner, step);
     if (!result) return { outputs: [undefined], weights: [] };
     const outputs = result.outputs.map(o => (o ? [input[0], input[1], ...o.slice(1)] : undefined));
-    ctx.note(`TimeDistributed applies ${inner.className} to each of the ${input[1] === null ? 'None' : input[1]} steps with the same weights: the inner layer is built for one step's shape ${formatShape(step)}, and its weights are the wrapper's weights.`);
+    ctx.note(`TimeDistributed applies ${inner.className} to each of the ${formatDim(input[1])} steps with the same weights: the inner layer is built for one step's shape ${formatShape(step)}, and its weights are the wrapper's weights.`);
     return { outputs, weights: result.weights.map(w => ({ ...w, shape: w.shape.slice(), axes: w.axes.slice() })) };
   },
 };
