@@ -193,7 +193,7 @@ const conv: OracleCase[] = [
   c('DepthwiseConv2D/kernel-3x5', L('DepthwiseConv2D', [[3, 5]]), [N, 10, 12, 3]),
   c('DepthwiseConv2D/channels-first', L('DepthwiseConv2D', [3], { data_format: 'channels_first' }), [N, 3, 10, 10]),
   c('DepthwiseConv2D/no-bias', L('DepthwiseConv2D', [3], { use_bias: false }), [N, 8, 8, 16]),
-  c('DepthwiseConv2D/dilation2', L('DepthwiseConv2D', [3], { dilation_rate: 2 }), [N, 12, 12, 2]),
+  c('DepthwiseConv2D/tf.keras-depthwise-kernel-name', L('DepthwiseConv2D', [3], { depth_multiplier: 2 }), [N, 9, 9, 4], { version: 'tf.keras' }),
   c('DepthwiseConv2D/positional-strides', L('DepthwiseConv2D', [5, 2]), [N, 11, 11, 3]),
 ];
 
@@ -723,6 +723,13 @@ const differs: OracleCase[] = [
       reason: 'not in §3 (new): tfjs ELU rejects a non-default alpha; Keras accepts it (shape unchanged)',
       expected: ans([[N, 3, 4]]),
       tfjs: { buildError: 'Non-default alpha value (0.5) is not supported by the ELU layer yet' },
+    },
+  }),
+  c('DepthwiseConv2D/dilation2', L('DepthwiseConv2D', [3], { dilation_rate: 2 }), [N, 12, 12, 2], {
+    kerasDiffers: {
+      reason: 'not in §3 (new): tfjs DepthwiseConv2D ignores dilationRate (computeOutputShape and call both drop it; 12 - 5 + 1 = 8 in Keras)',
+      expected: ans([[N, 8, 8, 2]], [w('kernel', 3, 3, 2, 1), w('bias', 2)]),
+      tfjs: ans([[N, 10, 10, 2]], [w('depthwise_kernel', 3, 3, 2, 1), w('bias', 2)]),
     },
   }),
   // §3.14 GlobalPooling keepdims

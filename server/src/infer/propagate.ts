@@ -127,7 +127,8 @@ class Propagator {
         this.setUnknown(call, 'the declared input shape is not a constant');
         return;
       }
-      inputs = [declared];
+      this.buildAndRecord(call, layer, [declared], true);
+      return;
     } else {
       if (call.sequential && declaresInput(layer)) {
         this.report(call.range, 'warning', 'input-shape-ignored', `${displayName(layer)} is not the first layer of the Sequential model, so its input shape argument is ignored: its input is the previous layer's output.`);
@@ -163,10 +164,13 @@ class Propagator {
     this.buildAndRecord(call, layer, shapes);
   }
 
-  private buildAndRecord(call: CallNode, layer: LayerInstance, shapes: Shape[]): void {
+  private buildAndRecord(call: CallNode, layer: LayerInstance, shapes: Shape[], declared = false): void {
     const outcome = buildLayer(layer, shapes, this.options, call.callOptions as ReadonlyMap<string, unknown>);
     const related = outcome.issues.some(i => i.severity === 'error') ? this.relatedFor(call) : undefined;
-    for (const i of outcome.issues) this.report(call.range, i.severity, i.code, i.message, i.severity === 'error' ? related : undefined);
+    for (const i of outcome.issues) {
+      const message = i.code === 'input-rank' ? i.message + this.batchAxisHint(call, shapes[0], declared) : i.message;
+      this.report(call.range, i.severity, i.code, message, i.severity === 'error' ? related : undefined);
+    }
     if (outcome.result && layer.built && layer.builtFor) {
       const before = layer.built.weights.map(w => formatShape(w.shape)).join();
       const now = outcome.result.weights.map(w => formatShape(w.shape)).join();
@@ -186,6 +190,24 @@ class Propagator {
       notes: outcome.notes,
       unknownReason: outcome.result ? undefined : outcome.issues.length ? 'the layer cannot be built for this input' : 'not inferable',
     };
+  }
+
+  /**
+   * When a rank error's input comes straight from a declared shape (`input_shape=` or `Input(shape=)`) that
+   * is one axis too long, the likely cause is a batch axis written into it.
+   */
+  private batchAxisHint(call: CallNode, shape: Shape | undefined, declared: boolean): string {
+    const layer = call.callee;
+    if (!shape || isModelNode(layer) || !layer.spec) return '';
+    const input = call.inputs[0];
+    const fromInput = isTensorRef(input) && !isModelNode(input.call.callee) && !!input.call.callee.spec?.isInput;
+    if (!declared && !fromInput) return '';
+    const rule = typeof layer.spec.rank === 'function' ? undefined : layer.spec.rank;
+    const expected = rule?.exact ?? rule?.min;
+    if (expected === undefined || shape.length !== expected + 1) return '';
+    const written = shape.slice(1);
+    const argName = declared ? 'input_shape' : 'shape';
+    return ` The ${argName} ${formatShape(written)} seems to include the batch axis; ${argName} excludes it, so write ${argName}=${formatShape(written.slice(1))}.`;
   }
 
   /** A model used as a layer: its output for the given input, checked against the input it was built for. */

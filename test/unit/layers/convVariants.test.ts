@@ -159,6 +159,15 @@ test('Keras 1 Deconvolution2D takes its rows and cols from output_shape; W laid 
   assert.deepEqual(th.weights, ['W (5, 2, 3, 3)', 'b (5,)']);
 });
 
+test('Deconvolution2D output_shape: without the batch axis a warning and the formula; in Keras 2 ignored with a note', () => {
+  const k1 = buildForTest({ className: 'Deconvolution2D', args: [5, 3, 3, [25, 25, 5]], kwargs: { subsample: [2, 2] }, input: [null, 12, 12, 2], version: '1' });
+  assert.deepEqual(k1.issues.map(i => [i.severity, i.code]), [['warning', 'bad-argument']]);
+  assert.deepEqual(summarize(k1).outputs, [[null, 25, 25, 5]]);
+  const k2 = buildForTest({ className: 'Deconvolution2D', args: [5, 3], kwargs: { output_shape: [null, 99, 99, 5] }, input: [null, 12, 12, 2], version: '2' });
+  assert.deepEqual(summarize(k2).outputs, [[null, 14, 14, 5]]);
+  assert.ok(k2.notes.some(n => n.includes('Keras 2 and later drop it')));
+});
+
 test('transposed convolution errors: output_padding >= strides, strides with dilation, None channels', () => {
   const op = summarize(buildForTest({ className: 'Conv2DTranspose', args: [8, 3], kwargs: { strides: 2, output_padding: 2 }, input: [null, 7, 7, 3] }));
   assert.deepEqual(op.errors, ['bad-argument']);

@@ -36,6 +36,8 @@ export class PythonEvaluator {
   readonly functions: FunctionValue[] = [];
   /** > 0 while inside a branch or loop whose execution is not known. */
   uncertain = 0;
+  /** Lists appended to under an unknown condition: their length is not known. */
+  readonly uncertainLists = new WeakSet<object>();
   private depth = 0;
   callDepth = 0;
 

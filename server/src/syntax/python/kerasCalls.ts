@@ -78,7 +78,7 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
   let flavor: KerasFlavor | undefined;
   if (path[0] === '<bare>') {
     if (path.length === 2) {
-      const builtin = callBuiltin(path[1], args);
+      const builtin = callBuiltin(path[1], args, ev);
       if (builtin !== undefined) return builtin;
       symbol = resolveBareName(path[1]);
     }
@@ -186,7 +186,8 @@ function callLayer(ev: PythonEvaluator, layer: LayerInstance, node: Node, args: 
 }
 
 /** Calls a layer on its first call argument (a tensor or a list of tensors). */
-function applyLayer(ev: PythonEvaluator, layer: LayerInstance, [input]: PyValue[], options: Map<string, PyValue>, node: Node): PyValue {
+function applyLayer(ev: PythonEvaluator, layer: LayerInstance, [given]: PyValue[], options: Map<string, PyValue>, node: Node): PyValue {
+  const input = Array.isArray(given) && ev.uncertainLists.has(given) ? unknown('a list whose length is not known') : given;
   const asList = Array.isArray(input);
   const items: readonly PyValue[] = asList ? (input as PyValue[]) : [input];
   const r = range(node);
@@ -232,7 +233,9 @@ function createSequential(ev: PythonEvaluator, node: Node, args: EvaluatedArgs):
   for (const [k, v] of args.keyword) if (k !== 'layers') keyword.set(k, toArgValue(v));
   const model = ev.builder.createSequential(range(node), keyword);
   const list = args.positional.length > 0 ? args.positional[0] : args.keyword.get('layers');
-  if (Array.isArray(list)) {
+  if (Array.isArray(list) && ev.uncertainLists.has(list)) {
+    addToSequential(ev, model, unknown('layers from a list whose length is not known'), node);
+  } else if (Array.isArray(list)) {
     const listNode = findListArgument(node);
     const itemNodes = listNode ? listNode.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
     (list as PyValue[]).forEach((item, i) => addToSequential(ev, model, item, itemNodes.length === list.length ? itemNodes[i] : node));
@@ -296,6 +299,15 @@ function callKeras1Merge(ev: PythonEvaluator, name: string, node: Node, fnNode: 
 }
 
 function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: Node, args: EvaluatedArgs): PyValue {
+  if (Array.isArray(target)) {
+    // Python lists are mutable and shared by reference, as JS arrays are.
+    const list = target as PyValue[];
+    if (ev.uncertain > 0 || ev.uncertainLists.has(list)) ev.uncertainLists.add(list);
+    if (name === 'append' && args.positional.length === 1) list.push(args.positional[0]);
+    else if (name === 'extend' && Array.isArray(args.positional[0])) list.push(...(args.positional[0] as PyValue[]));
+    else ev.uncertainLists.add(list);
+    return null;
+  }
   if (isModelNode(target) && target.kind === 'sequential' && name === 'add') {
     const argNode = node.childForFieldName('arguments')?.namedChildren.find(c => c && c.type !== 'comment');
     addToSequential(ev, target, args.positional[0] ?? args.keyword.get('layer') ?? unknown(), argNode ?? node);
@@ -322,12 +334,14 @@ export function getAttribute(ev: PythonEvaluator, value: PyValue, name: string, 
     return { kind: 'method', target: value, name };
   }
   if (isLayerValue(value as ArgValue)) return { kind: 'method', target: value, name };
+  if (Array.isArray(value) && (name === 'append' || name === 'extend' || name === 'insert' || name === 'pop')) return { kind: 'method', target: value, name };
   return unknown();
 }
 
 /** Python builtins that matter for shapes; undefined when `name` is not one. */
-function callBuiltin(name: string, args: EvaluatedArgs): PyValue | undefined {
+function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): PyValue | undefined {
   const p = args.positional;
+  if (p.some(x => Array.isArray(x) && ev.uncertainLists.has(x)) && name !== 'print') return unknown('a list whose length is not known');
   const nums = p.every(x => typeof x === 'number');
   switch (name) {
     case 'range': {
