@@ -666,6 +666,13 @@ const differs: OracleCase[] = [
       tfjs: { buildError: 'requires inputs with matching shapes except for the concat axis' },
     },
   }),
+  c('Concatenate/none-in-first-input', L('Concatenate', [], { axis: 1 }), [[N, 4, N], [N, 4, 3]], {
+    kerasDiffers: {
+      reason: '§3.10 Concatenate null: tfjs rejects; Keras accepts and (compute_output_shape copies input 0) keeps None from the first input',
+      expected: ans([[N, 8, N]]),
+      tfjs: { buildError: 'requires inputs with matching shapes except for the concat axis' },
+    },
+  }),
   c('Concatenate/single-input', L('Concatenate'), [[N, 4, 3]], {
     kerasDiffers: {
       reason: '§3.10 Concatenate needs >= 2 inputs in tfjs; Keras 3 accepts one',
