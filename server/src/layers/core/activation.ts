@@ -1,5 +1,6 @@
 // Activation: applies a named activation function element-wise; the shape passes through, no weights.
 
+import { KNOWN_ACTIVATIONS } from './activationNames';
 import { LayerSpec, single } from '../spec';
 
 export const activation: LayerSpec = {
@@ -8,6 +9,10 @@ export const activation: LayerSpec = {
   args: [{ name: 'activation' }],
   doc: 'Applies an activation function element-wise: output shape = input shape, no weights.',
   build(ctx) {
+    const name = ctx.value('activation');
+    if (typeof name === 'string' && !KNOWN_ACTIVATIONS.has(name)) {
+      ctx.warning('unknown-activation', `'${name}' is not a built-in Keras activation; unless it is registered as a custom object, Keras raises "Could not interpret activation function identifier: ${name}".`);
+    }
     return single(ctx.input.slice());
   },
 };
