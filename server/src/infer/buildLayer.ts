@@ -3,10 +3,10 @@
 
 import type { KerasVersion } from '../ir/kerasVersion';
 import type { LayerInstance } from '../ir/graph';
-import { ArgValue, formatValue, isUnknown, unknown } from '../ir/values';
+import { ArgValue, formatValue, unknown } from '../ir/values';
 import type { BuildContext, BuildResult, LayerSpec, RankRule, Severity } from '../layers/spec';
 import { Dim, Shape, formatShape } from './shape';
-import { defaultOf, findArgSpec, resolveArgs } from './resolveArgs';
+import { ResolvedArg, defaultOf, findArgSpec, resolveArgs } from './resolveArgs';
 
 export interface BuildIssue {
   readonly severity: Severity;
@@ -33,6 +33,94 @@ export function displayName(layer: LayerInstance): string {
   return layer.name ? `${layer.className} '${layer.name}'` : layer.className;
 }
 
+const asDim = (v: ArgValue): Dim => (typeof v === 'number' && Number.isFinite(v) ? v : v === null ? null : '?');
+
+/** The BuildContext a rule sees (a class, so a build allocates one object rather than a closure each). */
+class Context implements BuildContext {
+  readonly issues: BuildIssue[] = [];
+  readonly explanations: string[] = [];
+  readonly notes: string[] = [];
+  failed = false;
+  readonly version: KerasVersion;
+  readonly input: Shape;
+
+  constructor(
+    private readonly layer: LayerInstance,
+    private readonly spec: LayerSpec,
+    readonly inputs: readonly Shape[],
+    private readonly options: BuildOptions,
+    private readonly resolved: Map<string, ResolvedArg>,
+    private readonly callOptions: ReadonlyMap<string, unknown>,
+  ) {
+    this.version = options.version;
+    this.input = inputs[0] ?? [];
+  }
+
+  value(name: string): ArgValue {
+    const r = this.resolved.get(name);
+    if (r) return r.value;
+    if (this.layer.opaqueArgs) return unknown('passed through **kwargs that could not be evaluated');
+    return defaultOf(findArgSpec(this.spec, name), this.options.version);
+  }
+  given(name: string): boolean {
+    return this.resolved.has(name);
+  }
+  int(name: string): Dim {
+    return asDim(this.value(name));
+  }
+  str(name: string): string | '?' {
+    const v = this.value(name);
+    return typeof v === 'string' ? v : '?';
+  }
+  bool(name: string): boolean | '?' {
+    const v = this.value(name);
+    return typeof v === 'boolean' ? v : typeof v === 'number' ? v !== 0 : '?';
+  }
+  tuple(name: string, n: number): Dim[] {
+    const v = this.value(name);
+    if (typeof v === 'number') return new Array<Dim>(n).fill(v);
+    if (Array.isArray(v)) {
+      if (v.length !== n) {
+        this.error('bad-argument', `The \`${name}\` argument of ${displayName(this.layer)} must be an integer or a tuple of ${n} integers; received ${formatValue(v)}.`);
+        return new Array<Dim>(n).fill('?');
+      }
+      return v.map(asDim);
+    }
+    return new Array<Dim>(n).fill('?');
+  }
+  dataFormat(): 'channels_last' | 'channels_first' | '?' {
+    const v = this.value('data_format');
+    if (v === 'channels_last' || v === 'channels_first') return v;
+    if (v === null || v === undefined) return this.options.defaultDataFormat;
+    return '?';
+  }
+  callOption(name: string): ArgValue | undefined {
+    return this.callOptions.get(name) as ArgValue | undefined;
+  }
+  buildInner(inner: LayerInstance, input: Shape): BuildResult | undefined {
+    if (!inner.spec) return undefined;
+    const outcome = buildLayer(inner, [input], this.options);
+    for (const i of outcome.issues) this.issues.push(i);
+    this.explanations.push(...outcome.explanations);
+    this.notes.push(...outcome.notes);
+    if (outcome.issues.some(i => i.severity === 'error')) this.failed = true;
+    return outcome.result;
+  }
+  error(code: string, message: string): void {
+    this.issues.push({ severity: 'error', code, message });
+    this.failed = true;
+  }
+  warning(code: string, message: string): void {
+    this.issues.push({ severity: 'warning', code, message });
+  }
+  explain(line: string): void {
+    this.explanations.push(line);
+  }
+  note(line: string): void {
+    this.notes.push(line);
+  }
+}
+
 export function buildLayer(
   layer: LayerInstance,
   inputs: readonly Shape[],
@@ -40,78 +128,14 @@ export function buildLayer(
   callOptions: ReadonlyMap<string, unknown> = new Map(),
 ): BuildOutcome {
   const spec = layer.spec as LayerSpec;
-  const issues: BuildIssue[] = [];
-  const explanations: string[] = [];
-  const notes: string[] = [];
   const resolved = resolveArgs(spec, layer.positional, layer.keyword, options.version);
-  let failed = false;
-
-  const value = (name: string): ArgValue => {
-    const r = resolved.get(name);
-    if (r) return r.value;
-    return defaultOf(findArgSpec(spec, name), options.version);
-  };
-  const report = (severity: Severity, code: string, message: string) => {
-    issues.push({ severity, code, message });
-    if (severity === 'error') failed = true;
-  };
-  const asDim = (v: ArgValue): Dim => (typeof v === 'number' && Number.isFinite(v) ? v : v === null ? null : '?');
-
-  const ctx: BuildContext = {
-    version: options.version,
-    inputs,
-    input: inputs[0] ?? [],
-    value,
-    given: name => resolved.has(name),
-    int: name => asDim(value(name)),
-    str: name => {
-      const v = value(name);
-      return typeof v === 'string' ? v : '?';
-    },
-    bool: name => {
-      const v = value(name);
-      return typeof v === 'boolean' ? v : typeof v === 'number' ? v !== 0 : '?';
-    },
-    tuple: (name, n) => {
-      const v = value(name);
-      if (typeof v === 'number') return new Array<Dim>(n).fill(v);
-      if (Array.isArray(v)) {
-        if (v.length !== n) {
-          report('error', 'bad-argument', `The \`${name}\` argument of ${displayName(layer)} must be an integer or a tuple of ${n} integers; received ${formatValue(v)}.`);
-          return new Array<Dim>(n).fill('?');
-        }
-        return v.map(asDim);
-      }
-      return new Array<Dim>(n).fill('?');
-    },
-    dataFormat: () => {
-      const v = value('data_format');
-      if (v === 'channels_last' || v === 'channels_first') return v;
-      if (v === null || v === undefined) return options.defaultDataFormat;
-      return '?';
-    },
-    callOption: name => callOptions.get(name) as ArgValue | undefined,
-    buildInner: (inner, input) => {
-      if (!inner.spec) return undefined;
-      const outcome = buildLayer(inner, [input], options);
-      for (const i of outcome.issues) issues.push(i);
-      explanations.push(...outcome.explanations);
-      notes.push(...outcome.notes);
-      if (outcome.issues.some(i => i.severity === 'error')) failed = true;
-      return outcome.result;
-    },
-    error: (code, message) => report('error', code, message),
-    warning: (code, message) => report('warning', code, message),
-    explain: line => explanations.push(line),
-    note: line => notes.push(line),
-  };
-
+  const ctx = new Context(layer, spec, inputs, options, resolved, callOptions);
   const rule = typeof spec.rank === 'function' ? spec.rank(ctx) : spec.rank;
   if (!spec.isInput && rule && spec.inputKind !== 'list' && spec.inputKind !== 'many') {
     const message = checkRank(rule, ctx.input, displayName(layer));
     if (message) {
-      report('error', 'input-rank', message);
-      return { result: undefined, issues, explanations, notes };
+      ctx.error('input-rank', message);
+      return { result: undefined, issues: ctx.issues, explanations: ctx.explanations, notes: ctx.notes };
     }
   }
   let result: BuildResult | undefined;
@@ -119,10 +143,10 @@ export function buildLayer(
     result = spec.build(ctx);
   } catch (e) {
     // A build rule must not throw; if one does, the layer is shown as unknown rather than crashing.
-    notes.push(`internal error in the ${spec.className} rule: ${(e as Error).message}`);
+    ctx.notes.push(`internal error in the ${spec.className} rule: ${(e as Error).message}`);
     result = undefined;
   }
-  return { result: failed ? undefined : result, issues, explanations, notes };
+  return { result: ctx.failed ? undefined : result, issues: ctx.issues, explanations: ctx.explanations, notes: ctx.notes };
 }
 
 function checkRank(rule: RankRule, shape: Shape, name: string): string | undefined {
@@ -133,10 +157,3 @@ function checkRank(rule: RankRule, shape: Shape, name: string): string | undefin
   if (rule.max !== undefined && ndim > rule.max) return `${name} expects input of rank at most ${rule.max} (max_ndim=${rule.max}), ${got}.`;
   return undefined;
 }
-
-/** An argument value that could not be evaluated, for rules that need to say why. */
-export function describeUnknown(v: ArgValue): string | undefined {
-  return isUnknown(v) ? v.reason ?? 'not a constant' : undefined;
-}
-
-export { unknown };

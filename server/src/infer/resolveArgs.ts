@@ -10,8 +10,18 @@ export interface ResolvedArg {
   readonly given: boolean;
 }
 
+const argIndex = new WeakMap<LayerSpec, Map<string, ArgSpec>>();
+
+/** The argument spec for any spelling of an argument name (canonical first, then aliases and Keras 1). */
 export function findArgSpec(spec: LayerSpec, name: string): ArgSpec | undefined {
-  return spec.args.find(a => a.name === name || a.aliases?.includes(name) || a.keras1?.includes(name));
+  let index = argIndex.get(spec);
+  if (!index) {
+    index = new Map();
+    for (const a of spec.args) for (const n of [...(a.keras1 ?? []), ...(a.aliases ?? [])]) if (!index.has(n)) index.set(n, a);
+    for (const a of spec.args) index.set(a.name, a);
+    argIndex.set(spec, index);
+  }
+  return index.get(name);
 }
 
 /** Canonical name → value given by the user (defaults are applied by the reader, not here). */

@@ -31,7 +31,19 @@ function sumCounts(weights: WeightInfo[] | undefined, filter: (w: WeightInfo) =>
   return total;
 }
 
+const rows = new WeakMap<CallNode, LayerInfo>();
+
+/** The summary row of a call (memoised: models and layer uses both ask for it). */
 function layerRow(call: CallNode): LayerInfo {
+  let row = rows.get(call);
+  if (!row) {
+    row = computeRow(call);
+    rows.set(call, row);
+  }
+  return row;
+}
+
+function computeRow(call: CallNode): LayerInfo {
   const callee = call.callee;
   const result = call.result;
   if (isModelNode(callee)) {
@@ -121,21 +133,36 @@ export function collectModels(models: readonly ModelNode[]): ModelInfo[] {
 
 export function collectLayerUses(events: readonly GraphEvent[]): LayerUse[] {
   const uses: LayerUse[] = [];
+  let sorted = true;
   for (const ev of events) {
     if (ev.kind !== 'call') continue;
     const call = ev.call;
     const row = layerRow(call);
     const callee = call.callee;
-    uses.push({
-      ...row,
+    const model = isModelNode(callee);
+    // Written out field by field: an object spread here cost most of this function's time.
+    const use: LayerUse = {
+      name: row.name,
+      type: row.type,
+      writtenAs: row.writtenAs,
+      range: row.range,
+      inputShapes: row.inputShapes,
+      outputs: row.outputs,
+      weights: row.weights,
+      params: row.params,
+      trainableParams: row.trainableParams,
+      unknownReason: row.unknownReason,
       useRange: call.range,
-      classRange: isModelNode(callee) ? call.range : callee.classRange,
+      classRange: model ? call.range : callee.classRange,
       explanations: call.result?.explanations ?? [],
       notes: call.result?.notes ?? [],
-      doc: isModelNode(callee) ? undefined : callee.spec?.doc,
-    });
+      doc: model ? undefined : callee.spec?.doc,
+    };
+    const last = uses[uses.length - 1];
+    if (last && (last.useRange.start > use.useRange.start || (last.useRange.start === use.useRange.start && last.useRange.end > use.useRange.end))) sorted = false;
+    uses.push(use);
   }
-  return uses.sort((a, b) => a.useRange.start - b.useRange.start || a.useRange.end - b.useRange.end);
+  return sorted ? uses : uses.sort((a, b) => a.useRange.start - b.useRange.start || a.useRange.end - b.useRange.end);
 }
 
 export function collectVariables(bindings: readonly Binding[]): VariableInfo[] {

@@ -31,6 +31,7 @@ export interface Binding {
 export class PythonEvaluator {
   readonly builder = new GraphBuilder();
   readonly evidence: VersionEvidence[] = [];
+  private readonly evidenceKinds = new Set<VersionEvidence['kind']>();
   /** Every assignment of a tensor or model to a name, for hovers on variables. */
   readonly bindings: Binding[] = [];
   readonly functions: FunctionValue[] = [];
@@ -42,6 +43,13 @@ export class PythonEvaluator {
   callDepth = 0;
 
   constructor(readonly text: string) {}
+
+  /** Records the first piece of version evidence of each kind (later ones change nothing). */
+  addEvidence(kind: VersionEvidence['kind'], reason: () => string, at: Node | TextRange): void {
+    if (this.evidenceKinds.has(kind)) return;
+    this.evidenceKinds.add(kind);
+    this.evidence.push({ kind, reason: reason(), range: 'startIndex' in at ? this.rangeOf(at) : at });
+  }
 
   rangeOf(node: Node): TextRange {
     return { start: node.startIndex, end: node.endIndex };
@@ -152,15 +160,17 @@ export class PythonEvaluator {
   }
 
   private runAssignment(node: Node, scope: Scope): void {
-    const right = node.childForFieldName('right');
-    const left = node.childForFieldName('left');
-    if (!left) return;
-    if (!right) return; // a bare annotation `x: int`
+    // Named children: left, [type], right; a bare annotation `x: int` has no right side.
+    const parts = partsOf(node);
+    const left = parts[0];
+    const last = parts[parts.length - 1];
+    const right = parts.length >= 2 && last.type !== 'type' ? last : undefined;
+    if (!left || !right) return;
     let value: PyValue;
     if (right.type === 'assignment') {
       // chained `a = b = expr`
       this.runAssignment(right, scope);
-      const innerLeft = right.childForFieldName('left');
+      const innerLeft = partsOf(right)[0];
       value = innerLeft ? this.evalExpr(innerLeft, scope) : unknown();
     } else value = this.evalExpr(right, scope);
     this.assignTarget(left, value, scope);
@@ -454,8 +464,7 @@ export class PythonEvaluator {
         return unknown('a conditional expression whose condition is not known');
       }
       case 'attribute': {
-        const obj = node.childForFieldName('object');
-        const attr = node.childForFieldName('attribute');
+        const [obj, attr] = partsOf(node);
         if (!obj || !attr) return unknown();
         return getAttribute(this, this.evalExpr(obj, scope), attr.text, node);
       }
@@ -480,10 +489,16 @@ export class PythonEvaluator {
     return { kind: 'symbol', path: ['<bare>', name] };
   }
 
+  /** The syntax nodes of each list or tuple literal's items, for per-item ranges (Sequential lists). */
+  readonly itemNodes = new WeakMap<object, Node[]>();
+
   private evalItems(node: Node, scope: Scope): PyValue {
     const out: PyValue[] = [];
+    const nodes: Node[] = [];
+    this.itemNodes.set(out, nodes);
     for (const child of node.namedChildren) {
       if (!child || child.type === 'comment') continue;
+      nodes.push(child);
       if (child.type === 'list_splat') {
         const inner = child.namedChildren[0];
         const v = inner ? this.evalExpr(inner, scope) : unknown();
@@ -621,6 +636,17 @@ export class PythonEvaluator {
   }
 }
 
+/**
+ * The named children of a node without comments. One call into the wasm parser for all children, where
+ * `childForFieldName` costs one call per field: the hot node kinds (call, attribute, keyword argument,
+ * assignment) are read this way, their fields being in a fixed order.
+ */
+export function partsOf(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const c of node.namedChildren) if (c && c.type !== 'comment') out.push(c);
+  return out;
+}
+
 function dottedPath(node: Node): string[] {
   return node.namedChildren.filter((c): c is Node => !!c && c.type === 'identifier').map(c => c.text);
 }
@@ -645,14 +671,26 @@ function parseInteger(text: string): PyValue {
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
 
+/**
+ * The value of a string literal. Plain literals (no escapes, not an f-string) are read from the token text
+ * in one call; others are assembled from their content and escape-sequence children.
+ */
 function stringValue(node: Node): PyValue {
   if (node.type !== 'string') return unknown();
+  const text = node.text;
+  let i = 0;
+  while (i < text.length && text[i] !== '"' && text[i] !== "'") i++;
+  const prefix = text.slice(0, i).toLowerCase();
+  if (prefix.includes('f')) return unknown('a formatted string');
+  const quote = text.startsWith(text[i].repeat(3), i) ? text[i].repeat(3) : text[i];
+  const body = text.endsWith(quote) && text.length >= i + 2 * quote.length ? text.slice(i + quote.length, text.length - quote.length) : undefined;
+  if (body !== undefined && !body.includes('\\')) return body;
   let s = '';
   for (const c of node.namedChildren) {
     if (!c) continue;
     if (c.type === 'interpolation') return unknown('a formatted string');
     if (c.type === 'string_content') s += c.text;
-    else if (c.type === 'escape_sequence') s += ESCAPES[c.text.slice(1)] ?? c.text;
+    else if (c.type === 'escape_sequence') s += prefix.includes('r') ? c.text : ESCAPES[c.text.slice(1)] ?? c.text;
   }
   return s;
 }

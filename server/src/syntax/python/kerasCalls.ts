@@ -11,7 +11,7 @@ import { findPythonLayer } from '../../layers/registry';
 import { keras1MergeMode } from '../../layers/merging/functional';
 import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './kerasSymbols';
 import { PyValue, isClass, isFunction, isMethod, isSymbol, toArgValue } from './pyValues';
-import type { PythonEvaluator } from './evaluator';
+import { PythonEvaluator, partsOf } from './evaluator';
 import type { Scope } from './scope';
 
 interface EvaluatedArgs {
@@ -21,9 +21,8 @@ interface EvaluatedArgs {
   opaque: boolean;
 }
 
-function evalArguments(ev: PythonEvaluator, call: Node, scope: Scope): EvaluatedArgs {
+function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope): EvaluatedArgs {
   const out: EvaluatedArgs = { positional: [], keyword: new Map(), opaque: false };
-  const args = call.childForFieldName('arguments');
   if (!args) return out;
   if (args.type === 'generator_expression') {
     out.positional.push(unknown('a generator'));
@@ -32,8 +31,7 @@ function evalArguments(ev: PythonEvaluator, call: Node, scope: Scope): Evaluated
   for (const a of args.namedChildren) {
     if (!a || a.type === 'comment') continue;
     if (a.type === 'keyword_argument') {
-      const name = a.childForFieldName('name');
-      const value = a.childForFieldName('value');
+      const [name, value] = partsOf(a);
       if (name && value) out.keyword.set(name.text, ev.evalExpr(value, scope));
     } else if (a.type === 'list_splat') {
       const inner = a.namedChildren[0];
@@ -52,7 +50,9 @@ function evalArguments(ev: PythonEvaluator, call: Node, scope: Scope): Evaluated
 
 /** The identifier naming the callee (`Dense` in `layers.Dense(4)`), for ranges. */
 function calleeNameNode(fn: Node): Node {
-  return fn.type === 'attribute' ? fn.childForFieldName('attribute') ?? fn : fn;
+  if (fn.type !== 'attribute') return fn;
+  const parts = partsOf(fn);
+  return parts[parts.length - 1] ?? fn;
 }
 
 function range(node: Node): TextRange {
@@ -60,10 +60,10 @@ function range(node: Node): TextRange {
 }
 
 export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValue {
-  const fnNode = node.childForFieldName('function');
+  const [fnNode, argsNode] = partsOf(node);
   if (!fnNode) return unknown();
   const callee = ev.evalExpr(fnNode, scope);
-  const args = evalArguments(ev, node, scope);
+  const args = evalArguments(ev, argsNode, scope);
   if (isSymbol(callee)) return callSymbol(ev, callee.path, node, fnNode, args);
   if (isLayerValue(callee as ArgValue)) return callLayer(ev, (callee as LayerValue).layer, node, args);
   if (isModelNode(callee)) return callModel(ev, callee, node, args);
@@ -89,7 +89,7 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
   }
   if (!symbol) return unknown(`\`${path.filter(p => p !== '<bare>').join('.')}(…)\` is not analysed`);
   if (flavor && symbol.kind !== 'module') {
-    ev.evidence.push({ kind: flavor, reason: flavor === 'tf' ? `the file uses tf.keras (\`${path.join('.')}\`)` : `the file uses the standalone \`keras\` package (\`${path.join('.')}\`)`, range: range(fnNode) });
+    ev.addEvidence(flavor, () => (flavor === 'tf' ? `the file uses tf.keras (\`${path.join('.')}\`)` : `the file uses the standalone \`keras\` package (\`${path.join('.')}\`)`), fnNode);
   }
   switch (symbol.kind) {
     case 'layer':
@@ -127,28 +127,28 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
 function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, node: Node, fnNode: Node, args: EvaluatedArgs): LayerInstance {
   const keyword = new Map<string, ArgValue>();
   for (const [k, v] of args.keyword) keyword.set(k, toArgValue(v));
-  recordLayerEvidence(ev, className, spec, keyword, calleeNameNode(fnNode));
+  const classRange = range(calleeNameNode(fnNode));
+  recordLayerEvidence(ev, className, spec, keyword, classRange);
   return ev.builder.createLayer({
     className,
     spec,
     positional: args.positional.map(toArgValue),
     keyword,
     range: range(node),
-    classRange: range(calleeNameNode(fnNode)),
+    classRange,
     opaqueArgs: args.opaque,
   });
 }
 
-function recordLayerEvidence(ev: PythonEvaluator, className: string, spec: LayerSpec, keyword: ReadonlyMap<string, ArgValue>, nameNode: Node): void {
-  const r = range(nameNode);
-  if (spec.keras1OnlyNames?.includes(className)) ev.evidence.push({ kind: 'keras1', reason: `\`${className}\` exists only in Keras 1`, range: r });
+function recordLayerEvidence(ev: PythonEvaluator, className: string, spec: LayerSpec, keyword: ReadonlyMap<string, ArgValue>, r: TextRange): void {
+  if (spec.keras1OnlyNames?.includes(className)) ev.addEvidence('keras1', () => `\`${className}\` exists only in Keras 1`, r);
   for (const k of keyword.keys()) {
     if (spec.keras1OnlyArgs?.includes(k)) {
-      ev.evidence.push({ kind: 'keras1', reason: `\`${className}(${k}=…)\` is a Keras 1 argument`, range: r });
+      ev.addEvidence('keras1', () => `\`${className}(${k}=…)\` is a Keras 1 argument`, r);
       break;
     }
   }
-  if (spec.versions && !spec.versions.includes('3')) ev.evidence.push({ kind: 'keras2', reason: `\`${className}\` exists only up to Keras 2`, range: r });
+  if (spec.versions && !spec.versions.includes('3')) ev.addEvidence('keras2', () => `\`${className}\` exists only up to Keras 2`, r);
 }
 
 /** An instance of something outside the catalogue: it occupies a place in models, with unknown shapes. */
@@ -236,25 +236,10 @@ function createSequential(ev: PythonEvaluator, node: Node, args: EvaluatedArgs):
   if (Array.isArray(list) && ev.uncertainLists.has(list)) {
     addToSequential(ev, model, unknown('layers from a list whose length is not known'), node);
   } else if (Array.isArray(list)) {
-    const listNode = findListArgument(node);
-    const itemNodes = listNode ? listNode.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
+    const itemNodes = ev.itemNodes.get(list) ?? [];
     (list as PyValue[]).forEach((item, i) => addToSequential(ev, model, item, itemNodes.length === list.length ? itemNodes[i] : node));
   }
   return model;
-}
-
-/** The `[...]` syntax node of `Sequential([...])` or `Sequential(layers=[...])`, for per-item ranges. */
-function findListArgument(node: Node): Node | undefined {
-  const args = node.childForFieldName('arguments');
-  for (const a of args?.namedChildren ?? []) {
-    if (!a) continue;
-    if (a.type === 'list' || a.type === 'tuple') return a;
-    if (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'layers') {
-      const v = a.childForFieldName('value');
-      if (v && (v.type === 'list' || v.type === 'tuple')) return v;
-    }
-  }
-  return undefined;
 }
 
 function addToSequential(ev: PythonEvaluator, model: SequentialModel, item: PyValue, itemNode: Node): void {
@@ -272,7 +257,7 @@ function addToSequential(ev: PythonEvaluator, model: SequentialModel, item: PyVa
 function createFunctional(ev: PythonEvaluator, className: string, node: Node, args: EvaluatedArgs): PyValue {
   const kw = args.keyword;
   if (kw.has('input') || kw.has('output')) {
-    ev.evidence.push({ kind: 'keras1', reason: '`Model(input=…, output=…)` is the Keras 1 spelling', range: range(node) });
+    ev.addEvidence('keras1', () => '`Model(input=…, output=…)` is the Keras 1 spelling', node);
   }
   const inputs = args.positional[0] ?? kw.get('inputs') ?? kw.get('input') ?? unknown('no inputs given');
   const outputs = args.positional[1] ?? kw.get('outputs') ?? kw.get('output') ?? unknown('no outputs given');
@@ -283,7 +268,7 @@ function createFunctional(ev: PythonEvaluator, className: string, node: Node, ar
 }
 
 function callKeras1Merge(ev: PythonEvaluator, name: string, node: Node, fnNode: Node, args: EvaluatedArgs): PyValue {
-  ev.evidence.push({ kind: 'keras1', reason: `\`${name}\` exists only in Keras 1`, range: range(calleeNameNode(fnNode)) });
+  ev.addEvidence('keras1', () => `\`${name}\` exists only in Keras 1`, calleeNameNode(fnNode));
   const mode = args.keyword.get('mode') ?? 'sum';
   const mapped = typeof mode === 'string' ? keras1MergeMode(mode) : undefined;
   const spec = mapped ? findPythonLayer(mapped.className) : undefined;
