@@ -54,15 +54,20 @@ class Propagator {
   }
 
   private nameLayer(layer: LayerInstance): void {
+    const spec = layer.spec;
+    const merge = layer.className === 'Merge';
+    // Keras 1 had its own class names (Convolution2D, AtrousConvolution1D, …): a Keras 1-only spelling as
+    // written is the class itself, else the spec's Keras 1 name.
+    const keras1Class = merge ? 'Merge' : spec?.keras1OnlyNames?.includes(layer.className) ? layer.className : spec?.keras1ClassName;
+    layer.typeName = spec?.isInput ? 'InputLayer' : merge ? 'Merge' : this.options.version === '1' ? keras1Class ?? spec?.className : spec?.className;
     const explicit = explicitName(layer.keyword.get('name'));
     if (explicit) {
       layer.name = explicit;
       return;
     }
-    const spec = layer.spec;
     const isInput = !!spec?.isInput;
-    const className = layer.className === 'Merge' ? 'Merge' : spec?.className ?? layer.className;
-    layer.name = this.names.next({ kind: 'layer', className, keras1ClassName: layer.className === 'Merge' ? 'Merge' : spec?.keras1ClassName, isInput });
+    const className = merge ? 'Merge' : spec?.className ?? layer.className;
+    layer.name = this.names.next({ kind: 'layer', className, keras1ClassName: keras1Class, isInput });
   }
 
   private report(range: TextRange, severity: Issue['severity'], code: string, message: string, related?: Issue['related']): void {

@@ -31,6 +31,8 @@ export interface LayerInstance {
   readonly opaqueArgs?: boolean;
   /** Set by inference. */
   name?: string;
+  /** Set by inference: the class name the chosen Keras version reports (`Convolution2D` in Keras 1). */
+  typeName?: string;
   /** Set by inference at the first call: the result of building the layer. */
   built?: BuildResult;
   /** The input shapes the layer was built with. */

@@ -65,7 +65,7 @@ function computeRow(call: CallNode): LayerInfo {
   const isInput = !!callee.spec?.isInput;
   return {
     name: callee.name ?? '?',
-    type: isInput ? 'InputLayer' : callee.spec?.className ?? callee.className,
+    type: callee.typeName ?? (isInput ? 'InputLayer' : callee.spec?.className ?? callee.className),
     writtenAs: callee.className,
     range: callee.range,
     inputShapes: result ? [...result.inputShapes] : [],
