@@ -78,7 +78,7 @@ export class PythonEvaluator {
   }
 
   private runStatementInner(node: Node, scope: Scope): { returned: PyValue } | undefined {
-    switch (node.type) {
+    switch (typeOf(node)) {
       case 'expression_statement':
         for (const child of node.namedChildren) if (child) this.evalStatementExpression(child, scope);
         return undefined;
@@ -117,8 +117,8 @@ export class PythonEvaluator {
         const r = body ? this.runBlock(body.namedChildren, scope) : undefined;
         if (r) return r;
         for (const child of node.namedChildren) {
-          if (child?.type === 'finally_clause') {
-            const block = child.namedChildren.find(c => c?.type === 'block');
+          if (child && typeOf(child) === 'finally_clause') {
+            const block = child.namedChildren.find(c => (c ? typeOf(c) : undefined) === 'block');
             if (block) this.runBlock(block.namedChildren, scope);
           }
         }
@@ -127,7 +127,7 @@ export class PythonEvaluator {
       case 'with_statement': {
         for (const item of node.descendantsOfType('with_item')) {
           const value = item?.childForFieldName('value');
-          if (value?.type === 'as_pattern') {
+          if (value && typeOf(value) === 'as_pattern') {
             const target = value.childForFieldName('alias');
             const inner = value.namedChildren[0];
             if (inner) this.evalExpr(inner, scope);
@@ -144,8 +144,8 @@ export class PythonEvaluator {
         // Half-typed code: evaluate the complete statements and expressions tree-sitter found inside.
         for (const child of node.namedChildren) {
           if (!child) continue;
-          if (child.type.endsWith('_statement') || child.type === 'function_definition' || child.type === 'class_definition') this.runStatement(child, scope);
-          else if (child.type === 'call' || child.type === 'assignment') this.evalStatementExpression(child, scope);
+          if (typeOf(child).endsWith('_statement') || typeOf(child) === 'function_definition' || typeOf(child) === 'class_definition') this.runStatement(child, scope);
+          else if (typeOf(child) === 'call' || typeOf(child) === 'assignment') this.evalStatementExpression(child, scope);
         }
         return undefined;
       default:
@@ -154,8 +154,8 @@ export class PythonEvaluator {
   }
 
   private evalStatementExpression(node: Node, scope: Scope): void {
-    if (node.type === 'assignment') this.runAssignment(node, scope);
-    else if (node.type === 'augmented_assignment') this.runAugmented(node, scope);
+    if (typeOf(node) === 'assignment') this.runAssignment(node, scope);
+    else if (typeOf(node) === 'augmented_assignment') this.runAugmented(node, scope);
     else this.evalExpr(node, scope);
   }
 
@@ -164,10 +164,10 @@ export class PythonEvaluator {
     const parts = partsOf(node);
     const left = parts[0];
     const last = parts[parts.length - 1];
-    const right = parts.length >= 2 && last.type !== 'type' ? last : undefined;
+    const right = parts.length >= 2 && typeOf(last) !== 'type' ? last : undefined;
     if (!left || !right) return;
     let value: PyValue;
-    if (right.type === 'assignment') {
+    if (typeOf(right) === 'assignment') {
       // chained `a = b = expr`
       this.runAssignment(right, scope);
       const innerLeft = partsOf(right)[0];
@@ -188,7 +188,7 @@ export class PythonEvaluator {
 
   /** Binds a target (name, tuple/list pattern) to a value; attributes and subscripts are not tracked. */
   assignTarget(target: Node, value: PyValue, scope: Scope): void {
-    switch (target.type) {
+    switch (typeOf(target)) {
       case 'identifier':
         scope.set(target.text, value);
         if (isTensorRef(value) || isTensorTuple(value) || (typeof value === 'object' && value !== null && ((value as { kind?: string }).kind === 'sequential' || (value as { kind?: string }).kind === 'functional'))) {
@@ -225,7 +225,7 @@ export class PythonEvaluator {
     const arms: { cond: Node | null; body: Node | null }[] = [{ cond: node.childForFieldName('condition'), body: node.childForFieldName('consequence') }];
     for (const alt of node.childrenForFieldName('alternative')) {
       if (!alt) continue;
-      if (alt.type === 'elif_clause') arms.push({ cond: alt.childForFieldName('condition'), body: alt.childForFieldName('consequence') });
+      if (typeOf(alt) === 'elif_clause') arms.push({ cond: alt.childForFieldName('condition'), body: alt.childForFieldName('consequence') });
       else arms.push({ cond: null, body: alt.childForFieldName('body') });
     }
     for (let i = 0; i < arms.length; i++) {
@@ -292,10 +292,10 @@ export class PythonEvaluator {
   }
 
   private runImport(node: Node, scope: Scope): void {
-    if (node.type === 'import_statement') {
+    if (typeOf(node) === 'import_statement') {
       for (const name of node.childrenForFieldName('name')) {
         if (!name) continue;
-        if (name.type === 'aliased_import') {
+        if (typeOf(name) === 'aliased_import') {
           const dotted = name.childForFieldName('name');
           const alias = name.childForFieldName('alias');
           if (dotted && alias) scope.set(alias.text, { kind: 'symbol', path: dottedPath(dotted) });
@@ -307,15 +307,15 @@ export class PythonEvaluator {
       return;
     }
     const moduleNode = node.childForFieldName('module_name');
-    if (!moduleNode || moduleNode.type === 'relative_import') return;
+    if (!moduleNode || typeOf(moduleNode) === 'relative_import') return;
     const modulePath = dottedPath(moduleNode);
-    if (node.namedChildren.some(c => c?.type === 'wildcard_import')) {
+    if (node.namedChildren.some(c => (c ? typeOf(c) : undefined) === 'wildcard_import')) {
       scope.starImports.push(modulePath);
       return;
     }
     for (const name of node.childrenForFieldName('name')) {
       if (!name) continue;
-      if (name.type === 'aliased_import') {
+      if (typeOf(name) === 'aliased_import') {
         const dotted = name.childForFieldName('name');
         const alias = name.childForFieldName('alias');
         if (dotted && alias) scope.set(alias.text, { kind: 'symbol', path: [...modulePath, ...dottedPath(dotted)] });
@@ -351,7 +351,7 @@ export class PythonEvaluator {
       if (!p) continue;
       const pname = paramName(p);
       if (!pname) continue;
-      if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
+      if (typeOf(p) === 'list_splat_pattern' || typeOf(p) === 'dictionary_splat_pattern') {
         local.set(pname, unknown(`\`${pname}\` collects extra arguments`));
         continue;
       }
@@ -390,7 +390,7 @@ export class PythonEvaluator {
   }
 
   private evalExprInner(node: Node, scope: Scope): PyValue {
-    switch (node.type) {
+    switch (typeOf(node)) {
       case 'integer':
         return parseInteger(node.text);
       case 'float': {
@@ -497,9 +497,9 @@ export class PythonEvaluator {
     const nodes: Node[] = [];
     this.itemNodes.set(out, nodes);
     for (const child of node.namedChildren) {
-      if (!child || child.type === 'comment') continue;
+      if (!child || typeOf(child) === 'comment') continue;
       nodes.push(child);
-      if (child.type === 'list_splat') {
+      if (typeOf(child) === 'list_splat') {
         const inner = child.namedChildren[0];
         const v = inner ? this.evalExpr(inner, scope) : unknown();
         if (!Array.isArray(v)) return unknown('a starred expression');
@@ -512,8 +512,8 @@ export class PythonEvaluator {
   private evalDict(node: Node, scope: Scope): PyValue {
     const entries = new Map<string, ArgValue>();
     for (const pair of node.namedChildren) {
-      if (!pair || pair.type !== 'pair') {
-        if (pair?.type === 'comment') continue;
+      if (!pair || typeOf(pair) !== 'pair') {
+        if ((pair ? typeOf(pair) : undefined) === 'comment') continue;
         return unknown('a dictionary with computed entries');
       }
       const k = pair.childForFieldName('key');
@@ -533,14 +533,14 @@ export class PythonEvaluator {
     const value = this.evalExpr(valueNode, scope);
     const sub = subs[0];
     const items = isTensorTuple(value) ? value.items : Array.isArray(value) ? value : typeof value === 'string' ? [...value] : undefined;
-    if (sub.type === 'slice') {
+    if (typeOf(sub) === 'slice') {
       if (!items) return unknown();
       const parts: (number | undefined)[] = [];
       let current: number | undefined = undefined;
       let sawColon = 0;
       for (const c of sub.children) {
         if (!c) continue;
-        if (c.type === ':') {
+        if (typeOf(c) === ':') {
           parts.push(current);
           current = undefined;
           sawColon++;
@@ -576,7 +576,7 @@ export class PythonEvaluator {
   private evalComprehension(node: Node, scope: Scope): PyValue {
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((c): c is Node => !!c && c !== body);
-    if (!body || clauses.length !== 1 || clauses[0].type !== 'for_in_clause') return unknown('a comprehension');
+    if (!body || clauses.length !== 1 || typeOf(clauses[0]) !== 'for_in_clause') return unknown('a comprehension');
     const left = clauses[0].childForFieldName('left');
     const right = clauses[0].childForFieldName('right');
     if (!left || !right) return unknown();
@@ -643,20 +643,25 @@ export class PythonEvaluator {
  */
 export function partsOf(node: Node): Node[] {
   const out: Node[] = [];
-  for (const c of node.namedChildren) if (c && c.type !== 'comment') out.push(c);
+  for (const c of node.namedChildren) if (c && typeOf(c) !== 'comment') out.push(c);
   return out;
 }
 
+/** `node.type` (each read is a call into the wasm parser: read it once per node where it matters). */
+export function typeOf(node: Node): string {
+  return node.type;
+}
+
 function dottedPath(node: Node): string[] {
-  return node.namedChildren.filter((c): c is Node => !!c && c.type === 'identifier').map(c => c.text);
+  return node.namedChildren.filter((c): c is Node => !!c && typeOf(c) === 'identifier').map(c => c.text);
 }
 
 function paramName(p: Node): string | undefined {
-  if (p.type === 'identifier') return p.text;
+  if (typeOf(p) === 'identifier') return p.text;
   const name = p.childForFieldName('name');
   if (name) return name.text;
   const first = p.namedChildren[0];
-  return first?.type === 'identifier' ? first.text : undefined;
+  return first && typeOf(first) === 'identifier' ? first.text : undefined;
 }
 
 function parseInteger(text: string): PyValue {
@@ -676,7 +681,7 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\',
  * in one call; others are assembled from their content and escape-sequence children.
  */
 function stringValue(node: Node): PyValue {
-  if (node.type !== 'string') return unknown();
+  if (typeOf(node) !== 'string') return unknown();
   const text = node.text;
   let i = 0;
   while (i < text.length && text[i] !== '"' && text[i] !== "'") i++;
@@ -688,9 +693,9 @@ function stringValue(node: Node): PyValue {
   let s = '';
   for (const c of node.namedChildren) {
     if (!c) continue;
-    if (c.type === 'interpolation') return unknown('a formatted string');
-    if (c.type === 'string_content') s += c.text;
-    else if (c.type === 'escape_sequence') s += prefix.includes('r') ? c.text : ESCAPES[c.text.slice(1)] ?? c.text;
+    if (typeOf(c) === 'interpolation') return unknown('a formatted string');
+    if (typeOf(c) === 'string_content') s += c.text;
+    else if (typeOf(c) === 'escape_sequence') s += prefix.includes('r') ? c.text : ESCAPES[c.text.slice(1)] ?? c.text;
   }
   return s;
 }

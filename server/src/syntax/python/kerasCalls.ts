@@ -11,7 +11,7 @@ import { findPythonLayer } from '../../layers/registry';
 import { keras1MergeMode } from '../../layers/merging/functional';
 import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './kerasSymbols';
 import { PyValue, isClass, isFunction, isMethod, isSymbol, toArgValue } from './pyValues';
-import { PythonEvaluator, partsOf } from './evaluator';
+import { PythonEvaluator, partsOf, typeOf } from './evaluator';
 import type { Scope } from './scope';
 
 interface EvaluatedArgs {
@@ -24,21 +24,21 @@ interface EvaluatedArgs {
 function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope): EvaluatedArgs {
   const out: EvaluatedArgs = { positional: [], keyword: new Map(), opaque: false };
   if (!args) return out;
-  if (args.type === 'generator_expression') {
+  if (typeOf(args) === 'generator_expression') {
     out.positional.push(unknown('a generator'));
     return out;
   }
   for (const a of args.namedChildren) {
-    if (!a || a.type === 'comment') continue;
-    if (a.type === 'keyword_argument') {
+    if (!a || typeOf(a) === 'comment') continue;
+    if (typeOf(a) === 'keyword_argument') {
       const [name, value] = partsOf(a);
       if (name && value) out.keyword.set(name.text, ev.evalExpr(value, scope));
-    } else if (a.type === 'list_splat') {
+    } else if (typeOf(a) === 'list_splat') {
       const inner = a.namedChildren[0];
       const v = inner ? ev.evalExpr(inner, scope) : unknown();
       if (Array.isArray(v)) out.positional.push(...v);
       else out.opaque = true;
-    } else if (a.type === 'dictionary_splat') {
+    } else if (typeOf(a) === 'dictionary_splat') {
       const inner = a.namedChildren[0];
       const v = inner ? ev.evalExpr(inner, scope) : unknown();
       if (isDict(v as ArgValue)) for (const [k, x] of (v as DictValue).entries) out.keyword.set(k, x);
@@ -50,7 +50,7 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
 
 /** The identifier naming the callee (`Dense` in `layers.Dense(4)`), for ranges. */
 function calleeNameNode(fn: Node): Node {
-  if (fn.type !== 'attribute') return fn;
+  if (typeOf(fn) !== 'attribute') return fn;
   const parts = partsOf(fn);
   return parts[parts.length - 1] ?? fn;
 }
@@ -294,7 +294,7 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
     return null;
   }
   if (isModelNode(target) && target.kind === 'sequential' && name === 'add') {
-    const argNode = node.childForFieldName('arguments')?.namedChildren.find(c => c && c.type !== 'comment');
+    const argNode = node.childForFieldName('arguments')?.namedChildren.find(c => c && typeOf(c) !== 'comment');
     addToSequential(ev, target, args.positional[0] ?? args.keyword.get('layer') ?? unknown(), argNode ?? node);
     return null;
   }
