@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const text = buffer.length > DEFAULT_MAX_LENGTH * 2 ? '' : buffer.toString('utf8');
     const analysis = buffer.length > DEFAULT_MAX_LENGTH * 2
-      ? { language: 'python' as const, kerasVersion: '3' as const, kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], notAnalysed: `The file is larger than the maximum analysed size (${Math.round(buffer.length / 1024)} KB); ShapeLens skips it.` }
+      ? { language: 'python' as const, kerasVersion: '3' as const, kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], comments: [], notAnalysed: `The file is larger than the maximum analysed size (${Math.round(buffer.length / 1024)} KB); ShapeLens skips it.` }
       : analyzePython(text, { kerasVersion: parsed.kerasVersion, defaultDataFormat: parsed.dataFormat });
     if (analysis.notAnalysed) process.stderr.write(`shapelens: ${file}: ${analysis.notAnalysed}\n`);
     if (analysis.issues.some(i => i.severity === 'error')) sawError = true;

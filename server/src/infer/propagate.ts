@@ -4,7 +4,7 @@
 
 import {
   CallNode, FunctionalModel, GraphEvent, Issue, LayerInstance, ModelNode, SequentialModel, TensorRef, TextRange,
-  isModelNode, isTensorRef,
+  callInputTensors, isModelNode, isTensorRef,
 } from '../ir/graph';
 import { isLayerValue } from '../ir/values';
 import { BuildOptions, buildLayer, displayName } from './buildLayer';
@@ -38,6 +38,7 @@ class Propagator {
           break;
         case 'call':
           this.computeCall(ev.call);
+          if (ev.call.sequential) this.afterSequentialAdd(ev.call, ev.call.sequential);
           break;
         case 'createSequential':
           ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' });
@@ -51,6 +52,43 @@ class Propagator {
       }
     }
     return { issues: this.issues, models: this.models };
+  }
+
+  /** Per Sequential: entries seen so far, whether it has an input layer, and whether Keras added one. */
+  private readonly sequentialState = new Map<SequentialModel, { count: number; hasInput: boolean; autoInput: boolean }>();
+
+  private stateOf(model: SequentialModel): { count: number; hasInput: boolean; autoInput: boolean } {
+    let state = this.sequentialState.get(model);
+    if (!state) {
+      state = { count: 0, hasInput: !!model.inputTensor, autoInput: false };
+      this.sequentialState.set(model, state);
+    }
+    return state;
+  }
+
+  /**
+   * Keras 3 side effects of `Sequential.add` on automatic names: a first layer with `input_shape=` makes
+   * Keras add an unnamed `InputLayer` (taking an `input_layer` name), and every build of a Sequential that
+   * has an input creates an internal Functional (taking a `functional` name). Keras builds after each
+   * `add()` and once at the end of the constructor's list, when its layer list (the InputLayer included)
+   * has more than one entry.
+   */
+  private afterSequentialAdd(call: CallNode, model: SequentialModel): void {
+    const state = this.stateOf(model);
+    state.count++;
+    if (this.options.version !== '3') return;
+    const layers = state.count + (model.inputTensor ? 1 : 0) + (state.autoInput ? 1 : 0);
+    if ((call.addKind === 'add' || call.addKind === 'constructor-last') && state.hasInput && layers > 1) this.names.next({ kind: 'functional' });
+  }
+
+  /** Marks the model as having an input layer: an `InputLayer` entry, or one Keras adds for `input_shape`. */
+  private noteSequentialInput(model: SequentialModel, declared: boolean): void {
+    const state = this.stateOf(model);
+    state.hasInput = true;
+    if (declared) {
+      state.autoInput = true;
+      if (this.options.version === '3') this.names.next({ kind: 'layer', className: 'InputLayer', isInput: true });
+    }
   }
 
   private nameLayer(layer: LayerInstance): void {
@@ -117,6 +155,7 @@ class Propagator {
       return;
     }
     if (spec.isInput) {
+      if (call.sequential && call.sequential.entries[0] === call) this.noteSequentialInput(call.sequential, false);
       this.buildAndRecord(call, layer, []);
       return;
     }
@@ -124,6 +163,7 @@ class Propagator {
     let inputs: (Shape | undefined)[];
     if (call.sequential && call.inputs.length === 0) {
       const declared = declaredInputShape(layer, this.options.version);
+      if (declared !== undefined) this.noteSequentialInput(call.sequential, true);
       if (declared === undefined) {
         this.setUnknown(call, `the model has no input shape yet: give the first layer \`input_shape=…\` or start the model with \`keras.Input(shape=…)\``);
         return;
@@ -188,12 +228,13 @@ class Propagator {
       layer.built = outcome.result;
       layer.builtFor = shapes;
     }
+    const outputs = outcome.result && outcome.result.outputs.some(o => o !== undefined) ? outcome.result.outputs : undefined;
     call.result = {
       inputShapes: shapes,
-      outputs: outcome.result ? outcome.result.outputs : undefined,
+      outputs,
       explanations: outcome.explanations,
       notes: outcome.notes,
-      unknownReason: outcome.result ? undefined : outcome.issues.length ? 'the layer cannot be built for this input' : 'not inferable',
+      unknownReason: outputs ? undefined : !outcome.result && outcome.issues.length ? 'the layer cannot be built for this input' : outcome.notes[0] ?? 'its output shape cannot be inferred statically',
     };
   }
 
@@ -305,10 +346,8 @@ function traceBack(start: CallNode, inputCalls: ReadonlySet<CallNode>): { reache
       continue;
     }
     if (call.inputs.length === 0 && !call.sequential) opaque = true;
-    for (const input of call.inputs) {
-      if (isTensorRef(input)) stack.push(input.call);
-      else opaque = true;
-    }
+    for (const input of call.inputs) if (!isTensorRef(input) && !Array.isArray(input)) opaque = true;
+    for (const t of callInputTensors(call)) stack.push(t.call);
     if (call.sequential && call.inputs.length === 0) opaque = true;
   }
   return { reachesInput, strayInputs, opaque };

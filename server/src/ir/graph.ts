@@ -66,6 +66,11 @@ export interface CallNode {
   readonly range: TextRange;
   /** Set for the entries of a Sequential: the model they belong to. */
   readonly sequential?: SequentialModel;
+  /**
+   * How a Sequential entry was added: `add` (a `model.add` call, which rebuilds the model), `constructor`
+   * (an item of `Sequential([...])`), `constructor-last` (its last item, after which the model builds).
+   */
+  readonly addKind?: 'add' | 'constructor' | 'constructor-last';
   /** Set by inference. */
   result?: CallResult;
 }
@@ -110,6 +115,18 @@ export type ModelNode = SequentialModel | FunctionalModel;
 
 export function isTensorRef(v: unknown): v is TensorRef {
   return typeof v === 'object' && v !== null && (v as TensorRef).kind === 'tensor';
+}
+
+/** Every tensor a call consumes: its inputs and tensors passed by keyword (`initial_state=[h, c]`). */
+export function callInputTensors(call: CallNode): TensorRef[] {
+  const out: TensorRef[] = [];
+  const visit = (v: unknown): void => {
+    if (isTensorRef(v)) out.push(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+  };
+  call.inputs.forEach(visit);
+  for (const v of call.callOptions.values()) visit(v);
+  return out;
 }
 
 export function isModelNode(v: unknown): v is ModelNode {

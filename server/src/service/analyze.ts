@@ -10,7 +10,7 @@ import { PythonEvaluator } from '../syntax/python/evaluator';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
 import { collectLayerUses, collectModels, collectVariables } from './collectResults';
-import type { Analysis } from './types';
+import type { Analysis, CommentInfo } from './types';
 
 export interface AnalyzeOptions {
   /** `auto` (default) or a forced generation. */
@@ -24,7 +24,17 @@ export interface AnalyzeOptions {
 export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 
 function emptyAnalysis(reason: string): Analysis {
-  return { language: 'python', kerasVersion: '3', kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], notAnalysed: reason };
+  return { language: 'python', kerasVersion: '3', kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], comments: [], notAnalysed: reason };
+}
+
+function collectComments(tree: Tree): CommentInfo[] {
+  const out: CommentInfo[] = [];
+  for (const c of tree.rootNode.descendantsOfType('comment')) {
+    if (!c) continue;
+    const text = c.text;
+    out.push({ range: { start: c.startIndex, end: c.startIndex + text.length }, body: text.slice(1).trim() });
+  }
+  return out;
 }
 
 /** True when the text looks binary (contains NUL characters). */
@@ -60,6 +70,7 @@ export function analyzePython(text: string, options: AnalyzeOptions = {}): Analy
       layerUses: collectLayerUses(evaluator.builder.events),
       variables: collectVariables(evaluator.bindings),
       issues,
+      comments: collectComments(tree),
     };
   } catch (e) {
     // A bug in the analysis must not take the caller down: report it as not analysed.

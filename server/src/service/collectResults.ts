@@ -1,7 +1,7 @@
 // Turns the inferred graph into the plain result data: a summary row per layer, models with the totals
 // `model.summary()` prints, one layer use per call site, and variables bound to tensors or models.
 
-import { CallNode, GraphEvent, LayerInstance, ModelNode, isModelNode, isTensorRef } from '../ir/graph';
+import { CallNode, Callee, FunctionalModel, GraphEvent, LayerInstance, ModelNode, callInputTensors, isModelNode, isTensorRef } from '../ir/graph';
 import type { Binding } from '../syntax/python/evaluator';
 import { isTensorTuple } from '../syntax/python/pyValues';
 import { flattenTensors, modelInputShapes, modelOutputShapes } from '../infer/propagate';
@@ -77,23 +77,78 @@ function computeRow(call: CallNode): LayerInfo {
   };
 }
 
-/** The calls that make up a model, one per distinct layer, in creation order. */
+/** The calls that make up a model, one per distinct layer, in the order `model.layers` lists them. */
 function modelCalls(model: ModelNode): CallNode[] {
   if (model.kind === 'sequential') return model.entries.filter(c => isModelNode(c.callee) || !c.callee.spec?.isInput);
+  return functionalOrder(model);
+}
+
+function isInputCall(call: CallNode): boolean {
+  return !isModelNode(call.callee) && !!call.callee.spec?.isInput;
+}
+
+/**
+ * Keras' `map_graph` order for a functional model: a depth-first walk from the outputs numbers each layer
+ * at its first visit; each call's depth is its distance from the outputs; layers are listed by decreasing
+ * depth, ties in first-visit order. Iterative, so deep graphs cannot overflow the stack.
+ */
+function functionalOrder(model: FunctionalModel): CallNode[] {
+  const inputs = flattenTensors(model.inputs) ?? [];
   const outputs = flattenTensors(model.outputs) ?? [];
-  const inputs = new Set((flattenTensors(model.inputs) ?? []).map(t => t.call));
-  const seen = new Set<CallNode>();
-  const stack = outputs.map(t => t.call);
-  while (stack.length) {
-    const call = stack.pop()!;
-    if (seen.has(call)) continue;
-    seen.add(call);
-    if (inputs.has(call)) continue;
-    for (const input of call.inputs) if (isTensorRef(input)) stack.push(input.call);
+  const inputCalls = new Set(inputs.map(t => t.call));
+  const parentsOf = (call: CallNode): CallNode[] => (isInputCall(call) || inputCalls.has(call) ? [] : callInputTensors(call).map(t => t.call));
+  const finished = new Set<CallNode>();
+  const inProgress = new Set<CallNode>();
+  const postOrder: CallNode[] = [];
+  const firstVisit = new Map<Callee, number>();
+  for (const out of outputs) {
+    const stack: { call: CallNode; parents?: CallNode[]; next: number }[] = [{ call: out.call, next: 0 }];
+    while (stack.length) {
+      const frame = stack[stack.length - 1];
+      if (!frame.parents) {
+        if (finished.has(frame.call) || inProgress.has(frame.call)) {
+          stack.pop();
+          continue;
+        }
+        if (!firstVisit.has(frame.call.callee)) firstVisit.set(frame.call.callee, firstVisit.size);
+        inProgress.add(frame.call);
+        frame.parents = parentsOf(frame.call);
+      }
+      if (frame.next < frame.parents.length) {
+        stack.push({ call: frame.parents[frame.next++], next: 0 });
+        continue;
+      }
+      inProgress.delete(frame.call);
+      finished.add(frame.call);
+      postOrder.push(frame.call);
+      stack.pop();
+    }
   }
-  const byLayer = new Map<unknown, CallNode>();
-  for (const call of [...seen].sort((a, b) => a.id - b.id)) if (!byLayer.has(call.callee)) byLayer.set(call.callee, call);
-  return [...byLayer.values()];
+  const callDepth = new Map<CallNode, number>();
+  const layerDepth = new Map<Callee, number>();
+  const firstCall = new Map<Callee, CallNode>();
+  for (let i = postOrder.length - 1; i >= 0; i--) {
+    const call = postOrder[i];
+    const depth = Math.max(callDepth.get(call) ?? 0, layerDepth.get(call.callee) ?? 0);
+    layerDepth.set(call.callee, depth);
+    callDepth.set(call, depth);
+    for (const parent of parentsOf(call)) callDepth.set(parent, Math.max(depth + 1, callDepth.get(parent) ?? 0));
+  }
+  for (const call of postOrder) {
+    const seen = firstCall.get(call.callee);
+    if (!seen || call.id < seen.id) firstCall.set(call.callee, call);
+  }
+  for (const t of inputs) {
+    // Inputs that no output depends on are still layers of the model, at depth 0.
+    if (!layerDepth.has(t.call.callee)) {
+      layerDepth.set(t.call.callee, 0);
+      firstVisit.set(t.call.callee, -1);
+      firstCall.set(t.call.callee, t.call);
+    }
+  }
+  return [...layerDepth.keys()]
+    .sort((a, b) => layerDepth.get(b)! - layerDepth.get(a)! || firstVisit.get(a)! - firstVisit.get(b)!)
+    .map(callee => firstCall.get(callee)!);
 }
 
 const totalsCache = new WeakMap<ModelNode, { total?: number; trainable?: number }>();

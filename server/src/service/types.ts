@@ -70,6 +70,13 @@ export interface VariableInfo {
   readonly producerRange?: TextRange;
 }
 
+/** A comment in the source (from the syntax tree), for shape comments. */
+export interface CommentInfo {
+  readonly range: TextRange;
+  /** The text after the comment marker, trimmed. */
+  readonly body: string;
+}
+
 export interface Analysis {
   readonly language: 'python';
   readonly kerasVersion: KerasVersion;
@@ -79,6 +86,8 @@ export interface Analysis {
   readonly layerUses: LayerUse[];
   readonly variables: VariableInfo[];
   readonly issues: Issue[];
+  /** Every comment, in document order. */
+  readonly comments: CommentInfo[];
   /** Set when the text was not analysed (binary, too large, parser unavailable). */
   readonly notAnalysed?: string;
 }

@@ -3,7 +3,7 @@
 // a few builtins. Records graph events and Keras-version evidence; returns plain values.
 
 import type { Node } from 'web-tree-sitter';
-import type { CallNode, LayerInstance, ModelNode, SequentialModel, TensorRef, TextRange } from '../../ir/graph';
+import type { ArgValueOrTensor, CallNode, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, DictValue, isDict, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
 import type { LayerSpec } from '../../layers/spec';
@@ -214,9 +214,11 @@ function applyLayerMany(ev: PythonEvaluator, layer: LayerInstance, inputs: PyVal
   return { kind: 'tensor', call, index: 0 };
 }
 
-function toOptions(options: Map<string, PyValue>): Map<string, ArgValue | TensorRef> {
-  const out = new Map<string, ArgValue | TensorRef>();
-  for (const [k, v] of options) out.set(k, isTensorRef(v) ? v : toArgValue(v));
+/** Call keywords keep their tensors (`initial_state=[h, c]` makes h and c inputs of the call). */
+function toOptions(options: Map<string, PyValue>): Map<string, ArgValueOrTensor> {
+  const out = new Map<string, ArgValueOrTensor>();
+  const keep = (v: PyValue): PyValue => (isTensorRef(v) ? v : Array.isArray(v) && v.some(x => isTensorRef(x)) ? v.map(keep) : toArgValue(v));
+  for (const [k, v] of options) out.set(k, keep(v) as ArgValueOrTensor);
   return out;
 }
 
@@ -237,20 +239,21 @@ function createSequential(ev: PythonEvaluator, node: Node, args: EvaluatedArgs):
     addToSequential(ev, model, unknown('layers from a list whose length is not known'), node);
   } else if (Array.isArray(list)) {
     const itemNodes = ev.itemNodes.get(list) ?? [];
-    (list as PyValue[]).forEach((item, i) => addToSequential(ev, model, item, itemNodes.length === list.length ? itemNodes[i] : node));
+    const items = list as PyValue[];
+    items.forEach((item, i) => addToSequential(ev, model, item, itemNodes.length === list.length ? itemNodes[i] : node, i === items.length - 1 ? 'constructor-last' : 'constructor'));
   }
   return model;
 }
 
-function addToSequential(ev: PythonEvaluator, model: SequentialModel, item: PyValue, itemNode: Node): void {
+function addToSequential(ev: PythonEvaluator, model: SequentialModel, item: PyValue, itemNode: Node, addKind: 'add' | 'constructor' | 'constructor-last' = 'add'): void {
   const r = range(itemNode);
   const uncertain = ev.uncertain > 0;
-  if (isLayerValue(item as ArgValue)) ev.builder.sequentialAdd(model, (item as LayerValue).layer, r, uncertain);
-  else if (isTensorRef(item) || isModelNode(item)) ev.builder.sequentialAdd(model, item, r, uncertain);
+  if (isLayerValue(item as ArgValue)) ev.builder.sequentialAdd(model, (item as LayerValue).layer, r, uncertain, addKind);
+  else if (isTensorRef(item) || isModelNode(item)) ev.builder.sequentialAdd(model, item, r, uncertain, addKind);
   else {
     const reason = isUnknown(item as ArgValue) && (item as { reason?: string }).reason ? (item as { reason: string }).reason : 'this item is not a layer ShapeLens can read';
     const layer = ev.builder.createLayer({ className: itemNode.text.split('(')[0].trim() || '?', spec: undefined, positional: [], keyword: new Map(), range: r, classRange: r, unknownReason: reason });
-    ev.builder.sequentialAdd(model, layer, r, uncertain);
+    ev.builder.sequentialAdd(model, layer, r, uncertain, addKind);
   }
 }
 
