@@ -9,8 +9,8 @@ import { inferShapes } from '../infer/propagate';
 import { PythonEvaluator } from '../syntax/python/evaluator';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
-import { collectLayerUses, collectModels, collectVariables } from './collectResults';
-import type { Analysis, CommentInfo } from './types';
+import { collectResults } from './collectResults';
+import type { Analysis } from './types';
 
 export interface AnalyzeOptions {
   /** `auto` (default) or a forced generation. */
@@ -25,16 +25,6 @@ export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 
 function emptyAnalysis(reason: string): Analysis {
   return { language: 'python', kerasVersion: '3', kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], comments: [], notAnalysed: reason };
-}
-
-function collectComments(tree: Tree): CommentInfo[] {
-  const out: CommentInfo[] = [];
-  for (const c of tree.rootNode.descendantsOfType('comment')) {
-    if (!c) continue;
-    const text = c.text;
-    out.push({ range: { start: c.startIndex, end: c.startIndex + text.length }, body: text.slice(1).trim() });
-  }
-  return out;
 }
 
 /** True when the text looks binary (contains NUL characters). */
@@ -62,15 +52,16 @@ export function analyzePython(text: string, options: AnalyzeOptions = {}): Analy
       defaultDataFormat: options.defaultDataFormat ?? 'channels_last',
     });
     const issues = [...evaluator.builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    const results = collectResults(inference.models, evaluator.builder.events, evaluator.bindings);
     return {
       language: 'python',
       kerasVersion: choice.version,
       kerasVersionReason: `${describeVersion(choice.version)}: ${choice.reason}`,
-      models: collectModels(inference.models),
-      layerUses: collectLayerUses(evaluator.builder.events),
-      variables: collectVariables(evaluator.bindings),
+      models: results.models,
+      layerUses: results.layerUses,
+      variables: results.variables,
       issues,
-      comments: collectComments(tree),
+      comments: evaluator.comments.sort((a, b) => a.range.start - b.range.start),
     };
   } catch (e) {
     // A bug in the analysis must not take the caller down: report it as not analysed.

@@ -31,23 +31,32 @@ function sumCounts(weights: WeightInfo[] | undefined, filter: (w: WeightInfo) =>
   return total;
 }
 
-const rows = new WeakMap<CallNode, LayerInfo>();
+/** Memo tables of one collection (plain Maps: WeakMaps cost more than the work they save here). */
+interface Memo {
+  readonly rows: Map<CallNode, LayerInfo>;
+  readonly calls: Map<ModelNode, CallNode[]>;
+  readonly totals: Map<ModelNode, { total?: number; trainable?: number }>;
+}
+
+function newMemo(): Memo {
+  return { rows: new Map(), calls: new Map(), totals: new Map() };
+}
 
 /** The summary row of a call (memoised: models and layer uses both ask for it). */
-function layerRow(call: CallNode): LayerInfo {
-  let row = rows.get(call);
+function layerRow(call: CallNode, memo: Memo): LayerInfo {
+  let row = memo.rows.get(call);
   if (!row) {
-    row = computeRow(call);
-    rows.set(call, row);
+    row = computeRow(call, memo);
+    memo.rows.set(call, row);
   }
   return row;
 }
 
-function computeRow(call: CallNode): LayerInfo {
+function computeRow(call: CallNode, memo: Memo): LayerInfo {
   const callee = call.callee;
   const result = call.result;
   if (isModelNode(callee)) {
-    const totals = modelTotals(callee);
+    const totals = modelTotals(callee, memo);
     return {
       name: callee.name ?? '?',
       type: callee.kind === 'sequential' ? 'Sequential' : 'Functional',
@@ -78,9 +87,13 @@ function computeRow(call: CallNode): LayerInfo {
 }
 
 /** The calls that make up a model, one per distinct layer, in the order `model.layers` lists them. */
-function modelCalls(model: ModelNode): CallNode[] {
-  if (model.kind === 'sequential') return model.entries.filter(c => isModelNode(c.callee) || !c.callee.spec?.isInput);
-  return functionalOrder(model);
+function modelCalls(model: ModelNode, memo: Memo): CallNode[] {
+  let calls = memo.calls.get(model);
+  if (!calls) {
+    calls = model.kind === 'sequential' ? model.entries.filter(c => isModelNode(c.callee) || !c.callee.spec?.isInput) : functionalOrder(model);
+    memo.calls.set(model, calls);
+  }
+  return calls;
 }
 
 function isInputCall(call: CallNode): boolean {
@@ -151,32 +164,36 @@ function functionalOrder(model: FunctionalModel): CallNode[] {
     .map(callee => firstCall.get(callee)!);
 }
 
-const totalsCache = new WeakMap<ModelNode, { total?: number; trainable?: number }>();
-
-function modelTotals(model: ModelNode): { total?: number; trainable?: number } {
-  const cached = totalsCache.get(model);
+function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?: number } {
+  const cached = memo.totals.get(model);
   if (cached) return cached;
-  totalsCache.set(model, {}); // guards against a model that contains itself
+  memo.totals.set(model, {}); // guards against a model that contains itself
   let total: number | undefined = 0;
   let trainable: number | undefined = 0;
-  for (const call of modelCalls(model)) {
-    const row = layerRow(call);
+  for (const call of modelCalls(model, memo)) {
+    const row = layerRow(call, memo);
     total = total === undefined || row.params === undefined ? undefined : total + row.params;
     trainable = trainable === undefined || row.trainableParams === undefined ? undefined : trainable + row.trainableParams;
   }
   const out = { total, trainable };
-  totalsCache.set(model, out);
+  memo.totals.set(model, out);
   return out;
 }
 
-export function collectModels(models: readonly ModelNode[]): ModelInfo[] {
+/** Models, layer uses and variables from the inferred graph. */
+export function collectResults(models: readonly ModelNode[], events: readonly GraphEvent[], bindings: readonly Binding[]): { models: ModelInfo[]; layerUses: LayerUse[]; variables: VariableInfo[] } {
+  const memo = newMemo();
+  return { models: collectModels(models, memo), layerUses: collectLayerUses(events, memo), variables: collectVariables(bindings) };
+}
+
+function collectModels(models: readonly ModelNode[], memo: Memo): ModelInfo[] {
   return models.map(model => {
-    const totals = modelTotals(model);
+    const totals = modelTotals(model, memo);
     return {
       name: model.name ?? '?',
       kind: model.kind,
       range: model.range,
-      layers: modelCalls(model).map(layerRow),
+      layers: modelCalls(model, memo).map(c => layerRow(c, memo)),
       inputShapes: modelInputShapes(model),
       outputShapes: modelOutputShapes(model),
       totalParams: totals.total,
@@ -186,13 +203,13 @@ export function collectModels(models: readonly ModelNode[]): ModelInfo[] {
   });
 }
 
-export function collectLayerUses(events: readonly GraphEvent[]): LayerUse[] {
+function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[] {
   const uses: LayerUse[] = [];
   let sorted = true;
   for (const ev of events) {
     if (ev.kind !== 'call') continue;
     const call = ev.call;
-    const row = layerRow(call);
+    const row = layerRow(call, memo);
     const callee = call.callee;
     const model = isModelNode(callee);
     // Written out field by field: an object spread here cost most of this function's time.
@@ -220,7 +237,7 @@ export function collectLayerUses(events: readonly GraphEvent[]): LayerUse[] {
   return sorted ? uses : uses.sort((a, b) => a.useRange.start - b.useRange.start || a.useRange.end - b.useRange.end);
 }
 
-export function collectVariables(bindings: readonly Binding[]): VariableInfo[] {
+function collectVariables(bindings: readonly Binding[]): VariableInfo[] {
   const out: VariableInfo[] = [];
   for (const b of bindings) {
     const v = b.value;

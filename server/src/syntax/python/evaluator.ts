@@ -44,6 +44,17 @@ export class PythonEvaluator {
 
   constructor(readonly text: string) {}
 
+  /**
+   * Comments met while evaluating: every comment beside evaluated code (statements, list items, call
+   * arguments), which covers every line with a layer on it. Cheaper than a separate walk of the tree.
+   */
+  readonly comments: { range: TextRange; body: string }[] = [];
+
+  noteComment(node: Node): void {
+    const text = node.text;
+    this.comments.push({ range: { start: node.startIndex, end: node.startIndex + text.length }, body: text.slice(1).trim() });
+  }
+
   /** Records the first piece of version evidence of each kind (later ones change nothing). */
   addEvidence(kind: VersionEvidence['kind'], reason: () => string, at: Node | TextRange): void {
     if (this.evidenceKinds.has(kind)) return;
@@ -140,6 +151,9 @@ export class PythonEvaluator {
       case 'block':
       case 'module':
         return this.runBlock(node.namedChildren, scope);
+      case 'comment':
+        this.noteComment(node);
+        return undefined;
       case 'ERROR':
         // Half-typed code: evaluate the complete statements and expressions tree-sitter found inside.
         for (const child of node.namedChildren) {
@@ -161,10 +175,8 @@ export class PythonEvaluator {
 
   private runAssignment(node: Node, scope: Scope): void {
     // Named children: left, [type], right; a bare annotation `x: int` has no right side.
-    const parts = partsOf(node);
-    const left = parts[0];
-    const last = parts[parts.length - 1];
-    const right = parts.length >= 2 && typeOf(last) !== 'type' ? last : undefined;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
     if (!left || !right) return;
     let value: PyValue;
     if (typeOf(right) === 'assignment') {
@@ -464,7 +476,8 @@ export class PythonEvaluator {
         return unknown('a conditional expression whose condition is not known');
       }
       case 'attribute': {
-        const [obj, attr] = partsOf(node);
+        const obj = node.childForFieldName('object');
+        const attr = node.childForFieldName('attribute');
         if (!obj || !attr) return unknown();
         return getAttribute(this, this.evalExpr(obj, scope), attr.text, node);
       }
@@ -497,7 +510,11 @@ export class PythonEvaluator {
     const nodes: Node[] = [];
     this.itemNodes.set(out, nodes);
     for (const child of node.namedChildren) {
-      if (!child || typeOf(child) === 'comment') continue;
+      if (!child) continue;
+      if (typeOf(child) === 'comment') {
+        this.noteComment(child);
+        continue;
+      }
       nodes.push(child);
       if (typeOf(child) === 'list_splat') {
         const inner = child.namedChildren[0];
@@ -513,7 +530,10 @@ export class PythonEvaluator {
     const entries = new Map<string, ArgValue>();
     for (const pair of node.namedChildren) {
       if (!pair || typeOf(pair) !== 'pair') {
-        if ((pair ? typeOf(pair) : undefined) === 'comment') continue;
+        if (pair && typeOf(pair) === 'comment') {
+          this.noteComment(pair);
+          continue;
+        }
         return unknown('a dictionary with computed entries');
       }
       const k = pair.childForFieldName('key');

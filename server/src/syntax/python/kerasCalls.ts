@@ -29,9 +29,14 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
     return out;
   }
   for (const a of args.namedChildren) {
-    if (!a || typeOf(a) === 'comment') continue;
+    if (!a) continue;
+    if (typeOf(a) === 'comment') {
+      ev.noteComment(a);
+      continue;
+    }
     if (typeOf(a) === 'keyword_argument') {
-      const [name, value] = partsOf(a);
+      const name = a.childForFieldName('name');
+      const value = a.childForFieldName('value');
       if (name && value) out.keyword.set(name.text, ev.evalExpr(value, scope));
     } else if (typeOf(a) === 'list_splat') {
       const inner = a.namedChildren[0];
@@ -51,8 +56,7 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
 /** The identifier naming the callee (`Dense` in `layers.Dense(4)`), for ranges. */
 function calleeNameNode(fn: Node): Node {
   if (typeOf(fn) !== 'attribute') return fn;
-  const parts = partsOf(fn);
-  return parts[parts.length - 1] ?? fn;
+  return fn.childForFieldName('attribute') ?? fn;
 }
 
 function range(node: Node): TextRange {
@@ -60,7 +64,8 @@ function range(node: Node): TextRange {
 }
 
 export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValue {
-  const [fnNode, argsNode] = partsOf(node);
+  const fnNode = node.childForFieldName('function');
+  const argsNode = node.childForFieldName('arguments') ?? undefined;
   if (!fnNode) return unknown();
   const callee = ev.evalExpr(fnNode, scope);
   const args = evalArguments(ev, argsNode, scope);
