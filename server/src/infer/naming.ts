@@ -6,6 +6,18 @@ import type { KerasVersion } from '../ir/kerasVersion';
 
 /** Keras' `to_snake_case` of a class name: `MaxPooling2D` → `max_pooling2d`, `PReLU` → `p_re_lu`. */
 export function toSnakeCase(name: string): string {
+  let cached = snakeCache.get(name);
+  if (cached === undefined) {
+    cached = computeSnakeCase(name);
+    snakeCache.set(name, cached);
+  }
+  return cached;
+}
+
+/** Class names are few; their snake case is computed once per process. */
+const snakeCache = new Map<string, string>();
+
+function computeSnakeCase(name: string): string {
   let out = '';
   // Insert `_` before an uppercase letter followed by lowercase/digits (when not at the start),
   // then between a lowercase letter and an uppercase one, as Keras' two regular expressions do.

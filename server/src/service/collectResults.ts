@@ -7,7 +7,7 @@ import { isTensorTuple } from '../syntax/python/pyValues';
 import { flattenTensors, modelInputShapes, modelOutputShapes } from '../infer/propagate';
 import { displayName } from '../infer/buildLayer';
 import { productOf } from '../infer/shape';
-import type { LayerInfo, LayerUse, ModelInfo, VariableInfo, WeightInfo } from './types';
+import type { LayerInfo, LayerUse, ModelInfo, Shape, VariableInfo, WeightInfo } from './types';
 
 function countOf(shape: readonly (number | null | '?')[]): number | undefined {
   const n = productOf(shape);
@@ -62,8 +62,8 @@ function computeRow(call: CallNode, memo: Memo): LayerInfo {
       type: callee.kind === 'sequential' ? 'Sequential' : 'Functional',
       writtenAs: callee.kind === 'sequential' ? 'Sequential' : callee.className,
       range: callee.range,
-      inputShapes: result ? [...result.inputShapes] : [],
-      outputs: result?.outputs ? [...result.outputs] : undefined,
+      inputShapes: result ? (result.inputShapes as (Shape | undefined)[]) : [],
+      outputs: result?.outputs as (Shape | undefined)[] | undefined,
       weights: undefined,
       params: totals.total,
       trainableParams: totals.trainable,
@@ -77,8 +77,8 @@ function computeRow(call: CallNode, memo: Memo): LayerInfo {
     type: callee.typeName ?? (isInput ? 'InputLayer' : callee.spec?.className ?? callee.className),
     writtenAs: callee.className,
     range: callee.range,
-    inputShapes: result ? [...result.inputShapes] : [],
-    outputs: result?.outputs ? [...result.outputs] : undefined,
+    inputShapes: result ? (result.inputShapes as (Shape | undefined)[]) : [],
+    outputs: result?.outputs as (Shape | undefined)[] | undefined,
     weights,
     params: sumCounts(weights),
     trainableParams: sumCounts(weights, w => w.trainable),

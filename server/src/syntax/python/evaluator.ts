@@ -89,7 +89,8 @@ export class PythonEvaluator {
   }
 
   private runStatementInner(node: Node, scope: Scope): { returned: PyValue } | undefined {
-    switch (typeOf(node)) {
+    const type = typeOf(node);
+    switch (type) {
       case 'expression_statement':
         for (const child of node.namedChildren) if (child) this.evalStatementExpression(child, scope);
         return undefined;
@@ -168,9 +169,10 @@ export class PythonEvaluator {
   }
 
   private evalStatementExpression(node: Node, scope: Scope): void {
-    if (typeOf(node) === 'assignment') this.runAssignment(node, scope);
-    else if (typeOf(node) === 'augmented_assignment') this.runAugmented(node, scope);
-    else this.evalExpr(node, scope);
+    const type = typeOf(node);
+    if (type === 'assignment') this.runAssignment(node, scope);
+    else if (type === 'augmented_assignment') this.runAugmented(node, scope);
+    else this.evalExpr(node, scope, type);
   }
 
   private runAssignment(node: Node, scope: Scope): void {
@@ -179,12 +181,13 @@ export class PythonEvaluator {
     const right = node.childForFieldName('right');
     if (!left || !right) return;
     let value: PyValue;
-    if (typeOf(right) === 'assignment') {
+    const rightType = typeOf(right);
+    if (rightType === 'assignment') {
       // chained `a = b = expr`
       this.runAssignment(right, scope);
       const innerLeft = partsOf(right)[0];
       value = innerLeft ? this.evalExpr(innerLeft, scope) : unknown();
-    } else value = this.evalExpr(right, scope);
+    } else value = this.evalExpr(right, scope, rightType);
     this.assignTarget(left, value, scope);
   }
 
@@ -391,18 +394,19 @@ export class PythonEvaluator {
 
   // --------------------------------------------------------------- expressions
 
-  evalExpr(node: Node, scope: Scope): PyValue {
+  /** Evaluates an expression; `type` is the node's type when the caller has read it already. */
+  evalExpr(node: Node, scope: Scope, type?: string): PyValue {
     if (this.depth > MAX_DEPTH) return unknown('nested too deeply to analyse');
     this.depth++;
     try {
-      return this.evalExprInner(node, scope);
+      return this.evalExprInner(node, scope, type ?? typeOf(node));
     } finally {
       this.depth--;
     }
   }
 
-  private evalExprInner(node: Node, scope: Scope): PyValue {
-    switch (typeOf(node)) {
+  private evalExprInner(node: Node, scope: Scope, type: string): PyValue {
+    switch (type) {
       case 'integer':
         return parseInteger(node.text);
       case 'float': {
@@ -416,7 +420,7 @@ export class PythonEvaluator {
       case 'none':
         return null;
       case 'string':
-        return stringValue(node);
+        return stringValue(node, type);
       case 'concatenated_string': {
         let s = '';
         for (const part of node.namedChildren) {
@@ -511,17 +515,18 @@ export class PythonEvaluator {
     this.itemNodes.set(out, nodes);
     for (const child of node.namedChildren) {
       if (!child) continue;
-      if (typeOf(child) === 'comment') {
+      const childType = typeOf(child);
+      if (childType === 'comment') {
         this.noteComment(child);
         continue;
       }
       nodes.push(child);
-      if (typeOf(child) === 'list_splat') {
+      if (childType === 'list_splat') {
         const inner = child.namedChildren[0];
         const v = inner ? this.evalExpr(inner, scope) : unknown();
         if (!Array.isArray(v)) return unknown('a starred expression');
         out.push(...v);
-      } else out.push(this.evalExpr(child, scope));
+      } else out.push(this.evalExpr(child, scope, childType));
     }
     return out;
   }
@@ -700,8 +705,8 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\',
  * The value of a string literal. Plain literals (no escapes, not an f-string) are read from the token text
  * in one call; others are assembled from their content and escape-sequence children.
  */
-function stringValue(node: Node): PyValue {
-  if (typeOf(node) !== 'string') return unknown();
+function stringValue(node: Node, type = typeOf(node)): PyValue {
+  if (type !== 'string') return unknown();
   const text = node.text;
   let i = 0;
   while (i < text.length && text[i] !== '"' && text[i] !== "'") i++;

@@ -30,44 +30,48 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
   }
   for (const a of args.namedChildren) {
     if (!a) continue;
-    if (typeOf(a) === 'comment') {
+    const type = typeOf(a);
+    if (type === 'comment') {
       ev.noteComment(a);
-      continue;
-    }
-    if (typeOf(a) === 'keyword_argument') {
+    } else if (type === 'keyword_argument') {
       const name = a.childForFieldName('name');
       const value = a.childForFieldName('value');
       if (name && value) out.keyword.set(name.text, ev.evalExpr(value, scope));
-    } else if (typeOf(a) === 'list_splat') {
+    } else if (type === 'list_splat') {
       const inner = a.namedChildren[0];
       const v = inner ? ev.evalExpr(inner, scope) : unknown();
       if (Array.isArray(v)) out.positional.push(...v);
       else out.opaque = true;
-    } else if (typeOf(a) === 'dictionary_splat') {
+    } else if (type === 'dictionary_splat') {
       const inner = a.namedChildren[0];
       const v = inner ? ev.evalExpr(inner, scope) : unknown();
       if (isDict(v as ArgValue)) for (const [k, x] of (v as DictValue).entries) out.keyword.set(k, x);
       else out.opaque = true;
-    } else out.positional.push(ev.evalExpr(a, scope));
+    } else out.positional.push(ev.evalExpr(a, scope, type));
   }
   return out;
 }
 
-/** The identifier naming the callee (`Dense` in `layers.Dense(4)`), for ranges. */
-function calleeNameNode(fn: Node): Node {
-  if (typeOf(fn) !== 'attribute') return fn;
-  return fn.childForFieldName('attribute') ?? fn;
-}
 
 function range(node: Node): TextRange {
   return { start: node.startIndex, end: node.endIndex };
 }
 
 export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValue {
-  const fnNode = node.childForFieldName('function');
+  const calleeNode = node.childForFieldName('function');
   const argsNode = node.childForFieldName('arguments') ?? undefined;
-  if (!fnNode) return unknown();
-  const callee = ev.evalExpr(fnNode, scope);
+  if (!calleeNode) return unknown();
+  // Evaluate `obj.name` here rather than through evalExpr, to keep the `name` node for ranges.
+  let callee: PyValue;
+  let fnNode: Node = calleeNode;
+  const calleeType = typeOf(calleeNode);
+  if (calleeType === 'attribute') {
+    const obj = calleeNode.childForFieldName('object');
+    const attr = calleeNode.childForFieldName('attribute');
+    if (!obj || !attr) return unknown();
+    fnNode = attr;
+    callee = getAttribute(ev, ev.evalExpr(obj, scope), attr.text, calleeNode);
+  } else callee = ev.evalExpr(calleeNode, scope, calleeType);
   const args = evalArguments(ev, argsNode, scope);
   if (isSymbol(callee)) return callSymbol(ev, callee.path, node, fnNode, args);
   if (isLayerValue(callee as ArgValue)) return callLayer(ev, (callee as LayerValue).layer, node, args);
@@ -78,6 +82,7 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
   return unknown();
 }
 
+/** `fnNode` here and below is the identifier naming the callee (`Dense` in `layers.Dense(4)`). */
 function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fnNode: Node, args: EvaluatedArgs): PyValue {
   let symbol: KerasSymbol | undefined;
   let flavor: KerasFlavor | undefined;
@@ -132,7 +137,7 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
 function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, node: Node, fnNode: Node, args: EvaluatedArgs): LayerInstance {
   const keyword = new Map<string, ArgValue>();
   for (const [k, v] of args.keyword) keyword.set(k, toArgValue(v));
-  const classRange = range(calleeNameNode(fnNode));
+  const classRange = range(fnNode);
   recordLayerEvidence(ev, className, spec, keyword, classRange);
   return ev.builder.createLayer({
     className,
@@ -164,7 +169,7 @@ function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fn
     positional: [],
     keyword: new Map(),
     range: range(node),
-    classRange: range(calleeNameNode(fnNode)),
+    classRange: range(fnNode),
     unknownReason: reason,
   });
   return { kind: 'layer', layer };
@@ -276,7 +281,7 @@ function createFunctional(ev: PythonEvaluator, className: string, node: Node, ar
 }
 
 function callKeras1Merge(ev: PythonEvaluator, name: string, node: Node, fnNode: Node, args: EvaluatedArgs): PyValue {
-  ev.addEvidence('keras1', () => `\`${name}\` exists only in Keras 1`, calleeNameNode(fnNode));
+  ev.addEvidence('keras1', () => `\`${name}\` exists only in Keras 1`, fnNode);
   const mode = args.keyword.get('mode') ?? 'sum';
   const mapped = typeof mode === 'string' ? keras1MergeMode(mode) : undefined;
   const spec = mapped ? findPythonLayer(mapped.className) : undefined;
