@@ -10,6 +10,7 @@ import { analysisToJson } from './toJson';
 import { analysisToText } from './toText';
 
 const USAGE = `usage: shapelens [--format text|json] [--keras-version auto|1|2|3|tf.keras] [--data-format channels_last|channels_first] FILE|DIR...
+       shapelens lsp --stdio
 
 Prints the output shape, weights (in get_weights() order) and parameter count of every Keras layer, and
 the diagnostics where dimensions provably do not fit. Folders are searched for .py files.`;
@@ -69,6 +70,15 @@ function expand(p: string, out: string[], errors: string[]): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'lsp') {
+    // `shapelens lsp --stdio`: the language server for editors other than VS Code.
+    if (!argv.includes('--stdio') && !argv.includes('--node-ipc') && !argv.some(a => a.startsWith('--socket'))) {
+      process.stderr.write('shapelens: lsp needs a transport: --stdio, --node-ipc or --socket=PORT\n');
+      return 2;
+    }
+    require('../lsp/main').main();
+    return new Promise<number>(() => undefined); // runs until the client ends the connection
+  }
   const parsed = parseArgs(argv);
   if (parsed === 'help') {
     process.stdout.write(USAGE + '\n');

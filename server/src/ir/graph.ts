@@ -64,6 +64,8 @@ export interface CallNode {
   readonly callOptions: ReadonlyMap<string, ArgValueOrTensor>;
   /** The whole call expression, e.g. `Dense(4)(x)`; for Sequential entries the list item or `add(...)`. */
   readonly range: TextRange;
+  /** Where an inlay hint for this call goes (after `model.add(...)` rather than after its argument). */
+  readonly hintAt?: number;
   /** Set for the entries of a Sequential: the model they belong to. */
   readonly sequential?: SequentialModel;
   /**

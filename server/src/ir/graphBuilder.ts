@@ -37,8 +37,8 @@ export class GraphBuilder {
   }
 
   /** `callee(inputs...)`: returns one tensor per output (the count is known only after inference, so index 0..n). */
-  call(callee: Callee, inputs: readonly ArgValueOrTensor[], inputsAsList: boolean, callOptions: ReadonlyMap<string, ArgValueOrTensor>, range: TextRange, uncertain: boolean, sequential?: SequentialModel, addKind?: CallNode['addKind']): CallNode {
-    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential, addKind };
+  call(callee: Callee, inputs: readonly ArgValueOrTensor[], inputsAsList: boolean, callOptions: ReadonlyMap<string, ArgValueOrTensor>, range: TextRange, uncertain: boolean, sequential?: SequentialModel, addKind?: CallNode['addKind'], hintAt?: number): CallNode {
+    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential, addKind, hintAt };
     if (uncertain) this.uncertainCalls.add(call);
     this.events.push({ kind: 'call', call });
     return call;
@@ -52,7 +52,7 @@ export class GraphBuilder {
   }
 
   /** `model.add(item)` or a list item of `Sequential([...])`: calls the item on the model's current output. */
-  sequentialAdd(model: SequentialModel, item: LayerInstance | TensorRef | SequentialModel | FunctionalModel, range: TextRange, uncertain: boolean, addKind: NonNullable<CallNode['addKind']> = 'add'): void {
+  sequentialAdd(model: SequentialModel, item: LayerInstance | TensorRef | SequentialModel | FunctionalModel, range: TextRange, uncertain: boolean, addKind: NonNullable<CallNode['addKind']> = 'add', hintAt?: number): void {
     if ((item as TensorRef).kind === 'tensor') {
       // `Sequential([keras.Input(shape=...), ...])`: the tensor becomes the model's input.
       model.inputTensor = item as TensorRef;
@@ -60,7 +60,7 @@ export class GraphBuilder {
       return;
     }
     const previous = this.sequentialOutput.get(model);
-    const call = this.call(item as Callee, previous ? [previous] : [], false, new Map(), range, uncertain, model, addKind);
+    const call = this.call(item as Callee, previous ? [previous] : [], false, new Map(), range, uncertain, model, addKind, hintAt);
     model.entries.push(call);
     this.sequentialOutput.set(model, { kind: 'tensor', call, index: 0 });
   }

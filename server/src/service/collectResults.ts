@@ -226,6 +226,7 @@ function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[]
       unknownReason: row.unknownReason,
       useRange: call.range,
       classRange: model ? call.range : callee.classRange,
+      hintOffset: call.hintAt ?? call.range.end,
       explanations: call.result?.explanations ?? [],
       notes: call.result?.notes ?? [],
       doc: model ? undefined : callee.spec?.doc,
@@ -239,16 +240,16 @@ function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[]
 
 function collectVariables(bindings: readonly Binding[]): VariableInfo[] {
   const out: VariableInfo[] = [];
-  for (const b of bindings) {
+  for (const b of [...bindings].sort((x, y) => x.range.start - y.range.start)) {
     const v = b.value;
     if (isTensorRef(v)) {
       const outs = v.call.result?.outputs;
       const shapes = outs ? (v.selected ? (outs.length > 1 ? [outs[v.index < 0 ? outs.length + v.index : v.index]] : undefined) : [...outs]) : undefined;
-      out.push({ name: b.name, range: b.range, shapes, producer: producerName(v.call), producerRange: v.call.range });
+      out.push({ name: b.name, range: b.range, shapes, producer: producerName(v.call), producerRange: v.call.range, kind: b.kind });
     } else if (isTensorTuple(v)) {
-      out.push({ name: b.name, range: b.range, shapes: undefined, producer: 'several tensors' });
+      out.push({ name: b.name, range: b.range, shapes: undefined, producer: 'several tensors', kind: b.kind });
     } else if (isModelNode(v)) {
-      out.push({ name: b.name, range: b.range, shapes: modelOutputShapes(v), producer: `model '${v.name}'`, producerRange: v.range });
+      out.push({ name: b.name, range: b.range, shapes: modelOutputShapes(v), producer: `model '${v.name}'`, producerRange: v.range, kind: b.kind });
     }
   }
   return out;

@@ -40,6 +40,8 @@ export interface LayerUse extends LayerInfo {
   readonly useRange: TextRange;
   /** The class-name identifier, for hovers. */
   readonly classRange: TextRange;
+  /** Where the inlay hint goes: after the list item, after `model.add(...)`, after `Layer(...)(x)`. */
+  readonly hintOffset: number;
   /** Shape arithmetic with the user's numbers. */
   readonly explanations: readonly string[];
   /** Why weights and shapes are what they are. */
@@ -68,6 +70,8 @@ export interface VariableInfo {
   /** The layer (or model) that produced the tensor, or the model's name. */
   readonly producer: string;
   readonly producerRange?: TextRange;
+  /** An assignment to the name or a read of it. */
+  readonly kind: 'write' | 'read';
 }
 
 /** A comment in the source (from the syntax tree), for shape comments. */

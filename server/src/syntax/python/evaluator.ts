@@ -26,6 +26,12 @@ export interface Binding {
   readonly name: string;
   readonly range: TextRange;
   readonly value: PyValue;
+  /** An assignment to the name, or a read of it. */
+  readonly kind: 'write' | 'read';
+}
+
+function isGraphValue(value: PyValue): boolean {
+  return isTensorRef(value) || isTensorTuple(value) || (typeof value === 'object' && value !== null && ((value as { kind?: string }).kind === 'sequential' || (value as { kind?: string }).kind === 'functional'));
 }
 
 export class PythonEvaluator {
@@ -206,9 +212,7 @@ export class PythonEvaluator {
     switch (typeOf(target)) {
       case 'identifier':
         scope.set(target.text, value);
-        if (isTensorRef(value) || isTensorTuple(value) || (typeof value === 'object' && value !== null && ((value as { kind?: string }).kind === 'sequential' || (value as { kind?: string }).kind === 'functional'))) {
-          this.bindings.push({ name: target.text, range: this.rangeOf(target), value });
-        }
+        if (isGraphValue(value)) this.bindings.push({ name: target.text, range: this.rangeOf(target), value, kind: 'write' });
         return;
       case 'pattern_list':
       case 'tuple_pattern':
@@ -430,8 +434,12 @@ export class PythonEvaluator {
         }
         return s;
       }
-      case 'identifier':
-        return this.lookupName(node.text, scope);
+      case 'identifier': {
+        const name = node.text;
+        const value = this.lookupName(name, scope);
+        if (isGraphValue(value)) this.bindings.push({ name, range: { start: node.startIndex, end: node.startIndex + name.length }, value, kind: 'read' });
+        return value;
+      }
       case 'parenthesized_expression': {
         const inner = node.namedChildren[0];
         return inner ? this.evalExpr(inner, scope) : unknown();

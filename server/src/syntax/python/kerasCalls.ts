@@ -255,15 +255,15 @@ function createSequential(ev: PythonEvaluator, node: Node, args: EvaluatedArgs):
   return model;
 }
 
-function addToSequential(ev: PythonEvaluator, model: SequentialModel, item: PyValue, itemNode: Node, addKind: 'add' | 'constructor' | 'constructor-last' = 'add'): void {
+function addToSequential(ev: PythonEvaluator, model: SequentialModel, item: PyValue, itemNode: Node, addKind: 'add' | 'constructor' | 'constructor-last' = 'add', hintAt?: number): void {
   const r = range(itemNode);
   const uncertain = ev.uncertain > 0;
-  if (isLayerValue(item as ArgValue)) ev.builder.sequentialAdd(model, (item as LayerValue).layer, r, uncertain, addKind);
-  else if (isTensorRef(item) || isModelNode(item)) ev.builder.sequentialAdd(model, item, r, uncertain, addKind);
+  if (isLayerValue(item as ArgValue)) ev.builder.sequentialAdd(model, (item as LayerValue).layer, r, uncertain, addKind, hintAt);
+  else if (isTensorRef(item) || isModelNode(item)) ev.builder.sequentialAdd(model, item, r, uncertain, addKind, hintAt);
   else {
     const reason = isUnknown(item as ArgValue) && (item as { reason?: string }).reason ? (item as { reason: string }).reason : 'this item is not a layer ShapeLens can read';
     const layer = ev.builder.createLayer({ className: itemNode.text.split('(')[0].trim() || '?', spec: undefined, positional: [], keyword: new Map(), range: r, classRange: r, unknownReason: reason });
-    ev.builder.sequentialAdd(model, layer, r, uncertain, addKind);
+    ev.builder.sequentialAdd(model, layer, r, uncertain, addKind, hintAt);
   }
 }
 
@@ -308,7 +308,7 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
   }
   if (isModelNode(target) && target.kind === 'sequential' && name === 'add') {
     const argNode = node.childForFieldName('arguments')?.namedChildren.find(c => c && typeOf(c) !== 'comment');
-    addToSequential(ev, target, args.positional[0] ?? args.keyword.get('layer') ?? unknown(), argNode ?? node);
+    addToSequential(ev, target, args.positional[0] ?? args.keyword.get('layer') ?? unknown(), argNode ?? node, 'add', node.endIndex);
     return null;
   }
   if (isModelNode(target) && (name === 'summary' || name === 'compile' || name === 'fit' || name === 'save')) return null;

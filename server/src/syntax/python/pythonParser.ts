@@ -16,9 +16,12 @@ let parser: Parser | undefined;
 /** Initialises the parser once; later calls return the same promise. */
 export function loadPythonParser(locations: GrammarLocations = {}): Promise<Parser> {
   loading ??= (async () => {
-    const runtime = locations.runtimeWasm ?? require.resolve('web-tree-sitter/tree-sitter.wasm');
+    // Defaults resolve from node_modules (CLI, tests); a bundled host passes locations. The indirection keeps
+    // bundlers from trying to inline the wasm paths.
+    const resolve = require.resolve;
+    const runtime = locations.runtimeWasm ?? resolve('web-tree-sitter/tree-sitter.wasm');
     await Parser.init({ locateFile: () => runtime });
-    const language = await Language.load(locations.pythonWasm ?? require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
+    const language = await Language.load(locations.pythonWasm ?? resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
     const p = new Parser();
     p.setLanguage(language);
     parser = p;

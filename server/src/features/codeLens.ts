@@ -1,0 +1,16 @@
+// Code lenses above each model: `3 layers · 1,234,567 params · Show summary`.
+
+import type { Analysis } from '../service/types';
+import { formatCount } from '../infer/shape';
+import type { LensInfo } from './types';
+
+export function modelLenses(analysis: Analysis): LensInfo[] {
+  return analysis.models.map(m => {
+    const layers = m.layers.length;
+    return {
+      range: m.range,
+      modelName: m.name,
+      title: `${layers} layer${layers === 1 ? '' : 's'} · ${formatCount(m.totalParams)} params · Show summary`,
+    };
+  });
+}

@@ -1,0 +1,165 @@
+// Purpose: the extension-host integration suite (the @vscode/test-electron `extensionTestsPath` contract:
+// a module exporting run(): Promise<void>, executed inside VS Code's extension host with the `vscode` API).
+// It opens test/e2e/workspace/mnist.py and checks, through VS Code's own command layer, what a user of the
+// ShapeLens extension would see: inlay hints (exact labels at exact positions), the hover of a Conv2D, the
+// diagnostics (code, range, source), the model's code lens and the model-summary command.
+// Every wait is a bounded poll, never a fixed sleep. All tests run; run() rejects if any failed.
+// Results are also written as JSON to $SHAPELENS_E2E_RESULTS for runExtensionTests.ts to report.
+// Expected values come from `node bin/shapelens.js --format json test/e2e/workspace/mnist.py`.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const POLL_TIMEOUT_MS = 30_000;
+const POLL_INTERVAL_MS = 100;
+
+/** Output shape hints, [line, character, label] with 0-based lines and UTF-16 characters. */
+const EXPECTED_HINTS: readonly [number, number, string][] = [
+  [13, 38, '→ (None, 28, 28, 1)'],
+  [14, 64, '→ (None, 26, 26, 32)'],
+  [15, 45, '→ (None, 13, 13, 32)'],
+  [16, 64, '→ (None, 11, 11, 64)'],
+  [17, 45, '→ (None, 5, 5, 64)'],
+  [18, 24, '→ (None, 1600)'],
+  [19, 27, '→ (None, 1600)'],
+  [20, 55, '→ (None, 10)'],
+];
+/** `Conv2D` of the first convolution (line 15 in the editor). */
+const CONV2D_POSITION = new vscode.Position(14, 15);
+const ERROR = {
+  code: 'incompatible-input',
+  range: new vscode.Range(25, 14, 25, 31), // `model(rgb_images)`
+  message: "Model 'sequential' expects input (None, 28, 28, 1) but is called on (None, 28, 28, 3).",
+};
+const LENS = { line: 11, title: '7 layers · 34,826 params · Show summary', command: 'shapelens.showModelSummary' };
+
+function fixtureUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder
+    ? vscode.Uri.joinPath(folder, 'mnist.py')
+    : vscode.Uri.file(path.resolve(__dirname, '..', '..', '..', '..', 'test', 'e2e', 'workspace', 'mnist.py'));
+}
+
+const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
+
+/** Calls `probe` until `done` accepts its value or the time is up; the error shows the last value seen. */
+async function poll<T>(what: string, probe: () => Thenable<T> | T, done: (value: T) => boolean, timeoutMs = POLL_TIMEOUT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      lastError = undefined;
+      if (done(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      const seen = lastError ? `error ${lastError instanceof Error ? lastError.message : String(lastError)}` : JSON.stringify(last, undefined, 1);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${seen}`);
+    }
+    await sleep(POLL_INTERVAL_MS);
+  }
+}
+
+function hintLabel(hint: vscode.InlayHint): string {
+  return typeof hint.label === 'string' ? hint.label : hint.label.map(part => part.value).join('');
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap(h => h.contents)
+    .map(c => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+const show = (r: vscode.Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
+let doc: vscode.TextDocument;
+
+const tests: [string, () => Promise<void>][] = [
+  ['the extension activates on a Python file and contributes its commands', async () => {
+    doc = await vscode.workspace.openTextDocument(fixtureUri());
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'python');
+    const ext = await poll('the ShapeLens extension to be active',
+      () => vscode.extensions.all.find(e => e.packageJSON?.name === 'shapelens'), e => !!e?.isActive);
+    assert.ok(ext);
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['shapelens.showModelSummary', 'shapelens.restartServer']) assert.ok(commands.includes(c), `command ${c} is registered`);
+  }],
+
+  ['inlay hints: the output shape after every layer, at exact positions', async () => {
+    const range = new vscode.Range(0, 0, doc.lineCount, 0);
+    const hints = await poll('inlay hints',
+      () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range),
+      h => Array.isArray(h) && h.length > 0);
+    const got = hints
+      .map(h => [h.position.line, h.position.character, hintLabel(h)] as [number, number, string])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    assert.deepEqual(got, EXPECTED_HINTS);
+  }],
+
+  ['hover on a Conv2D class name shows its kernel layout', async () => {
+    const hovers = await poll('a hover at Conv2D',
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, CONV2D_POSITION),
+      h => Array.isArray(h) && hoverText(h).length > 0);
+    const text = hoverText(hovers);
+    assert.ok(text.includes('kernel'), `hover mentions kernel: ${text}`);
+    assert.ok(text.includes('(3, 3, 1, 32)'), `hover shows the kernel shape (3, 3, 1, 32): ${text}`);
+  }],
+
+  ['diagnostics: the shape error with its code, exact range and source', async () => {
+    const diagnostics = await poll('the incompatible-input diagnostic',
+      () => vscode.languages.getDiagnostics(doc.uri), ds => ds.some(d => d.code === ERROR.code));
+    const error = diagnostics.find(d => d.code === ERROR.code)!;
+    assert.equal(error.source, 'shapelens');
+    assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(show(error.range), show(ERROR.range));
+    assert.equal(error.message, ERROR.message);
+  }],
+
+  ['code lens above the model: layers, params, Show summary', async () => {
+    const lenses = await poll('code lenses',
+      () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri),
+      ls => Array.isArray(ls) && ls.some(l => !!l.command));
+    const titled = lenses.filter(l => l.command);
+    assert.deepEqual(titled.map(l => [l.range.start.line, l.command!.title, l.command!.command]), [[LENS.line, LENS.title, LENS.command]]);
+  }],
+
+  ['shapelens.showModelSummary opens the model summary', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const lens = lenses.find(l => l.command?.command === LENS.command);
+    assert.ok(lens?.command, 'the summary lens has a command');
+    await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+    const summary = await poll('a document with the model summary',
+      () => vscode.workspace.textDocuments.find(d => d.uri.toString() !== doc.uri.toString() && d.getText().includes('Total params')),
+      d => !!d);
+    const text = summary!.getText();
+    assert.ok(text.includes('Total params: 34,826'), `summary shows the total: ${text}`);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), summary!.uri.toString(), 'the summary is shown in the active editor');
+  }],
+];
+
+export async function run(): Promise<void> {
+  const passed: string[] = [];
+  const failed: { name: string; message: string }[] = [];
+  for (const [name, fn] of tests) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      passed.push(name);
+      console.log(`[e2e suite] PASS ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      failed.push({ name, message });
+      console.log(`[e2e suite] FAIL ${name} (${Date.now() - t0} ms)\n${message}`);
+    }
+  }
+  console.log(`[e2e suite] ${passed.length} passed, ${failed.length} failed`);
+  if (process.env.SHAPELENS_E2E_RESULTS) fs.writeFileSync(process.env.SHAPELENS_E2E_RESULTS, JSON.stringify({ passed, failed }, undefined, 2));
+  if (failed.length > 0) throw new Error(`${failed.length} of ${tests.length} e2e tests failed: ${failed.map(f => f.name).join('; ')}`);
+}

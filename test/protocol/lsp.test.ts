@@ -1,0 +1,183 @@
+// Protocol tests: the built server (`shapelens lsp --stdio`) driven by a real JSON-RPC client — sync,
+// inlay hints, hovers, diagnostics with exact ranges in push and pull mode, a typing storm, UTF-16
+// positions after non-ASCII text, code lenses, code actions and the model-summary request.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CodeActionRequest, CodeLensRequest, DocumentDiagnosticRequest, HoverRequest, InlayHintRequest, Position } from 'vscode-languageserver-protocol/node';
+import { startClient } from '../support/lspClient';
+
+const MNIST = [
+  'import keras',
+  'from keras import layers',
+  '',
+  'model = keras.Sequential([',
+  '    keras.Input(shape=(28, 28, 1)),',
+  '    layers.Conv2D(32, 3, activation="relu"),',
+  '    layers.MaxPooling2D(),',
+  '    layers.Flatten(),',
+  '    layers.Dense(10),',
+  '])',
+  '',
+].join('\n');
+
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+
+function at(text: string, needle: string, plus = 0): Position {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" not in text`);
+  const before = text.slice(0, offset + plus);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
+
+test('push mode: hints, hover, diagnostics, incremental edits, close', async () => {
+  const c = await startClient();
+  try {
+    const uri = 'file:///work/mnist.py';
+    c.open(uri, MNIST);
+    const first = await c.waitForDiagnostics(uri, p => p.version === 1);
+    assert.deepEqual(first.diagnostics, []);
+
+    const hints = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+    assert.deepEqual(hints?.map(h => [h.position.line, h.position.character, h.label]), [
+      [4, 34, '→ (None, 28, 28, 1)'],
+      [5, 43, '→ (None, 26, 26, 32)'],
+      [6, 25, '→ (None, 13, 13, 32)'],
+      [7, 20, '→ (None, 5408)'],
+      [8, 20, '→ (None, 10)'],
+    ]);
+    const ranged = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 6, character: 0 }, end: { line: 7, character: 100 } } });
+    assert.deepEqual(ranged?.map(h => h.label), ['→ (None, 13, 13, 32)', '→ (None, 5408)']);
+
+    const hover = await c.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 13 } });
+    const markdown = (hover?.contents as { value: string }).value;
+    assert.match(markdown, /\*\*conv2d\*\* · `Conv2D`/);
+    assert.match(markdown, /\(3, 3, 1, 32\)/);
+    assert.match(markdown, /rows: \(28 − 3\) \/ 1 \+ 1 = 26/);
+    assert.deepEqual(hover?.range, { start: { line: 5, character: 11 }, end: { line: 5, character: 17 } });
+
+    // Incremental edit: the input becomes rank 3, so Conv2D gets a rank error at its list item.
+    c.change(uri, 2, [{ range: { start: { line: 4, character: 29 }, end: { line: 4, character: 32 } }, text: '' }]);
+    const second = await c.waitForDiagnostics(uri, p => p.version === 2);
+    assert.deepEqual(second.diagnostics.map(d => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.code, d.source]), [
+      [5, 4, 5, 43, 1, 'input-rank', 'shapelens'],
+    ]);
+    assert.match(second.diagnostics[0].message, /expects input of rank 4/);
+    assert.deepEqual(second.diagnostics[0].relatedInformation?.map(r => [r.location.range.start.line, r.location.range.start.character, r.message]), [[4, 4, "Input 'input_layer' produces (None, 28, 28)"]]);
+
+    c.close(uri);
+    const closed = await c.waitForDiagnostics(uri, p => p.version === undefined && p.diagnostics.length === 0);
+    assert.deepEqual(closed.diagnostics, []);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('push mode: a storm of 50 quick edits ends with the last version, none older after it', async () => {
+  const c = await startClient();
+  try {
+    const uri = 'file:///work/storm.py';
+    c.open(uri, MNIST);
+    await c.waitForDiagnostics(uri, p => p.version === 1);
+    // Toggle the Dense width 50 times without waiting; the last edit leaves a kernel larger than its input.
+    for (let v = 2; v <= 50; v++) {
+      c.change(uri, v, [{ range: { start: { line: 8, character: 17 }, end: { line: 8, character: 19 } }, text: v % 2 ? '10' : '11' }]);
+    }
+    c.change(uri, 51, [{ range: { start: { line: 5, character: 22 }, end: { line: 5, character: 23 } }, text: '99' }]);
+    const last = await c.waitForDiagnostics(uri, p => p.version === 51);
+    assert.deepEqual(last.diagnostics.map(d => [d.range.start.line, d.range.start.character, d.code]), [[5, 4, 'nonpositive-output']]);
+    await new Promise(r => setTimeout(r, 300));
+    const index = c.published.findIndex(p => p.uri === uri && p.version === 51);
+    const after = c.published.slice(index + 1).filter(p => p.uri === uri);
+    assert.deepEqual(after.map(p => p.version), []);
+    const versions = c.published.filter(p => p.uri === uri).map(p => p.version ?? 0);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'diagnostics never go back to an older version');
+  } finally {
+    await c.stop();
+  }
+});
+
+test('pull mode: diagnostics on request, none pushed', async () => {
+  const c = await startClient({ pull: true });
+  try {
+    const uri = 'file:///work/pull.py';
+    const text = MNIST.replace('(28, 28, 1)', '(28, 28)');
+    c.open(uri, text);
+    const report = await c.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    assert.equal(report.kind, 'full');
+    const items = (report as { items: { range: { start: Position; end: Position }; code?: string | number }[] }).items;
+    assert.deepEqual(items.map(d => [d.range.start, d.range.end, d.code]), [[{ line: 5, character: 4 }, { line: 5, character: 43 }, 'input-rank']]);
+    await new Promise(r => setTimeout(r, 200));
+    assert.deepEqual(c.published, []);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('UTF-16 positions after accents, emoji and CJK identifiers', async () => {
+  const c = await startClient();
+  try {
+    const uri = 'file:///work/unicode.py';
+    const text = [
+      'import keras',
+      'from keras import layers',
+      'état_😀 = 3; 变量 = "🧠é"; m = keras.Sequential([keras.Input((4, 4)), layers.Conv2D(2, 3)])',
+      '',
+    ].join('\n');
+    c.open(uri, text);
+    const diags = await c.waitForDiagnostics(uri, p => p.version === 1);
+    // `état_😀 = 3; 变量 = "🧠é"; m = keras.Sequential([` is 47 UTF-16 code units (😀 and 🧠 are 2 each)
+    // but 57 bytes of UTF-8: a byte-based position would land 10 columns too far right.
+    const start = at(text, 'keras.Input((4, 4))');
+    assert.deepEqual(start, { line: 2, character: 47 });
+    const conv = at(text, 'layers.Conv2D(2, 3)');
+    assert.deepEqual(conv, { line: 2, character: 68 });
+    assert.deepEqual(diags.diagnostics.map(d => [d.range.start, d.range.end, d.code]), [[conv, { line: 2, character: 87 }, 'input-rank']]);
+    const hints = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+    assert.deepEqual(hints?.map(h => [h.position, h.label]), [[{ line: 2, character: 66 }, '→ (None, 4, 4)'], [{ line: 2, character: 87 }, '→ ?']]);
+    const hover = await c.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 77 } });
+    assert.deepEqual(hover?.range, { start: { line: 2, character: 75 }, end: { line: 2, character: 81 } });
+  } finally {
+    await c.stop();
+  }
+});
+
+test('code lens, shape-comment code action and the model summary request', async () => {
+  const c = await startClient();
+  try {
+    const uri = 'file:///work/lens.py';
+    const text = MNIST.replace('    layers.Flatten(),', '    layers.Flatten(),  # (None, 999)');
+    c.open(uri, text);
+    const diags = await c.waitForDiagnostics(uri, p => p.version === 1);
+    assert.deepEqual(diags.diagnostics.map(d => [d.range.start, d.range.end, d.severity, d.code]), [[at(text, '# (None, 999)'), at(text, '# (None, 999)', 13), 2, 'stale-shape-comment']]);
+    const lenses = await c.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    assert.deepEqual(lenses?.map(l => [l.range.start, l.command?.title, l.command?.command, l.command?.arguments]), [
+      [{ line: 3, character: 8 }, '4 layers · 54,410 params · Show summary', 'shapelens.showModelSummary', [uri, 'sequential']],
+    ]);
+    const actions = await c.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diags.diagnostics[0].range, context: { diagnostics: diags.diagnostics } });
+    const fix = actions?.find(a => 'kind' in a && a.kind === 'quickfix') as { title: string; edit?: { changes?: Record<string, { newText: string }[]> } } | undefined;
+    assert.ok(fix, `no quick fix among ${JSON.stringify(actions)}`);
+    assert.match(fix.title, /\(None, 5408\)/);
+    assert.deepEqual(fix.edit?.changes?.[uri].map(e => e.newText), ['(None, 5408)']);
+    const summary = await c.connection.sendRequest<{ text?: string }>('shapelens/modelSummary', { uri, modelName: 'sequential' });
+    assert.match(summary.text ?? '', /Total params: 54,410/);
+    assert.match(summary.text ?? '', /conv2d \(Conv2D\)\s+\(None, 26, 26, 32\)\s+320/);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a request on a document that was never opened gets an empty answer, and the server keeps serving', async () => {
+  const c = await startClient();
+  try {
+    const hints = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: 'file:///nowhere.py' }, range: WHOLE });
+    assert.deepEqual(hints, []);
+    const uri = 'file:///work/after.py';
+    c.open(uri, MNIST);
+    const d = await c.waitForDiagnostics(uri, p => p.version === 1);
+    assert.deepEqual(d.diagnostics, []);
+  } finally {
+    await c.stop();
+  }
+});
