@@ -48,6 +48,8 @@ if (!fs.existsSync(settingsFile)) {
 // code-server and chromium write to ~/.config, ~/.local/share and ~/.cache: keep that inside this run.
 const home = path.join(tmp, 'home');
 const env = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'), XDG_CACHE_HOME: path.join(home, 'cache') };
+// No extension gallery: code-server would otherwise look up open-vsx.org, which this machine cannot reach.
+const serverEnv = { ...env, EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY || '{}' };
 
 const freePort = () => new Promise((resolve, reject) => {
   const s = net.createServer();
@@ -56,7 +58,7 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // Workbench chatter that says nothing about the tests.
-const NOISE = /Failed to load resource|^(Resolving|Resolved|Creating a socket|\[Service Worker\]|Updating additional|ChatSessionStore)|vsda|same-origin iframe|Long running operations|\[Extension Host\] \(node:\d+\)/;
+const NOISE = /Failed to load resource|^(Resolving|Resolved|Creating a socket|\[Service Worker\]|Updating additional|ChatSessionStore)|vsda|same-origin iframe|allow-scripts and allow-same-origin|Overwriting extension <<|Ignoring fetching additional builtin extensions|Long running operations|\[Extension Host\] \(node:\d+\)/;
 
 (async () => {
   const started = Date.now();
@@ -68,7 +70,7 @@ const NOISE = /Failed to load resource|^(Resolving|Resolved|Creating a socket|\[
   const server = spawn(codeServer, ['--config', cfg, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--user-data-dir', userData, '--extensions-dir', extDir],
-  { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env }); // own process group: killed as a whole below
+  { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: serverEnv }); // own process group: killed as a whole below
   server.stdout.pipe(serverLog);
   server.stderr.pipe(serverLog);
   let code = 1;

@@ -92,14 +92,14 @@ function shapeLine(u: LayerUse): string {
 function weightsTable(weights: readonly WeightInfo[]): string {
   const lines = ['| Weight | Shape | Axes | Trainable | Params |', '| --- | --- | --- | --- | ---: |'];
   for (const w of weights) {
-    const axes = (w.axes ?? []).map(axisText).join(' × ');
+    const axes = (w.axes ?? []).map(a => axisText(a, (w.axes ?? []).length > 1)).join(' × ');
     lines.push(`| ${tableCell(code(w.name))} | ${formatShape(w.shape)} | ${tableCell(axes)} | ${w.trainable ? 'yes' : 'no'} | ${formatCount(w.count)} |`);
   }
   return lines.join('\n');
 }
 
-/** An axis made of several factors (`kernel rows · kernel cols · input channels`) is parenthesised. */
-function axisText(axis: string): string {
+/** Among several axes, one made of factors (`kernel rows · kernel cols · input channels`) is parenthesised. */
+function axisText(axis: string, several: boolean): string {
   let depth = 0;
   let compound = false;
   for (const c of axis) {
@@ -107,7 +107,7 @@ function axisText(axis: string): string {
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if ((c === '·' || c === '×') && depth === 0) compound = true;
   }
-  return escapeMarkdown(compound ? `(${axis})` : axis);
+  return escapeMarkdown(compound && several ? `(${axis})` : axis);
 }
 
 function paramWord(n: number | undefined): string {
@@ -139,11 +139,10 @@ function softmaxNote(u: LayerUse): string | undefined {
   if (u.type !== 'Softmax') return undefined;
   const input = u.inputShapes?.length === 1 ? u.inputShapes[0] : undefined;
   const output = u.outputs?.length === 1 ? u.outputs[0] : undefined;
-  if (!input || input.length < 4) return undefined;
+  if (!input || input.length < 4 || !output) return undefined;
   const spatial = input.slice(1, -1);
   const classes = input[input.length - 1];
   const axesName = spatial.length === 2 ? 'Height and width' : spatial.length === 3 ? 'Depth, height and width' : 'The middle axes';
-  if (!output) return undefined;
   return `Per-position softmax: the output keeps the input's shape ${formatShape(output)}. ${axesName} stay ${spatial.map(formatDim).join('×')}, ` +
     `and with the default axis=-1 the last axis holds one channel per class (${formatDim(classes)} classes), whose values sum to 1 at every position.`;
 }

@@ -35,7 +35,8 @@ function labelOf(use: LayerUse, settings: FeatureSettings): string {
 }
 
 function tooltipOf(use: LayerUse): string {
-  const lines = [`**${use.name}** · \`${use.type}\``, '', `${formatOutputs(use.inputShapes)} → ${use.outputs ? formatOutputs(use.outputs) : '?'}`];
+  const output = use.outputs ? formatOutputs(use.outputs) : '?';
+  const lines = [`**${use.name}** · \`${use.type}\``, '', use.inputShapes.length ? `${formatOutputs(use.inputShapes)} → ${output}` : `→ ${output}`];
   if (!use.outputs && use.unknownReason) lines.push('', `_Unknown: ${use.unknownReason}_`);
   if (use.weights && use.weights.length) {
     lines.push('');

@@ -22,7 +22,7 @@ export function escapeMarkdown(text: string): string {
         out += intraword ? c : '\\_';
       } else if ('\\`*~'.includes(c)
         || (c === '<' && /[A-Za-z/!?]/.test(part[j + 1] ?? '')) // an HTML tag or autolink
-        || (c === ']' && /[([:]/.test(part[j + 1] ?? '')) // a link or a link definition
+        || (c === ']' && /[([]/.test(part[j + 1] ?? '')) // a link
         || (c === '&' && /^&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(part.slice(j)))) { // an entity
         out += `\\${c}`;
       } else {
@@ -30,7 +30,7 @@ export function escapeMarkdown(text: string): string {
       }
     }
   }
-  if (/^[#>+=-]/.test(out)) return `\\${out}`;
+  if (/^([#>+=-]|\[[^\]]*\]:)/.test(out)) return `\\${out}`; // a heading, quote, list or link definition
   return out.replace(/^(\d+)([.)])/, '$1\\$2');
 }
 

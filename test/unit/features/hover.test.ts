@@ -243,6 +243,13 @@ test('per-pixel softmax: height and width kept, the last axis one channel per cl
   assert.ok(flat && !flat.markdown.includes('Per-position'), flat?.markdown);
 });
 
+test('several outputs and several inputs are shown as lists', () => {
+  const src = 'import keras\nx = keras.Input((5, 3))\nout = keras.layers.LSTM(4, return_state=True)(x)\nc = keras.layers.Concatenate()([x, x])\n';
+  assert.ok(hoverOn(src, 'LSTM')?.markdown.includes('\n\n(None, 5, 3) → [(None, 4), (None, 4), (None, 4)]\n\n'));
+  assert.equal(hoverOn(src, 'out =')?.markdown, "`out`: [(None, 4), (None, 4), (None, 4)]\n\noutput of LSTM 'lstm'");
+  assert.ok(hoverOn(src, 'Concatenate')?.markdown.includes('\n\n[(None, 5, 3), (None, 5, 3)] → (None, 5, 6)\n\n'));
+});
+
 test('Keras 3 Input written as `Input`: the class is InputLayer, written Input; output only', () => {
   const h = hoverOn(CONV_SRC, 'Input(');
   assert.ok(h?.markdown.startsWith('**input_layer** · `InputLayer` (written `Input`)\n\n→ (None, 28, 28, 1)\n\n'), h?.markdown);
@@ -263,6 +270,9 @@ test('Markdown escaping: names and reasons cannot break emphasis, tables or beco
   assert.equal(escapeMarkdown('passed through **kwargs'), 'passed through \\*\\*kwargs');
   assert.equal(escapeMarkdown('`a*b` and a*b <x> _y_ input_dim'), '`a*b` and a\\*b \\<x> \\_y\\_ input_dim');
   assert.equal(escapeMarkdown('# not a heading'), '\\# not a heading');
+  assert.equal(escapeMarkdown('-1 = 2048 / 8'), '\\-1 = 2048 / 8');
+  assert.equal(escapeMarkdown('[a]: b, on [q, v]: c'), '\\[a]: b, on [q, v]: c');
+  assert.equal(escapeMarkdown('[a](b) [x] &amp; & < n'), '[a\\](b) [x] \\&amp; & < n');
   assert.equal(tableCell('a|b `c|d`'), 'a\\|b `c\\|d`');
 });
 
