@@ -144,7 +144,7 @@ async function main(): Promise<void> {
 
     // 1. Inlay hint: real text inside the editor's view lines.
     await editor.locator('.view-lines', { hasText: HINT }).waitFor();
-    const lines = await editor.locator('.view-lines').innerText();
+    const lines = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' '); // editor text uses NBSPs
     const hintLine = lines.split('\n').find(l => l.includes(HINT));
     if (!hintLine || !hintLine.includes('layers.Conv2D(32')) throw new Error(`the hint ${HINT} is not on the Conv2D(32) line: ${JSON.stringify(hintLine)}`);
     await editor.locator('.codelens-decoration', { hasText: LENS }).first().waitFor();
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     for (const t of HOVER_TEXTS) hover = hover.filter({ hasText: t });
     await hover.first().waitFor();
     await sleep(400); // the hover fades in; screenshot it when opaque
-    const hoverText = (await hover.first().innerText()).replace(/\s+/g, ' ').trim();
+    const hoverText = (await hover.first().innerText()).replace(/[\s\u00a0]+/g, ' ').trim();
     log(`hover visible: ${JSON.stringify(hoverText.slice(0, 160))}`);
     await page.screenshot({ path: path.join(shots, '02-hover.png') });
 
@@ -171,7 +171,7 @@ async function main(): Promise<void> {
     const problems = page.locator('.markers-panel', { hasText: PROBLEM });
     await problems.first().waitFor();
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: PROBLEM }).first();
-    const rowText = (await row.innerText()).replace(/\s+/g, ' ').trim();
+    const rowText = (await row.innerText()).replace(/[\s\u00a0]+/g, ' ').trim();
     if (!rowText.includes('shapelens') || !rowText.includes('incompatible-input')) throw new Error(`the Problems row lacks source/code: ${rowText}`);
     log(`problem listed: ${JSON.stringify(rowText)}`);
     await page.screenshot({ path: path.join(shots, '03-problems.png') });

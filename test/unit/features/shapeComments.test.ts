@@ -238,7 +238,7 @@ test('nothing is reported when the shape is unknown, several, or ambiguous, or t
     'v = layers.Dense(3)(MyLayer()(inp))  # (None, 7)',
     'w = MyLayer()(layers.Dense(3)(inp))  # (None, 7)',
     'm = keras.Sequential([keras.Input((4,)), layers.Dense(2)])  # (None, 7)',
-    'q = layers.Dense(2)(inp); r = layers.Dense(3)(inp)  # (None, 7)',
+    'q = layers.Dense(2)(inp); r = layers.Dense(3)(inp)  # (None, 3)',
     's = layers.Dense(2)(inp)',
     '# (None, 7)',
     'x = inp',
@@ -394,7 +394,8 @@ test('add: only for a known shape (no unknown dims) on a line the comment would 
     '',
   ].join('\n');
   const found = actions(src, { start: 0, end: src.length });
-  // only `r = …` (the last call on its line) and the inner Input of the LSTM line? No: the LSTM owns that line.
+  // The commented line, the unknown dim, the LSTM's several outputs (it owns its line, not the inner Input),
+  // the list items before `])` or another item, and `q` (not last on its line) get nothing; `r` does.
   const rEnd = at(src, 'r = layers.Dense(3)(inp)') + 'r = layers.Dense(3)(inp)'.length;
   assert.deepEqual(found, [{ title: 'Add shape comment (None, 3)', kind: 'refactor.rewrite', edits: [{ range: { start: rEnd, end: rEnd + 1 }, newText: '  # (None, 3)' }] }]);
 });
