@@ -25,6 +25,9 @@ function findHover(a: Analysis, offset: number): HoverInfo | undefined {
   if (variable) return { range: variable.range, markdown: variableMarkdown(a, variable) };
   const byUse = innermost(uses, u => u.useRange, offset);
   if (byUse) return { range: byUse.useRange, markdown: layerMarkdown(a, byUse) };
+  // The model constructor itself (`keras.Sequential(`, `Model(`): its summary.
+  const model = innermost(a.models ?? [], m => m.range, offset);
+  if (model) return { range: model.range, markdown: modelSummaryMarkdown(model) };
   return undefined;
 }
 

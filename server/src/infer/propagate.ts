@@ -358,7 +358,10 @@ export function modelInputShapes(model: ModelNode): (Shape | undefined)[] | unde
   if (model.kind === 'sequential') {
     if (model.inputTensor) return [model.inputTensor.call.result?.outputs?.[0]];
     const first = model.entries[0];
-    return first?.result ? [first.result.inputShapes[0]] : undefined;
+    if (!first?.result) return undefined;
+    // An InputLayer entry has no input of its own: the model's input is what it produces.
+    const isInput = !isModelNode(first.callee) && !!first.callee.spec?.isInput;
+    return [isInput ? first.result.outputs?.[0] : first.result.inputShapes[0]];
   }
   const inputs = flattenTensors(model.inputs);
   return inputs?.map(t => t.call.result?.outputs?.[0]);

@@ -17,23 +17,23 @@ const POLL_INTERVAL_MS = 100;
 
 /** Output shape hints, [line, character, label] with 0-based lines and UTF-16 characters. */
 const EXPECTED_HINTS: readonly [number, number, string][] = [
-  [13, 38, '→ (None, 28, 28, 1)'],
-  [14, 64, '→ (None, 26, 26, 32)'],
-  [15, 45, '→ (None, 13, 13, 32)'],
-  [16, 64, '→ (None, 11, 11, 64)'],
-  [17, 45, '→ (None, 5, 5, 64)'],
-  [18, 24, '→ (None, 1600)'],
-  [19, 27, '→ (None, 1600)'],
-  [20, 55, '→ (None, 10)'],
+  [14, 38, '→ (None, 28, 28, 1)'],
+  [15, 64, '→ (None, 26, 26, 32)'],
+  [16, 45, '→ (None, 13, 13, 32)'],
+  [17, 64, '→ (None, 11, 11, 64)'],
+  [18, 45, '→ (None, 5, 5, 64)'],
+  [19, 24, '→ (None, 1600)'],
+  [20, 27, '→ (None, 1600)'],
+  [21, 55, '→ (None, 10)'],
 ];
-/** `Conv2D` of the first convolution (line 15 in the editor). */
-const CONV2D_POSITION = new vscode.Position(14, 15);
+/** `Conv2D` of the first convolution (line 16 in the editor). */
+const CONV2D_POSITION = new vscode.Position(15, 15);
 const ERROR = {
   code: 'incompatible-input',
-  range: new vscode.Range(25, 14, 25, 31), // `model(rgb_images)`
+  range: new vscode.Range(26, 14, 26, 31), // `model(rgb_images)`
   message: "Model 'sequential' expects input (None, 28, 28, 1) but is called on (None, 28, 28, 3).",
 };
-const LENS = { line: 11, title: '7 layers · 34,826 params · Show summary', command: 'shapelens.showModelSummary' };
+const LENS = { line: 12, title: '7 layers · 34,826 params · Show summary', command: 'shapelens.showModelSummary' };
 
 function fixtureUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -1,7 +1,8 @@
-"""MNIST convnet (Keras 3) used by ShapeLens's end-to-end tests.
+"""MNIST convnet (Keras 3) for ShapeLens's end-to-end tests.
 
-It has exactly one deliberate shape error (the RGB images fed to the grayscale model at the bottom) and
-one stale shape comment (after the first MaxPooling2D). Do not reformat: the tests assert exact positions.
+One deliberate shape error (RGB images fed to the grayscale model, last line)
+and one stale shape comment (first MaxPooling2D). The tests assert exact
+positions: do not reformat.
 """
 import keras
 from keras import layers

@@ -294,3 +294,11 @@ test('never throws on any offset of any fixture (sweep), and hovers lie inside t
   }
   assert.ok(hovers > 1000, `only ${hovers} offsets had a hover`);
 });
+
+test('the model constructor itself: its summary, over the whole constructor call', () => {
+  const src = 'import keras\nm = keras.Sequential([keras.layers.InputLayer((3,)), keras.layers.Dense(2)], name="tiny")\n';
+  const h = hoverOn(src, 'Sequential');
+  assert.deepEqual(h?.range, rangeOf(src, 'keras.Sequential([keras.layers.InputLayer((3,)), keras.layers.Dense(2)], name="tiny")'));
+  assert.match(h?.markdown ?? '', /^\*\*Model: "tiny"\*\* \(sequential\)/);
+  assert.match(h?.markdown ?? '', /Total params: 8/);
+});
