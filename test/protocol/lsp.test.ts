@@ -181,3 +181,29 @@ test('a request on a document that was never opened gets an empty answer, and th
     await c.stop();
   }
 });
+
+test('settings apply live: hints refreshed with parameter counts, diagnostics recomputed', async () => {
+  const c = await startClient({ refresh: true });
+  try {
+    const uri = 'file:///work/settings.py';
+    const text = MNIST.replace('(28, 28, 1)', '(28, 28)');
+    c.open(uri, text);
+    const before = await c.waitForDiagnostics(uri, p => p.version === 1 && p.diagnostics.length === 1);
+    assert.equal(before.diagnostics[0].code, 'input-rank');
+    const count = c.published.length;
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { shapelens: { inlayHints: { parameterCounts: true }, diagnostics: { enabled: false } } } });
+    const after = await c.waitForDiagnostics(uri, p => c.published.indexOf(p) >= count);
+    assert.deepEqual(after.diagnostics, []);
+    for (let i = 0; i < 50 && !c.refreshes.includes('workspace/inlayHint/refresh'); i++) await new Promise(r => setTimeout(r, 20));
+    assert.ok(c.refreshes.includes('workspace/inlayHint/refresh'), `refreshes: ${c.refreshes}`);
+    const hints = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+    assert.deepEqual(hints?.map(h => h.label), ['→ (None, 28, 28)', '→ ?', '→ ?', '→ ?', '→ ?']);
+    const fixed = MNIST;
+    c.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } }, text: fixed }]);
+    await c.waitForDiagnostics(uri, p => p.version === 2);
+    const hints2 = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+    assert.deepEqual(hints2?.map(h => h.label), ['→ (None, 28, 28, 1)', '→ (None, 26, 26, 32) · 320 params', '→ (None, 13, 13, 32)', '→ (None, 5408)', '→ (None, 10) · 54,090 params']);
+  } finally {
+    await c.stop();
+  }
+});

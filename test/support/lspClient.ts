@@ -15,6 +15,8 @@ export interface TestClient {
   readonly connection: ProtocolConnection;
   readonly published: PublishDiagnosticsParams[];
   readonly logs: string[];
+  /** Server-to-client refresh requests received (`workspace/inlayHint/refresh`, …). */
+  readonly refreshes: string[];
   open(uri: string, text: string, version?: number, languageId?: string): void;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
   close(uri: string): void;
@@ -23,12 +25,20 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(options: { pull?: boolean; settings?: unknown } = {}): Promise<TestClient> {
+export async function startClient(options: { pull?: boolean; settings?: unknown; refresh?: boolean } = {}): Promise<TestClient> {
   const proc: ChildProcess = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
   const waiters: (() => void)[] = [];
+  const refreshes: string[] = [];
+  for (const method of ['workspace/inlayHint/refresh', 'workspace/diagnostic/refresh', 'workspace/codeLens/refresh']) {
+    connection.onRequest(method, () => {
+      refreshes.push(method);
+      for (const w of waiters.splice(0)) w();
+      return null;
+    });
+  }
   connection.onNotification(PublishDiagnosticsNotification.type, p => {
     published.push(p);
     for (const w of waiters.splice(0)) w();
@@ -44,7 +54,7 @@ export async function startClient(options: { pull?: boolean; settings?: unknown 
       publishDiagnostics: { versionSupport: true, relatedInformation: true },
       ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },
-    workspace: { configuration: false },
+    workspace: { configuration: false, ...(options.refresh ? { inlayHint: { refreshSupport: true }, diagnostics: { refreshSupport: true } } : {}) },
   };
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
@@ -58,6 +68,7 @@ export async function startClient(options: { pull?: boolean; settings?: unknown 
     connection,
     published,
     logs,
+    refreshes,
     open(uri, text, version = 1, languageId = 'python') {
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     },

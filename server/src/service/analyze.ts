@@ -10,7 +10,7 @@ import { PythonEvaluator } from '../syntax/python/evaluator';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
 import { collectResults } from './collectResults';
-import type { Analysis } from './types';
+import type { Analysis, CommentInfo } from './types';
 
 export interface AnalyzeOptions {
   /** `auto` (default) or a forced generation. */
@@ -25,6 +25,12 @@ export const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 
 function emptyAnalysis(reason: string): Analysis {
   return { language: 'python', kerasVersion: '3', kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], comments: [], notAnalysed: reason };
+}
+
+/** Comments in document order, once each (a loop body is evaluated once per iteration). */
+function uniqueByStart(comments: readonly CommentInfo[]): CommentInfo[] {
+  const sorted = [...comments].sort((a, b) => a.range.start - b.range.start);
+  return sorted.filter((c, i) => i === 0 || sorted[i - 1].range.start !== c.range.start);
 }
 
 /** True when the text looks binary (contains NUL characters). */
@@ -61,7 +67,7 @@ export function analyzePython(text: string, options: AnalyzeOptions = {}): Analy
       layerUses: results.layerUses,
       variables: results.variables,
       issues,
-      comments: evaluator.comments.sort((a, b) => a.range.start - b.range.start),
+      comments: uniqueByStart(evaluator.comments),
     };
   } catch (e) {
     // A bug in the analysis must not take the caller down: report it as not analysed.

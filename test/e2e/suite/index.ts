@@ -15,23 +15,33 @@ import * as vscode from 'vscode';
 const POLL_TIMEOUT_MS = 30_000;
 const POLL_INTERVAL_MS = 100;
 
-/** Output shape hints, [line, character, label] with 0-based lines and UTF-16 characters. */
-const EXPECTED_HINTS: readonly [number, number, string][] = [
-  [14, 38, '→ (None, 28, 28, 1)'],
-  [15, 64, '→ (None, 26, 26, 32)'],
-  [16, 45, '→ (None, 13, 13, 32)'],
-  [17, 64, '→ (None, 11, 11, 64)'],
-  [18, 45, '→ (None, 5, 5, 64)'],
-  [19, 24, '→ (None, 1600)'],
-  [20, 27, '→ (None, 1600)'],
-  [21, 55, '→ (None, 10)'],
+/** Inlay hints as `line:character label` (0-based line, UTF-16 character): the output after each layer expression. */
+const EXPECTED_HINTS: readonly string[] = [
+  '14:38 → (None, 28, 28, 1)', //  keras.Input(shape=input_shape)
+  '15:64 → (None, 26, 26, 32)', // layers.Conv2D(32, ...)
+  '16:45 → (None, 13, 13, 32)', // layers.MaxPooling2D(...)  (its comment is stale)
+  '17:64 → (None, 11, 11, 64)', // layers.Conv2D(64, ...)
+  '18:45 → (None, 5, 5, 64)', //   layers.MaxPooling2D(...)
+  '19:24 → (None, 1600)', //       layers.Flatten()
+  '20:27 → (None, 1600)', //       layers.Dropout(0.5)
+  '21:55 → (None, 10)', //         layers.Dense(...)
+  '25:43 → (None, 28, 28, 3)', //  rgb_images = keras.Input(shape=(28, 28, 3))
+  '26:31 → ?', //                  model(rgb_images): the call is the shape error
 ];
 /** `Conv2D` of the first convolution (line 16 in the editor). */
 const CONV2D_POSITION = new vscode.Position(15, 15);
+/** The deliberate error, `model(rgb_images)`. Ranges as `line:char-line:char`. */
 const ERROR = {
   code: 'incompatible-input',
-  range: new vscode.Range(26, 14, 26, 31), // `model(rgb_images)`
+  range: '26:14-26:31',
   message: "Model 'sequential' expects input (None, 28, 28, 1) but is called on (None, 28, 28, 3).",
+};
+/** The stale `# (None, 10, 10, 32)` after the first MaxPooling2D. */
+const STALE = {
+  code: 'stale-shape-comment',
+  range: '16:48-16:68', // the whole comment
+  message: "Shape comment says (None, 10, 10, 32) but the output of MaxPooling2D 'max_pooling2d' is (None, 13, 13, 32).",
+  fixed: '(None, 13, 13, 32)',
 };
 const LENS = { line: 12, title: '7 layers · 34,826 params · Show summary', command: 'shapelens.showModelSummary' };
 
@@ -97,10 +107,10 @@ const tests: [string, () => Promise<void>][] = [
     const hints = await poll('inlay hints',
       () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, range),
       h => Array.isArray(h) && h.length > 0);
-    const got = hints
-      .map(h => [h.position.line, h.position.character, hintLabel(h)] as [number, number, string])
-      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    assert.deepEqual(got, EXPECTED_HINTS);
+    const got = [...hints]
+      .sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character)
+      .map(h => `${h.position.line}:${h.position.character} ${hintLabel(h)}`);
+    assert.deepEqual(got, EXPECTED_HINTS, `inlay hints differ; got:\n${got.join('\n')}`);
   }],
 
   ['hover on a Conv2D class name shows its kernel layout', async () => {
@@ -110,16 +120,28 @@ const tests: [string, () => Promise<void>][] = [
     const text = hoverText(hovers);
     assert.ok(text.includes('kernel'), `hover mentions kernel: ${text}`);
     assert.ok(text.includes('(3, 3, 1, 32)'), `hover shows the kernel shape (3, 3, 1, 32): ${text}`);
+    const range = hovers.find(h => h.range)?.range;
+    assert.equal(range && show(range), '15:15-15:21', 'the hover is about the class name Conv2D');
   }],
 
-  ['diagnostics: the shape error with its code, exact range and source', async () => {
-    const diagnostics = await poll('the incompatible-input diagnostic',
-      () => vscode.languages.getDiagnostics(doc.uri), ds => ds.some(d => d.code === ERROR.code));
-    const error = diagnostics.find(d => d.code === ERROR.code)!;
-    assert.equal(error.source, 'shapelens');
-    assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(show(error.range), show(ERROR.range));
-    assert.equal(error.message, ERROR.message);
+  ['diagnostics: the shape error and the stale shape comment, with code, exact range and source', async () => {
+    const diagnostics = await poll('the incompatible-input and stale-shape-comment diagnostics',
+      () => vscode.languages.getDiagnostics(doc.uri), ds => ds.some(d => d.code === ERROR.code) && ds.some(d => d.code === STALE.code));
+    const all = diagnostics.map(d => `${show(d.range)} ${vscode.DiagnosticSeverity[d.severity]} ${d.source}(${String(d.code)}) ${d.message}`);
+    assert.deepEqual(all, [
+      `${STALE.range} Warning shapelens(${STALE.code}) ${STALE.message}`,
+      `${ERROR.range} Error shapelens(${ERROR.code}) ${ERROR.message}`,
+    ], `diagnostics differ; got:\n${all.join('\n')}`);
+  }],
+
+  ['quick fix: the stale shape comment is rewritten to the inferred shape', async () => {
+    const stale = vscode.languages.getDiagnostics(doc.uri).find(d => d.code === STALE.code);
+    assert.ok(stale, 'the stale-shape-comment diagnostic is there');
+    const actions = await poll('a quick fix for the stale comment',
+      () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, stale.range, vscode.CodeActionKind.QuickFix.value),
+      as => Array.isArray(as) && as.length > 0);
+    const edits = actions.flatMap(a => (a.edit ? a.edit.get(doc.uri) : []));
+    assert.ok(edits.some(e => e.newText.includes(STALE.fixed)), `a quick fix writes ${STALE.fixed}; got ${JSON.stringify(actions.map(a => [a.title, a.edit?.get(doc.uri).map(e => e.newText)]))}`);
   }],
 
   ['code lens above the model: layers, params, Show summary', async () => {
@@ -140,6 +162,7 @@ const tests: [string, () => Promise<void>][] = [
       d => !!d);
     const text = summary!.getText();
     assert.ok(text.includes('Total params: 34,826'), `summary shows the total: ${text}`);
+    assert.ok(/conv2d \(Conv2D\)\s+\(None, 26, 26, 32\)\s+320\b/.test(text), `summary has the conv2d row: ${text}`);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), summary!.uri.toString(), 'the summary is shown in the active editor');
   }],
 ];
