@@ -44,10 +44,13 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The packaged extension: $SHAPELENS_E2E_VSIX, else the newer of <name>-<version>.vsix and <name>.vsix at the repo root. */
 function vsixPath(): string {
   if (process.env.SHAPELENS_E2E_VSIX) return path.resolve(process.env.SHAPELENS_E2E_VSIX);
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
-  return path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
+  const candidates = [`${pkg.name}-${pkg.version}.vsix`, `${pkg.name}.vsix`].map(f => path.join(repoRoot, f)).filter(f => fs.existsSync(f));
+  candidates.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return candidates[0] ?? path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
 }
 
 /** Centre of the first occurrence of `word` in the editor's rendered text (token spans can be coarse). */
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(chromiumBin)) fail(`chromium not found at ${chromiumBin}: run "bash test/e2e/setup.sh" first`);
   if (!fs.existsSync(vsix)) fail(`no packaged extension at ${vsix}: run "npm run package" first`);
   fs.mkdirSync(shots, { recursive: true });
+  fs.rmSync(path.join(shots, 'failure.png'), { force: true });
 
   const run = fs.mkdtempSync(path.join(os.tmpdir(), 'shapelens-ui-'));
   const userData = path.join(run, 'user-data');
@@ -94,7 +98,8 @@ async function main(): Promise<void> {
     'telemetry.telemetryLevel': 'off', 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none',
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'update.mode': 'none',
     'workbench.enableExperiments': false, 'workbench.tips.enabled': false, 'editor.inlayHints.enabled': 'on',
-    'editor.hover.delay': 100, 'editor.minimap.enabled': false,
+    'editor.hover.delay': 100, 'editor.minimap.enabled': false, 'git.enabled': false, 'git.openRepositoryInParentFolders': 'never',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.commandCenter.enabled': false,
   }, null, 2));
 
   let server: ChildProcess | undefined;
@@ -128,7 +133,7 @@ async function main(): Promise<void> {
     log(`code-server up on 127.0.0.1:${port}`);
 
     ctx = await chromium.launchPersistentContext(path.join(run, 'chromium-profile'), {
-      executablePath: chromiumBin, headless: true, viewport: { width: 1280, height: 800 }, env,
+      executablePath: chromiumBin, headless: true, viewport: { width: 1100, height: 640 }, env,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync'],
     });
@@ -141,6 +146,9 @@ async function main(): Promise<void> {
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-lines').waitFor();
     log(`${FILE} open`);
+    // Hide the side bar: the screenshots show the editor area only.
+    await page.keyboard.press('Control+B');
+    const editorPart = page.locator('.part.editor').first();
 
     // 1. Inlay hint: real text inside the editor's view lines.
     await editor.locator('.view-lines', { hasText: HINT }).waitFor();
@@ -149,7 +157,7 @@ async function main(): Promise<void> {
     if (!hintLine || !hintLine.includes('layers.Conv2D(32')) throw new Error(`the hint ${HINT} is not on the Conv2D(32) line: ${JSON.stringify(hintLine)}`);
     await editor.locator('.codelens-decoration', { hasText: LENS }).first().waitFor();
     log(`inlay hint visible: ${JSON.stringify(hintLine.trim())}; code lens "${LENS}" visible`);
-    await page.screenshot({ path: path.join(shots, '01-inlay-hint.png') });
+    await editorPart.screenshot({ path: path.join(shots, '01-inlay-hint.png') });
 
     // 2. Hover on the class name of the first Conv2D.
     const pt = await wordCentre(page, HOVER_WORD);
@@ -162,7 +170,7 @@ async function main(): Promise<void> {
     await sleep(400); // the hover fades in; screenshot it when opaque
     const hoverText = (await hover.first().innerText()).replace(/[\s\u00a0]+/g, ' ').trim();
     log(`hover visible: ${JSON.stringify(hoverText.slice(0, 160))}`);
-    await page.screenshot({ path: path.join(shots, '02-hover.png') });
+    await editorPart.screenshot({ path: path.join(shots, '02-hover.png') });
 
     // 3. Problems panel lists the shape error.
     await page.mouse.move(5, 5);
@@ -174,7 +182,14 @@ async function main(): Promise<void> {
     const rowText = (await row.innerText()).replace(/[\s\u00a0]+/g, ' ').trim();
     if (!rowText.includes('shapelens') || !rowText.includes('incompatible-input')) throw new Error(`the Problems row lacks source/code: ${rowText}`);
     log(`problem listed: ${JSON.stringify(rowText)}`);
-    await page.screenshot({ path: path.join(shots, '03-problems.png') });
+    // Open the problem: the editor reveals the squiggled call, with the panel below it.
+    await row.click();
+    await editor.locator('.view-lines', { hasText: 'predictions = model(rgb_images)' }).waitFor();
+    await editor.locator('.squiggly-error').first().waitFor();
+    const top = await editorPart.boundingBox();
+    const panel = await page.locator('.part.panel').first().boundingBox();
+    if (!top || !panel) throw new Error('editor or panel not laid out');
+    await page.screenshot({ path: path.join(shots, '03-problems.png'), clip: { x: top.x, y: top.y, width: top.width, height: panel.y + panel.height - top.y } });
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
     if (page) await page.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => undefined);

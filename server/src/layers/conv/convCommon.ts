@@ -161,3 +161,32 @@ export const dataFormat1DArg: ArgSpec = {
 export function spatialNames(rank: number): string[] {
   return SPATIAL_NAMES[rank] ?? Array.from({ length: rank }, (_, i) => `axis ${i + 1}`);
 }
+
+export const KERAS1_KERNEL_ARGS: Record<number, string[]> = {
+  1: [],
+  2: ['nb_row', 'nb_col'],
+  3: ['kernel_dim1', 'kernel_dim2', 'kernel_dim3'],
+};
+
+/** Kernel sizes from `kernel_size`, or from Keras 1's `nb_row`/`nb_col` or `kernel_dim1..3`. */
+export function readKernelSize(ctx: BuildContext, rank: number): Dim[] {
+  const legacy = KERAS1_KERNEL_ARGS[rank];
+  if (!ctx.given('kernel_size') && legacy.length > 0 && legacy.some(n => ctx.given(n))) return legacy.map(n => ctx.int(n));
+  return ctx.tuple('kernel_size', rank);
+}
+
+
+/** What every convolution-family rule reads: layout, kernel size, strides and dilation. */
+export interface ConvGeometry {
+  readonly format: 'channels_last' | 'channels_first';
+  readonly layout: Layout;
+  readonly kernel: Dim[];
+  readonly strides: Dim[];
+  readonly dilation: Dim[];
+}
+
+/** Reads the geometry; undefined when the data format cannot be known (the output is then unknown). */
+export function readConvGeometry(ctx: BuildContext, rank: number, format: 'channels_last' | 'channels_first' | '?' = ctx.dataFormat()): ConvGeometry | undefined {
+  if (format === '?') return undefined;
+  return { format, layout: layoutOf(format, rank), kernel: readKernelSize(ctx, rank), strides: ctx.tuple('strides', rank), dilation: ctx.tuple('dilation_rate', rank) };
+}

@@ -4,19 +4,9 @@
 import { formatShape } from '../../infer/shape';
 import type { Dim } from '../../infer/shape';
 import { ArgSpec, BuildContext, LayerSpec, WeightSpec, single, weight } from '../spec';
-import { convolutionArgs, readKernelSize } from './convolution';
+import { convolutionArgs } from './convolution';
 import {
-  KERNEL_AXIS_NAMES,
-  Layout,
-  channelsOf,
-  checkKernelStridesDilation,
-  checkPositive,
-  dimOf,
-  layoutOf,
-  readPadding,
-  spatialNames,
-  transposeSpatial,
-  withSpatial,
+  KERNEL_AXIS_NAMES, Layout, channelsOf, checkKernelStridesDilation, checkPositive, dimOf, readConvGeometry, readPadding, spatialNames, transposeSpatial, withSpatial,
 } from './convCommon';
 
 function transposeArgs(rank: number): ArgSpec[] {
@@ -43,15 +33,12 @@ export function makeConvTranspose(rank: 1 | 2 | 3): LayerSpec {
     rank: { exact: rank + 2 },
     doc: `${rank}-D transposed convolution ("deconvolution"): each spatial axis grows by the transposed convolution arithmetic (about × strides) and the channel axis becomes \`filters\`.`,
     build(ctx) {
-      const format = ctx.dataFormat();
-      if (format === '?') return single(undefined);
-      const layout = layoutOf(format, rank);
       const input = ctx.input;
       const filters = ctx.int('filters');
       checkPositive(ctx, className, 'filters', filters);
-      const kernel = readKernelSize(ctx, rank);
-      const strides = ctx.tuple('strides', rank);
-      const dilation = ctx.tuple('dilation_rate', rank);
+      const geometry = readConvGeometry(ctx, rank);
+      if (!geometry) return single(undefined);
+      const { format, layout, kernel, strides, dilation } = geometry;
       checkKernelStridesDilation(ctx, className, kernel, strides, dilation);
       const allowed = ctx.version === '1' ? ['valid', 'same', 'full'] : ['valid', 'same'];
       const padding = readPadding(ctx, allowed);

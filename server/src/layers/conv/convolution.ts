@@ -5,13 +5,9 @@
 import { Dim, formatShape } from '../../infer/shape';
 import { activationArg, dataFormatArg, paddingArg, useBiasArg } from '../commonArgs';
 import { ArgSpec, BuildContext, LayerSpec, WeightSpec, single, weight } from '../spec';
-import { KERNEL_AXIS_NAMES, channelsOf, convSpatial, layoutOf, readPadding, withSpatial } from './convCommon';
+import { KERAS1_KERNEL_ARGS, KERNEL_AXIS_NAMES, channelsOf, convSpatial, readConvGeometry, readPadding, withSpatial } from './convCommon';
 
-const KERAS1_KERNEL_ARGS: Record<number, string[]> = {
-  1: [],
-  2: ['nb_row', 'nb_col'],
-  3: ['kernel_dim1', 'kernel_dim2', 'kernel_dim3'],
-};
+export { readKernelSize } from './convCommon';
 
 export function convolutionArgs(rank: number): ArgSpec[] {
   return [
@@ -28,13 +24,6 @@ export function convolutionArgs(rank: number): ArgSpec[] {
   ];
 }
 
-/** Kernel sizes from `kernel_size`, or from Keras 1's `nb_row`/`nb_col` or `kernel_dim1..3`. */
-export function readKernelSize(ctx: BuildContext, rank: number): Dim[] {
-  const legacy = KERAS1_KERNEL_ARGS[rank];
-  if (!ctx.given('kernel_size') && legacy.length > 0 && legacy.some(n => ctx.given(n))) return legacy.map(n => ctx.int(n));
-  return ctx.tuple('kernel_size', rank);
-}
-
 export function makeConvolution(rank: 1 | 2 | 3): LayerSpec {
   const className = `Conv${rank}D`;
   return {
@@ -49,15 +38,12 @@ export function makeConvolution(rank: 1 | 2 | 3): LayerSpec {
     rank: { exact: rank + 2 },
     doc: `${rank}-D convolution: each spatial axis shrinks or grows by the convolution arithmetic and the channel axis becomes \`filters\`.`,
     build(ctx) {
-      const format = ctx.dataFormat();
-      if (format === '?') return single(undefined);
-      const layout = layoutOf(format, rank);
       const input = ctx.input;
       const filters = ctx.int('filters');
       if (typeof filters === 'number' && filters <= 0) ctx.error('bad-argument', `${className} expects a strictly positive number of filters; received ${filters}.`);
-      const kernel = readKernelSize(ctx, rank);
-      const strides = ctx.tuple('strides', rank);
-      const dilation = ctx.tuple('dilation_rate', rank);
+      const geometry = readConvGeometry(ctx, rank);
+      if (!geometry) return single(undefined);
+      const { format, layout, kernel, strides, dilation } = geometry;
       const allowed = rank === 1 ? ['valid', 'same', 'causal'] : ['valid', 'same'];
       if (ctx.version === '1' && rank < 3) allowed.push('full');
       const padding = readPadding(ctx, allowed);

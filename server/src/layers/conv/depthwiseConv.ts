@@ -4,8 +4,9 @@
 import { Dim, formatDim, formatShape, mulDim } from '../../infer/shape';
 import { activationArg, dataFormatArg, paddingArg, useBiasArg } from '../commonArgs';
 import { LayerSpec, single, weight } from '../spec';
-import { readKernelSize } from './convolution';
-import { KERNEL_AXIS_NAMES, channelsOf, checkPositive, convSpatial, layoutOf, readPadding, withSpatial } from './convCommon';
+import {
+  KERNEL_AXIS_NAMES, channelsOf, checkPositive, convSpatial, readConvGeometry, readPadding, withSpatial,
+} from './convCommon';
 
 export function makeDepthwiseConv(rank: 1 | 2): LayerSpec {
   const className = `DepthwiseConv${rank}D`;
@@ -26,15 +27,12 @@ export function makeDepthwiseConv(rank: 1 | 2): LayerSpec {
     rank: { exact: rank + 2 },
     doc: `${rank}-D depthwise convolution: spatial axes follow the convolution arithmetic; each input channel is convolved on its own, so the channel axis becomes channels × depth_multiplier.`,
     build(ctx) {
-      const format = ctx.dataFormat();
-      if (format === '?') return single(undefined);
-      const layout = layoutOf(format, rank);
       const input = ctx.input;
       const dm = ctx.int('depth_multiplier');
       checkPositive(ctx, className, 'depth_multiplier', dm);
-      const kernel = readKernelSize(ctx, rank);
-      const strides = ctx.tuple('strides', rank);
-      const dilation = ctx.tuple('dilation_rate', rank);
+      const geometry = readConvGeometry(ctx, rank);
+      if (!geometry) return single(undefined);
+      const { format, layout, kernel, strides, dilation } = geometry;
       // tf.keras DepthwiseConv1D pads causally on request; Keras 3 accepts only 'valid' and 'same'.
       const allowed = rank === 1 && ctx.version !== '3' ? ['valid', 'same', 'causal'] : ['valid', 'same'];
       const padding = readPadding(ctx, allowed);

@@ -4,8 +4,10 @@
 import { Dim, formatDim, formatShape, isKnown, mulDim, productOf } from '../../infer/shape';
 import { activationArg, paddingArg, useBiasArg } from '../commonArgs';
 import { ArgSpec, BuildContext, LayerSpec, WeightSpec, single, weight } from '../spec';
-import { convolutionArgs, readKernelSize } from './convolution';
-import { channelsOf, checkPositive, convSpatial, layoutOf, readPadding, spatialNames, withSpatial } from './convCommon';
+import { convolutionArgs } from './convolution';
+import {
+  channelsOf, checkPositive, convSpatial, readConvGeometry, readPadding, spatialNames, withSpatial,
+} from './convCommon';
 
 function locallyConnectedArgs(rank: number): ArgSpec[] {
   const conv = convolutionArgs(rank);
@@ -40,14 +42,12 @@ export function makeLocallyConnected(rank: 1 | 2): LayerSpec {
     doc: `${rank}-D locally-connected layer: the spatial arithmetic of a 'valid' convolution, but with a separate kernel for every output position (no weight sharing), so the weights grow with the output size.`,
     build(ctx) {
       // Keras 1 LocallyConnected1D has no dim_ordering: it always works on (steps, features).
-      const format = ctx.version === '1' && rank === 1 ? 'channels_last' : ctx.dataFormat();
-      if (format === '?') return single(undefined);
-      const layout = layoutOf(format, rank);
       const input = ctx.input;
       const filters = ctx.int('filters');
       checkPositive(ctx, className, 'filters', filters);
-      const kernel = readKernelSize(ctx, rank);
-      const strides = ctx.tuple('strides', rank);
+      const geometry = readConvGeometry(ctx, rank, ctx.version === '1' && rank === 1 ? 'channels_last' : ctx.dataFormat());
+      if (!geometry) return single(undefined);
+      const { format, layout, kernel, strides } = geometry;
       const implementation = ctx.version === '1' ? 1 : ctx.int('implementation');
       if (typeof implementation === 'number' && ![1, 2, 3].includes(implementation)) {
         ctx.error('bad-argument', `${className}: unrecognized implementation mode ${implementation} (must be 1, 2 or 3).`);

@@ -3,8 +3,10 @@
 
 import { Dim, formatDim, mulDim } from '../../infer/shape';
 import { ArgSpec, BuildContext, LayerSpec, WeightSpec, single, weight } from '../spec';
-import { convolutionArgs, readKernelSize } from './convolution';
-import { KERNEL_AXIS_NAMES, channelsOf, checkPositive, convSpatial, layoutOf, readPadding, withSpatial } from './convCommon';
+import { convolutionArgs } from './convolution';
+import {
+  KERNEL_AXIS_NAMES, channelsOf, checkPositive, convSpatial, readConvGeometry, readPadding, withSpatial,
+} from './convCommon';
 
 function separableArgs(rank: number): ArgSpec[] {
   const conv = convolutionArgs(rank).filter(a => a.name !== 'groups');
@@ -26,17 +28,14 @@ export function makeSeparableConv(rank: 1 | 2): LayerSpec {
     rank: { exact: rank + 2 },
     doc: `${rank}-D depthwise-separable convolution: spatial axes follow the convolution arithmetic; each input channel is convolved on its own (× depth_multiplier), then a 1×1 convolution mixes them into \`filters\` channels.`,
     build(ctx) {
-      const format = ctx.dataFormat();
-      if (format === '?') return single(undefined);
-      const layout = layoutOf(format, rank);
       const input = ctx.input;
       const filters = ctx.int('filters');
       checkPositive(ctx, className, 'filters', filters);
       const dm = ctx.int('depth_multiplier');
       checkPositive(ctx, className, 'depth_multiplier', dm);
-      const kernel = readKernelSize(ctx, rank);
-      const strides = ctx.tuple('strides', rank);
-      const dilation = ctx.tuple('dilation_rate', rank);
+      const geometry = readConvGeometry(ctx, rank);
+      if (!geometry) return single(undefined);
+      const { format, layout, kernel, strides, dilation } = geometry;
       // tf.keras lets SeparableConv1D pad causally; Keras 3 accepts only 'valid' and 'same'.
       const allowed = rank === 1 && ctx.version !== '3' ? ['valid', 'same', 'causal'] : ['valid', 'same'];
       const padding = readPadding(ctx, allowed);
