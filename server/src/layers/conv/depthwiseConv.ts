@@ -32,7 +32,7 @@ export function makeDepthwiseConv(rank: 1 | 2): LayerSpec {
       checkPositive(ctx, className, 'depth_multiplier', dm);
       const geometry = readConvGeometry(ctx, rank);
       if (!geometry) return single(undefined);
-      const { format, layout, kernel, strides, dilation } = geometry;
+      const { layout, kernel, strides, dilation } = geometry;
       // tf.keras DepthwiseConv1D pads causally on request; Keras 3 accepts only 'valid' and 'same'.
       const allowed = rank === 1 && ctx.version !== '3' ? ['valid', 'same', 'causal'] : ['valid', 'same'];
       const padding = readPadding(ctx, allowed);

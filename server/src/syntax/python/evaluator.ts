@@ -7,10 +7,10 @@ import type { Node } from 'web-tree-sitter';
 import { GraphBuilder } from '../../ir/graphBuilder';
 import type { TextRange } from '../../ir/graph';
 import { isTensorRef } from '../../ir/graph';
-import { DictValue, isDict, isUnknown, unknown, ArgValue } from '../../ir/values';
+import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
 import {
-  FunctionValue, PyValue, isFunction, isMethod, isPyUnknown, isSymbol, isTensorTuple, sameValue, truthOf,
+  FunctionValue, PyValue, isPyUnknown, isTensorTuple, sameValue, truthOf,
 } from './pyValues';
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
@@ -191,7 +191,7 @@ export class PythonEvaluator {
     if (rightType === 'assignment') {
       // chained `a = b = expr`
       this.runAssignment(right, scope);
-      const innerLeft = partsOf(right)[0];
+      const innerLeft = right.childForFieldName('left');
       value = innerLeft ? this.evalExpr(innerLeft, scope) : unknown();
     } else value = this.evalExpr(right, scope, rightType);
     this.assignTarget(left, value, scope);
@@ -570,13 +570,11 @@ export class PythonEvaluator {
       if (!items) return unknown();
       const parts: (number | undefined)[] = [];
       let current: number | undefined = undefined;
-      let sawColon = 0;
       for (const c of sub.children) {
         if (!c) continue;
         if (typeOf(c) === ':') {
           parts.push(current);
           current = undefined;
-          sawColon++;
         } else {
           const v = this.evalExpr(c, scope);
           if (typeof v !== 'number' && v !== null) return unknown();
@@ -584,7 +582,6 @@ export class PythonEvaluator {
         }
       }
       parts.push(current);
-      void sawColon;
       const [start, stop, step] = parts;
       if (step !== undefined && step !== 1) return unknown('a slice with a step');
       const n = items.length;
@@ -669,17 +666,6 @@ export class PythonEvaluator {
   }
 }
 
-/**
- * The named children of a node without comments. One call into the wasm parser for all children, where
- * `childForFieldName` costs one call per field: the hot node kinds (call, attribute, keyword argument,
- * assignment) are read this way, their fields being in a fixed order.
- */
-export function partsOf(node: Node): Node[] {
-  const out: Node[] = [];
-  for (const c of node.namedChildren) if (c && typeOf(c) !== 'comment') out.push(c);
-  return out;
-}
-
 /** `node.type` (each read is a call into the wasm parser: read it once per node where it matters). */
 export function typeOf(node: Node): string {
   return node.type;
@@ -733,4 +719,3 @@ function stringValue(node: Node, type = typeOf(node)): PyValue {
   return s;
 }
 
-export { isFunction, isMethod, isSymbol, isUnknown };

@@ -11,7 +11,7 @@ import { findPythonLayer } from '../../layers/registry';
 import { keras1MergeMode } from '../../layers/merging/functional';
 import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './kerasSymbols';
 import { PyValue, isClass, isFunction, isMethod, isSymbol, toArgValue } from './pyValues';
-import { PythonEvaluator, partsOf, typeOf } from './evaluator';
+import { PythonEvaluator, typeOf } from './evaluator';
 import type { Scope } from './scope';
 
 interface EvaluatedArgs {
