@@ -16,7 +16,7 @@ RG_PKG_VERSION=1.15.11
 RG_VERSION=v13.0.0-10
 APT_PACKAGES=(chromium ripgrep libkrb5-dev)
 
-CACHE="${SHAPELENS_E2E_CACHE:-$HOME/.cache/shapelens-e2e}"
+CACHE="${SHAPELENS_E2E_CACHE:-${HOME:-$(node -p "require('os').homedir()")}/.cache/shapelens-e2e}"
 CS_DIR="$CACHE/code-server"
 MARKER="$CS_DIR/.shapelens-e2e-complete"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,6 +25,7 @@ did=()
 
 say()  { printf '[e2e setup] %s\n' "$*"; }
 fail() {
+  trap - EXIT
   printf '\n' >&2
   printf '[e2e setup] ************************************************************\n' >&2
   printf '[e2e setup] SETUP FAILED: %s\n' "$*" >&2
@@ -32,7 +33,8 @@ fail() {
   printf '[e2e setup] ************************************************************\n' >&2
   exit 1
 }
-trap 'rc=$?; [ $rc -eq 0 ] || { printf "[e2e setup] SETUP FAILED (exit %s) at line %s: %s\n" "$rc" "$LINENO" "$BASH_COMMAND" >&2; }' EXIT
+# Any other failing command (set -e) gets the same loud banner.
+trap 'rc=$?; [ $rc -eq 0 ] || fail "command failed (exit $rc): $BASH_COMMAND"' EXIT
 
 # ---------------------------------------------------------------- 1. Debian packages
 pkg_installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]; }
