@@ -207,3 +207,18 @@ test('settings apply live: hints refreshed with parameter counts, diagnostics re
     await c.stop();
   }
 });
+
+test('a Python notebook cell is analysed on its own, like a file', async () => {
+  const c = await startClient();
+  try {
+    const uri = 'vscode-notebook-cell:/work/train.ipynb#W2sZmlsZQ%3D%3D';
+    const cell = 'from tensorflow.keras import layers, Sequential\nmodel = Sequential([layers.Dense(4, input_shape=(8,)), layers.Dense(1)])\n';
+    c.open(uri, cell);
+    const d = await c.waitForDiagnostics(uri, p => p.version === 1);
+    assert.deepEqual(d.diagnostics, []);
+    const hints = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+    assert.deepEqual(hints?.map(h => [h.position.line, h.position.character, h.label]), [[1, 53, '→ (None, 4)'], [1, 70, '→ (None, 1)']]);
+  } finally {
+    await c.stop();
+  }
+});
