@@ -24,6 +24,8 @@ async function main() {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: true, logLevel: 'warning' };
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js'), external: ['vscode'] });
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/lsp/main.ts')], outfile: path.join(dist, 'server.js'), plugins: [treeSitterAsCommonJs] });
+  // The analysis runs in a worker thread beside the server (see lsp/analysisService.ts).
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'server/src/lsp/analysisWorker.ts')], outfile: path.join(dist, 'analysisWorker.js'), plugins: [treeSitterAsCommonJs] });
   fs.copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), path.join(dist, 'tree-sitter.wasm'));
   fs.copyFileSync(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'), path.join(dist, 'tree-sitter-python.wasm'));
   for (const f of fs.readdirSync(dist)) console.log(`dist/${f}  ${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KB`);

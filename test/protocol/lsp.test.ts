@@ -222,3 +222,22 @@ test('a Python notebook cell is analysed on its own, like a file', async () => {
     await c.stop();
   }
 });
+
+test('a runaway analysis is stopped, its worker replaced, and the next document analysed normally', async () => {
+  const c = await startClient({ analysisTimeoutMs: 300 });
+  try {
+    // A 1.2 MB list literal: about a second of parsing, far past the 300 ms deadline set for this test.
+    const junk = 'x = [' + '1, '.repeat(400_000) + ']\n';
+    const slow = 'file:///work/junk.py';
+    c.open(slow, junk);
+    const stopped = await c.waitForDiagnostics(slow, p => p.version === 1, 20_000);
+    assert.deepEqual(stopped.diagnostics.map(d => [d.severity, d.code]), [[3, 'not-analysed']]);
+    assert.match(stopped.diagnostics[0].message, /^Analysing this file took longer than 300 ms and was stopped; ShapeLens skips it\.$/);
+    const uri = 'file:///work/after-junk.py';
+    c.open(uri, MNIST.replace('(28, 28, 1)', '(28, 28)'));
+    const d = await c.waitForDiagnostics(uri, p => p.version === 1);
+    assert.deepEqual(d.diagnostics.map(x => x.code), ['input-rank']);
+  } finally {
+    await c.stop();
+  }
+});

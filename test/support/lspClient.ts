@@ -25,7 +25,7 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(options: { pull?: boolean; settings?: unknown; refresh?: boolean } = {}): Promise<TestClient> {
+export async function startClient(options: { pull?: boolean; settings?: unknown; refresh?: boolean; analysisTimeoutMs?: number } = {}): Promise<TestClient> {
   const proc: ChildProcess = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -60,7 +60,7 @@ export async function startClient(options: { pull?: boolean; settings?: unknown;
     processId: process.pid,
     rootUri: null,
     capabilities,
-    initializationOptions: options.settings ? { settings: options.settings } : undefined,
+    initializationOptions: { settings: options.settings, analysisTimeoutMs: options.analysisTimeoutMs },
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

@@ -1,14 +1,14 @@
-// The language server: capabilities, document sync, and one thin handler per feature — look up the
-// document, take the version's cached analysis, call the pure feature, convert — inside runSafe.
-// Handlers are synchronous, so each answers for the document version current when it arrived.
+// The language server: capabilities, document sync, and one thin handler per feature — snapshot the
+// document as it is when the request arrives, await that version's analysis (computed in a worker thread),
+// call the pure feature, convert with the same snapshot — inside runSafe. So each request is answered for
+// the document version current when it arrived, whatever edits follow while it waits.
 
 import {
-  CodeAction, CodeLens, Connection, Diagnostic, DocumentDiagnosticReportKind, Hover, InitializeParams,
+  CancellationToken, CodeAction, CodeLens, Connection, Diagnostic, DocumentDiagnosticReportKind, Hover, InitializeParams,
   InitializeResult, InlayHint, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GrammarLocations } from '../syntax/python/pythonParser';
-import { loadPythonParser } from '../syntax/python/pythonParser';
 import type { Analysis } from '../service/types';
 import { documentIssues } from '../features/diagnostics';
 import { hoverAt } from '../features/hover';
@@ -16,26 +16,39 @@ import { inlayHintsIn } from '../features/inlayHints';
 import { modelLenses } from '../features/codeLens';
 import { modelSummaryText } from '../features/modelSummary';
 import { shapeCommentActions } from '../features/shapeComments';
-import { AnalysisCache } from './analysisCache';
+import { AnalysisService, DocumentSnapshot } from './analysisService';
 import { toCodeAction, toCodeLens, toDiagnostic, toHover, toInlayHint, toOffsets } from './convert';
 import { MODEL_SUMMARY_REQUEST, ModelSummaryParams, ModelSummaryResult, ShapeLensSettings } from './protocol';
 import { runSafe } from './runSafe';
 import { SettingsStore, analyzeOptionsOf, featureSettingsOf } from './settings';
 
-/** Languages the server analyses (TS/JS join with their front end). */
-const LANGUAGES = new Set(['python']);
+import { ANALYSED_LANGUAGES } from '../service/analyzeDocument';
 
 /** Push diagnostics this long after the last change; short, so problems appear while typing. */
 const PUSH_DELAY_MS = 50;
 
 export interface ServerOptions {
   readonly grammars?: GrammarLocations;
+  /** Where the worker's compiled entry is (defaults to beside this file). */
+  readonly workerFile?: string;
+  /** An analysis running longer than this is stopped and its worker replaced. */
+  readonly analysisTimeoutMs?: number;
+}
+
+/** A document as it was when a request arrived: text and version never change under the handler. */
+interface Snapshot extends DocumentSnapshot {
+  readonly doc: TextDocument;
+}
+
+function snapshotOf(doc: TextDocument): Snapshot {
+  const text = doc.getText();
+  return { uri: doc.uri, version: doc.version, languageId: doc.languageId, text, doc: TextDocument.create(doc.uri, doc.languageId, doc.version, text) };
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log = (m: string) => connection.console.log(m);
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
+  let service = new AnalysisService(options.grammars ?? {}, log, options.analysisTimeoutMs, options.workerFile);
   const settings = new SettingsStore(connection, log);
   const timers = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
@@ -43,31 +56,58 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let diagnosticRefresh = false;
   let ready = false;
 
-  function analysisOf(doc: TextDocument): { analysis: Analysis; settings: ShapeLensSettings } | undefined {
-    if (!ready || !LANGUAGES.has(doc.languageId)) return undefined;
-    const s = settings.get(doc.uri);
-    return { analysis: cache.get(doc, analyzeOptionsOf(s)), settings: s };
+  async function analysisOf(snap: Snapshot): Promise<{ analysis: Analysis; settings: ShapeLensSettings } | undefined> {
+    if (!ready || !ANALYSED_LANGUAGES.has(snap.languageId)) return undefined;
+    const s = settings.get(snap.uri);
+    return { analysis: await service.analyze(snap, analyzeOptionsOf(s)), settings: s };
   }
 
-  function diagnosticsOf(doc: TextDocument): Diagnostic[] {
-    const a = analysisOf(doc);
+  async function diagnosticsOf(snap: Snapshot): Promise<Diagnostic[]> {
+    const a = await analysisOf(snap);
     if (!a) return [];
-    return documentIssues(a.analysis, doc.getText(), featureSettingsOf(a.settings)).map(i => toDiagnostic(doc, i));
+    return documentIssues(a.analysis, snap.text, featureSettingsOf(a.settings)).map(i => toDiagnostic(snap.doc, i));
   }
 
-  function pushNow(uri: string): void {
+  /** Runs a feature for the document as it is now; undefined when it is not open or not analysed. */
+  async function withAnalysis<T>(uri: string, fallback: T, token: CancellationToken | undefined, name: string, work: (snap: Snapshot, a: { analysis: Analysis; settings: ShapeLensSettings }) => T): Promise<T | ResponseError<void>> {
+    const doc = documents.get(uri);
+    if (!doc) return fallback;
+    const snap = snapshotOf(doc);
+    let a: { analysis: Analysis; settings: ShapeLensSettings } | undefined;
+    try {
+      a = await analysisOf(snap);
+    } catch (e) {
+      log(`${name} failed: ${(e as Error).stack ?? e}`);
+      return fallback;
+    }
+    if (!a) return fallback;
+    const analysis = a;
+    return runSafe(log, name, fallback, token, () => work(snap, analysis));
+  }
+
+  async function pushNow(uri: string): Promise<void> {
     timers.delete(uri);
     const doc = documents.get(uri);
     if (!doc) return;
-    const diagnostics = runSafe(log, 'diagnostics', [] as Diagnostic[], undefined, () => diagnosticsOf(doc));
-    if (Array.isArray(diagnostics)) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    const snap = snapshotOf(doc);
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = await diagnosticsOf(snap);
+    } catch (e) {
+      log(`diagnostics failed: ${(e as Error).stack ?? e}`);
+      return;
+    }
+    // Only the latest version is published: a newer edit has scheduled its own push.
+    const current = documents.get(uri);
+    if (!current || current.version !== snap.version || timers.has(uri)) return;
+    void connection.sendDiagnostics({ uri, version: snap.version, diagnostics });
   }
 
   function schedulePush(uri: string): void {
     if (pullDiagnostics) return;
     const previous = timers.get(uri);
     if (previous) clearTimeout(previous);
-    timers.set(uri, setTimeout(() => pushNow(uri), PUSH_DELAY_MS));
+    timers.set(uri, setTimeout(() => void pushNow(uri), PUSH_DELAY_MS));
   }
 
   function refreshAll(): void {
@@ -84,12 +124,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     hintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
     settings.pull = !!caps.workspace?.configuration;
     settings.setGlobal(params.initializationOptions?.settings);
-    try {
-      await loadPythonParser(options.grammars);
-      ready = true;
-    } catch (e) {
-      log(`could not load the Python grammar: ${(e as Error).message}; ShapeLens answers with empty results`);
+    const timeout = params.initializationOptions?.analysisTimeoutMs;
+    if (typeof timeout === 'number' && timeout > 0) {
+      // An internal knob (tests use a short deadline); users keep the default.
+      service.dispose();
+      service = new AnalysisService(options.grammars ?? {}, log, timeout, options.workerFile);
     }
+    ready = true; // the worker loads the grammar; its first analysis waits for that
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -105,10 +146,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(change => {
     if (!settings.pull) settings.setGlobal((change.settings as { shapelens?: unknown } | undefined)?.shapelens);
-    cache.clear();
+    service.clear();
     const fetches = documents.all().map(d => settings.fetch(d.uri));
     void Promise.all(fetches).then(() => {
-      cache.clear();
+      service.clear();
       refreshAll();
     });
   });
@@ -127,65 +168,52 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const timer = timers.get(uri);
     if (timer) clearTimeout(timer);
     timers.delete(uri);
-    cache.evict(uri);
+    service.evict(uri);
     settings.forget(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on((params, token) => {
+  connection.languages.diagnostics.on(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
-    const items = runSafe(log, 'diagnostics', [] as Diagnostic[], token, () => (doc ? diagnosticsOf(doc) : []));
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const snap = snapshotOf(doc);
+    let items: Diagnostic[] = [];
+    try {
+      items = await diagnosticsOf(snap);
+    } catch (e) {
+      log(`diagnostics failed: ${(e as Error).stack ?? e}`);
+    }
     // A cancelled pull asks the client to pull again (the document is changing).
-    if (!Array.isArray(items)) return new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
-  connection.onHover((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return runSafe<Hover | null>(log, 'hover', null, token, () => {
-      const a = doc && analysisOf(doc);
-      if (!doc || !a) return null;
-      const hover = hoverAt(a.analysis, doc.offsetAt(params.position));
-      return hover ? toHover(doc, hover) : null;
+  connection.onHover((params, token) =>
+    withAnalysis<Hover | null>(params.textDocument.uri, null, token, 'hover', (snap, a) => {
+      const hover = hoverAt(a.analysis, snap.doc.offsetAt(params.position));
+      return hover ? toHover(snap.doc, hover) : null;
+    }));
+
+  connection.languages.inlayHint.on((params, token) =>
+    withAnalysis<InlayHint[]>(params.textDocument.uri, [], token, 'inlay hints', (snap, a) =>
+      inlayHintsIn(a.analysis, toOffsets(snap.doc, params.range), featureSettingsOf(a.settings)).map(h => toInlayHint(snap.doc, h))));
+
+  connection.onCodeLens((params, token) =>
+    withAnalysis<CodeLens[]>(params.textDocument.uri, [], token, 'code lens', (snap, a) => modelLenses(a.analysis).map(l => toCodeLens(snap.doc, l))));
+
+  connection.onCodeAction((params, token) =>
+    withAnalysis<CodeAction[]>(params.textDocument.uri, [], token, 'code actions', (snap, a) =>
+      shapeCommentActions(a.analysis, snap.text, toOffsets(snap.doc, params.range)).map(x => toCodeAction(snap.doc, x))));
+
+  connection.onRequest(MODEL_SUMMARY_REQUEST, async (params: ModelSummaryParams, token): Promise<ModelSummaryResult> => {
+    const r = await withAnalysis<ModelSummaryResult>(params.uri, {}, token, 'model summary', (_snap, a) => {
+      const model = a.analysis.models.find(m => m.name === params.modelName);
+      return model ? { text: `${modelSummaryText(model)}\n\n(${a.analysis.kerasVersionReason})\n` } : {};
     });
+    return r instanceof ResponseError ? {} : r;
   });
 
-  connection.languages.inlayHint.on((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return runSafe<InlayHint[]>(log, 'inlay hints', [], token, () => {
-      const a = doc && analysisOf(doc);
-      if (!doc || !a) return [];
-      return inlayHintsIn(a.analysis, toOffsets(doc, params.range), featureSettingsOf(a.settings)).map(h => toInlayHint(doc, h));
-    });
-  });
-
-  connection.onCodeLens((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return runSafe<CodeLens[]>(log, 'code lens', [], token, () => {
-      const a = doc && analysisOf(doc);
-      return doc && a ? modelLenses(a.analysis).map(l => toCodeLens(doc, l)) : [];
-    });
-  });
-
-  connection.onCodeAction((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
-    return runSafe<CodeAction[]>(log, 'code actions', [], token, () => {
-      const a = doc && analysisOf(doc);
-      if (!doc || !a) return [];
-      return shapeCommentActions(a.analysis, doc.getText(), toOffsets(doc, params.range)).map(x => toCodeAction(doc, x));
-    });
-  });
-
-  connection.onRequest(MODEL_SUMMARY_REQUEST, (params: ModelSummaryParams, token): ModelSummaryResult => {
-    const doc = documents.get(params.uri);
-    const r = runSafe<ModelSummaryResult>(log, 'model summary', {}, token, () => {
-      const a = doc && analysisOf(doc);
-      const model = a?.analysis.models.find(m => m.name === params.modelName);
-      if (!a || !model) return {};
-      return { text: `${modelSummaryText(model)}\n\n(${a.analysis.kerasVersionReason})\n` };
-    });
-    return r instanceof Error ? {} : r;
-  });
+  connection.onShutdown(() => service.dispose());
 
   documents.listen(connection);
   connection.listen();
