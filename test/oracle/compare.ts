@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { BuildOutcome } from '../../server/src/infer/buildLayer';
 import type { Shape } from '../../server/src/infer/shape';
 import type { ArgValue } from '../../server/src/ir/values';
+import type { KerasVersion } from '../../server/src/ir/kerasVersion';
 import { findPythonLayer } from '../../server/src/layers/registry';
 import { buildForTest, makeLayer } from '../support/buildForTest';
 import { Answer, LayerExpr, OracleCase, PyShape, isMultiInput, renderPython } from './cases';
@@ -128,7 +129,7 @@ function missingClasses(expr: LayerExpr): string[] {
 }
 
 /** Builds the case with our catalogue; fails (never skips) when a class is not in the catalogue yet. */
-export function buildOurs(c: OracleCase): BuildOutcome {
+export function buildOurs(c: OracleCase, version: KerasVersion = c.version ?? '3'): BuildOutcome {
   const missing = missingClasses(c);
   if (missing.length) {
     assert.fail(`not in the layer catalogue yet: ${missing.join(', ')} (findPythonLayer returned undefined), so ${describeCase(c)} cannot be checked`);
@@ -137,7 +138,7 @@ export function buildOurs(c: OracleCase): BuildOutcome {
   if (c.inner) args.unshift({ kind: 'layer', layer: makeLayer(c.inner.className, c.inner.args.map(toArg), Object.fromEntries(Object.entries(c.inner.kwargs).map(([k, v]) => [k, toArg(v)]))) });
   const kwargs = Object.fromEntries(Object.entries(c.kwargs).map(([k, v]) => [k, toArg(v)]));
   const input = isMultiInput(c.input) ? c.input.map(toShape) : toShape(c.input as PyShape);
-  return buildForTest({ className: c.className, args, kwargs, input, version: c.version ?? '3' });
+  return buildForTest({ className: c.className, args, kwargs, input, version });
 }
 
 function errorsOf(o: BuildOutcome): string[] {

@@ -129,7 +129,7 @@ function tfjsValue(key: string, v: PyValue): unknown {
  * passed anyway: tfjs ignores unknown options, which is exactly the difference the oracle records.
  * GRU `reset_after`: tfjs supports only false, so it is always built with `resetAfter: false`.
  */
-export function tfjsConfig(expr: LayerExpr): Record<string, unknown> {
+export function tfjsConfig(expr: LayerExpr, asWritten = false): Record<string, unknown> {
   const cls = CLASSES[expr.className];
   if (!cls) throw new Error(`the oracle has no tfjs mapping for ${expr.className}`);
   const py: Record<string, PyValue> = {};
@@ -144,19 +144,20 @@ export function tfjsConfig(expr: LayerExpr): Record<string, unknown> {
   for (const [k, v] of Object.entries(py)) {
     config[cls.rename?.[k] ?? camel(k)] = tfjsValue(k, v);
   }
-  if (expr.className === 'GRU') config.resetAfter = false;
-  if (expr.inner) config.layer = makeTfjsLayer(expr.inner);
+  // `asWritten` (the tfjs-version oracle): an explicit reset_after is passed on, so tfjs rejects `true`.
+  if (expr.className === 'GRU' && !(asWritten && 'resetAfter' in config)) config.resetAfter = false;
+  if (expr.inner) config.layer = makeTfjsLayer(expr.inner, asWritten);
   return config;
 }
 
 type TfLayer = ReturnType<Tf['layers']['dense']>;
 
-export function makeTfjsLayer(expr: LayerExpr): TfLayer {
+export function makeTfjsLayer(expr: LayerExpr, asWritten = false): TfLayer {
   const cls = CLASSES[expr.className];
   if (!cls) throw new Error(`the oracle has no tfjs mapping for ${expr.className}`);
   const factory = (tf.layers as unknown as Record<string, (config: unknown) => TfLayer>)[cls.factory];
   if (typeof factory !== 'function') throw new Error(`tf.layers.${cls.factory} is not a function`);
-  return factory(tfjsConfig(expr));
+  return factory(tfjsConfig(expr, asWritten));
 }
 
 export interface TfjsWeight {
@@ -179,14 +180,15 @@ function inputShapes(c: OracleCase): PyShape[] {
 /**
  * Builds the case's layer on symbolic inputs. Throws tfjs's own error when tfjs rejects the
  * configuration; for single-input layers also the error `tf.sequential().add()` raises for a negative
- * output dimension (tfjs checks that only in Sequential.add, not in apply).
+ * output dimension (tfjs checks that only in Sequential.add, not in apply). `asWritten`: options exactly as
+ * the case writes them (GRU `reset_after` passed on), for the tfjs-version oracle.
  */
-export function buildWithTfjs(c: OracleCase): TfjsResult {
+export function buildWithTfjs(c: OracleCase, asWritten = false): TfjsResult {
   return quiet(() => {
     try {
       const shapes = inputShapes(c);
       const inputs = shapes.map(s => tf.input({ batchShape: [...s] }));
-      const layer = makeTfjsLayer(c);
+      const layer = makeTfjsLayer(c, asWritten);
       const multi = isMultiInput(c.input);
       const out = layer.apply(multi ? inputs : inputs[0]) as { shape: (number | null)[] } | { shape: (number | null)[] }[];
       const outs = Array.isArray(out) ? out : [out];

@@ -1,6 +1,6 @@
 // Automatic layer and model names as each Keras generation assigns them in a fresh session:
 // Keras 1 `convolution1d_1`, standalone Keras 2 `conv1d_1`, tf.keras `conv1d`, `conv1d_1`, `input_1`,
-// Keras 3 `conv1d`, `input_layer`, `functional`.
+// Keras 3 `conv1d`, `input_layer`, `functional`; TF.js `conv1d_Conv1D1`, `input1`, `model1`, `sequential_1`.
 
 import type { KerasVersion } from '../ir/kerasVersion';
 
@@ -37,6 +37,15 @@ function computeSnakeCase(name: string): string {
   return out.toLowerCase();
 }
 
+/**
+ * tfjs-layers' `toSnakeCase`, which differs from Keras' (`[a-z0-9]+` where Keras 3 has `[a-z]+`):
+ * `ConvLSTM2D` → `conv_lst_m2d`, `SimpleRNN` → `simple_rnn`, `PReLU` → `p_re_lu`.
+ */
+export function tfjsSnakeCase(name: string): string {
+  const snake = name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return snake.startsWith('_') ? `private${snake}` : snake;
+}
+
 const isUpper = (c: string) => c >= 'A' && c <= 'Z';
 const isLower = (c: string) => c >= 'a' && c <= 'z';
 const isLowerOrDigit = (c: string) => isLower(c) || (c >= '0' && c <= '9');
@@ -51,12 +60,32 @@ export class NameAllocator {
 
   next(what: NamedKind): string {
     const v = this.version;
+    if (v === 'tfjs') return this.nextTfjs(what);
     const prefix = this.prefixOf(what);
     const n = this.counters.get(prefix) ?? 0;
     this.counters.set(prefix, n + 1);
     const oneBased = v === '1' || v === '2' || (v === 'tf.keras' && what.kind === 'layer' && what.isInput);
     if (oneBased) return `${prefix}_${n + 1}`;
     return n === 0 ? prefix : `${prefix}_${n}`;
+  }
+
+  /**
+   * tfjs-layers names from its global `getUid(prefix)` counters (1-based, per prefix, per process): a layer
+   * `toSnakeCase(className) + '_' + getUid(className)` (`dense_Dense1`, `conv2d_Conv2D1`), an input layer
+   * `getUid('input')` (`input1`), a functional model `getUid('model')` (`model1`) and a Sequential
+   * `getUid('sequential_')` (`sequential_1`). The input a Sequential adds for `inputShape` is named
+   * `<layer>_input` explicitly, so it takes no counter.
+   */
+  private nextTfjs(what: NamedKind): string {
+    const uid = (prefix: string): string => {
+      const n = (this.counters.get(prefix) ?? 0) + 1;
+      this.counters.set(prefix, n);
+      return `${prefix}${n}`;
+    };
+    if (what.kind === 'sequential') return uid('sequential_');
+    if (what.kind === 'functional') return uid('model');
+    if (what.isInput) return uid('input');
+    return `${tfjsSnakeCase(what.className)}_${uid(what.className)}`;
   }
 
   private prefixOf(what: NamedKind): string {

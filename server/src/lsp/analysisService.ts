@@ -7,7 +7,7 @@ import { Worker } from 'worker_threads';
 import type { AnalyzeOptions } from '../service/analyze';
 import type { Analysis } from '../service/types';
 import type { GrammarLocations } from '../syntax/python/pythonParser';
-import type { WorkerReady, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { MemoryReport, WorkerReady, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 export interface DocumentSnapshot {
   readonly uri: string;
@@ -25,6 +25,7 @@ interface Entry {
 interface Queued {
   readonly message: WorkerRequest;
   readonly resolve: (a: Analysis) => void;
+  readonly resolveMemory?: (m: MemoryReport | undefined) => void;
 }
 
 export function notAnalysed(reason: string): Analysis {
@@ -60,6 +61,17 @@ export class AnalysisService {
       : this.request(snap, options);
     this.entries.set(snap.uri, { version: snap.version, optionsKey, result });
     return result;
+  }
+
+  /** The worker's memory (undefined when no worker runs), after a garbage collection where exposed. */
+  workerMemory(): Promise<MemoryReport | undefined> {
+    if (!this.worker) return Promise.resolve(undefined);
+    return new Promise(resolve => {
+      const message: WorkerRequest = { id: this.nextId++, text: '', languageId: '', options: {}, memory: true };
+      this.queue.push({ message, resolve: () => resolve(undefined), resolveMemory: resolve });
+      this.ensureWorker().postMessage(message);
+      if (this.queue.length === 1) this.armHeadTimer();
+    });
   }
 
   evict(uri: string): void {
@@ -105,7 +117,8 @@ export class AnalysisService {
       const index = this.queue.findIndex(q => q.message.id === m.id);
       if (index < 0) return;
       const [done] = this.queue.splice(index, 1);
-      done.resolve('analysis' in m ? m.analysis : notAnalysed(`Internal error while analysing: ${m.error}`));
+      if ('memory' in m) done.resolveMemory?.(m.memory);
+      else done.resolve('analysis' in m ? m.analysis : notAnalysed(`Internal error while analysing: ${m.error}`));
       if (index === 0) this.armHeadTimer();
     });
     worker.on('error', e => this.log(`analysis worker error: ${e.stack ?? e.message}`));

@@ -3,6 +3,7 @@
 // the server itself never stalls or dies with it.
 
 import { parentPort, workerData } from 'worker_threads';
+import { getHeapStatistics } from 'v8';
 import { loadPythonParser, GrammarLocations } from '../syntax/python/pythonParser';
 import { analyzeDocument } from '../service/analyzeDocument';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -20,7 +21,10 @@ async function start(): Promise<void> {
   port.on('message', (request: WorkerRequest) => {
     let response: WorkerResponse;
     try {
-      response = { id: request.id, analysis: analyzeDocument(request.text, request.languageId, request.options) };
+      if (request.memory) {
+        const m = process.memoryUsage();
+        response = { id: request.id, memory: { heapUsed: getHeapStatistics().used_heap_size, arrayBuffers: m.arrayBuffers, rss: m.rss } };
+      } else response = { id: request.id, analysis: analyzeDocument(request.text, request.languageId, request.options) };
     } catch (e) {
       response = { id: request.id, error: (e as Error).message };
     }

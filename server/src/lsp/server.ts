@@ -213,6 +213,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return r instanceof ResponseError ? {} : r;
   });
 
+  // Internal: memory of the server and of its analysis worker, for the memory tests and the benchmark.
+  connection.onRequest('shapelens/memoryUsage', async () => {
+    const m = process.memoryUsage();
+    return { main: { heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, rss: m.rss }, worker: await service.workerMemory(), workersStarted: service.workersStarted };
+  });
+
   connection.onShutdown(() => service.dispose());
 
   documents.listen(connection);

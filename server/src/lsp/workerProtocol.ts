@@ -5,6 +5,8 @@ import type { Analysis } from '../service/types';
 
 export interface WorkerRequest {
   readonly id: number;
+  /** Set for a memory report instead of an analysis. */
+  readonly memory?: true;
   readonly text: string;
   readonly languageId: string;
   readonly options: AnalyzeOptions;
@@ -12,7 +14,15 @@ export interface WorkerRequest {
 
 export type WorkerResponse =
   | { readonly id: number; readonly analysis: Analysis }
+  | { readonly id: number; readonly memory: MemoryReport }
   | { readonly id: number; readonly error: string };
+
+/** Heap of one JS thread, and the process's ArrayBuffer memory (which holds the wasm linear memory). */
+export interface MemoryReport {
+  readonly heapUsed: number;
+  readonly arrayBuffers: number;
+  readonly rss: number;
+}
 
 export interface WorkerReady {
   readonly ready: true;

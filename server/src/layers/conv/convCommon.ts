@@ -64,23 +64,52 @@ export function convSpatial(
   dilation: Dim[],
 ): Dim[] {
   const names = SPATIAL_NAMES[kernel.length] ?? kernel.map((_, i) => `axis ${i + 1}`);
-  if (kernel.some(k => k === 0)) ctx.error('bad-argument', `The kernel size of ${layerName} cannot contain 0; received ${formatShape(kernel)}.`);
-  if (strides.some(s => s === 0)) ctx.error('bad-argument', `The strides of ${layerName} cannot contain 0; received ${formatShape(strides)}.`);
-  const anyStride = strides.some(s => typeof s === 'number' && s > 1);
-  const anyDilation = dilation.some(d => typeof d === 'number' && d > 1);
-  if (anyStride && anyDilation) {
-    ctx.error('bad-argument', `${layerName}: strides > 1 cannot be combined with dilation_rate > 1 (strides=${formatShape(strides)}, dilation_rate=${formatShape(dilation)}).`);
+  const tfjs = ctx.version === 'tfjs';
+  if (tfjs) {
+    // TF.js validates none of these at build time: the layer builds and fails (or misbehaves) when run.
+    warnKernelStridesDilation(ctx, layerName, kernel, strides, dilation);
+    if (padding === 'causal') {
+      ctx.note(`TF.js computes the static output length of padding='causal' as if it were 'valid' (and cannot run a causal ${layerName}): the sizes below are TF.js's, not Keras's ceil(L / strides).`);
+      padding = 'valid';
+    }
+  } else {
+    checkKernelStridesDilation(ctx, layerName, kernel, strides, dilation);
   }
   const out: Dim[] = [];
   layout.spatialAxes.forEach((axis, i) => {
     const w = convLength(input[axis], kernel[i], strides[i], padding, dilation[i]);
     if (w.working) ctx.explain(`${names[i]}: ${w.working}`);
-    out.push(w.value);
+    // TF.js divides by a zero stride (Infinity or NaN): no usable size.
+    out.push(tfjs && typeof w.value === 'number' && !Number.isFinite(w.value) ? null : w.value);
   });
-  if (out.some(d => typeof d === 'number' && d <= 0)) {
-    ctx.error('nonpositive-output', `${layerName} would produce an output of size ${formatShape(out)} from input ${formatShape(input)}: kernel ${formatShape(kernel)} with strides ${formatShape(strides)} and padding '${padding}' does not fit. Use padding='same', a smaller kernel, or a larger input.`);
-  }
+  checkOutputSizes(ctx, layerName, input, out, `kernel ${formatShape(kernel)} with strides ${formatShape(strides)} and padding '${padding}' does not fit. Use padding='same', a smaller kernel, or a larger input.`);
   return out;
+}
+
+/**
+ * Reports output sizes that are not positive: an error in Keras; in TF.js a 0 is accepted (a warning,
+ * `zero-size-output`: the model builds but produces empty tensors) and only a negative size is an error.
+ */
+export function checkOutputSizes(ctx: BuildContext, layerName: string, input: Shape, out: Dim[], why: string): void {
+  const negative = out.some(d => typeof d === 'number' && d < 0);
+  const zero = out.some(d => d === 0);
+  if (ctx.version === 'tfjs') {
+    if (negative) ctx.error('nonpositive-output', `${layerName} would produce an output of size ${formatShape(out)} from input ${formatShape(input)}: ${why}`);
+    else if (zero) ctx.warning('zero-size-output', `${layerName} produces an output of size ${formatShape(out)} from input ${formatShape(input)}: TF.js accepts a zero-size output, so the model builds but produces empty tensors. ${why}`);
+    return;
+  }
+  if (negative || zero) ctx.error('nonpositive-output', `${layerName} would produce an output of size ${formatShape(out)} from input ${formatShape(input)}: ${why}`);
+}
+
+/** TF.js: what Keras rejects in kernel, strides and dilation builds in TF.js; warn about the run time. */
+function warnKernelStridesDilation(ctx: BuildContext, layerName: string, kernel: Dim[], strides: Dim[], dilation: Dim[]): void {
+  if (kernel.some(k => k === 0)) ctx.warning('bad-argument', `The kernel size of ${layerName} contains 0 (${formatShape(kernel)}): TF.js builds a 0-sized kernel without complaint, but the layer computes nothing useful.`);
+  if (strides.some(s => s === 0)) ctx.warning('bad-argument', `The strides of ${layerName} contain 0 (${formatShape(strides)}): TF.js builds the layer with no usable output size and fails when it runs.`);
+  const anyStride = strides.some(s => typeof s === 'number' && s > 1);
+  const anyDilation = dilation.some(d => typeof d === 'number' && d > 1);
+  if (anyStride && anyDilation) {
+    ctx.warning('bad-argument', `${layerName}: TF.js builds strides > 1 with dilation_rate > 1 (strides=${formatShape(strides)}, dilation_rate=${formatShape(dilation)}) but fails when it runs ("Either strides or dilations must be 1").`);
+  }
 }
 
 /** Output sizes of a transposed convolution along each spatial axis, with explanations. */

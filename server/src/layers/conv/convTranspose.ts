@@ -25,7 +25,7 @@ export function makeConvTranspose(rank: 1 | 2 | 3): LayerSpec {
     className,
     aliases,
     keras1ClassName: rank === 2 ? 'Deconvolution2D' : undefined,
-    versions: rank === 2 ? undefined : ['2', 'tf.keras', '3'],
+    versions: rank === 2 ? undefined : rank === 3 ? ['2', 'tf.keras', '3', 'tfjs'] : ['2', 'tf.keras', '3'],
     tfjs: rank === 1 ? null : `conv${rank}dTranspose`,
     args: transposeArgs(rank),
     keras1Positional: rank === 2 ? ['nb_filter', 'nb_row', 'nb_col', 'output_shape', 'init', 'activation', 'weights', 'border_mode', 'subsample', 'dim_ordering'] : undefined,
@@ -38,12 +38,21 @@ export function makeConvTranspose(rank: 1 | 2 | 3): LayerSpec {
       checkPositive(ctx, className, 'filters', filters);
       const geometry = readConvGeometry(ctx, rank);
       if (!geometry) return single(undefined);
-      const { format, layout, kernel, strides, dilation } = geometry;
-      checkKernelStridesDilation(ctx, className, kernel, strides, dilation);
+      const { format, layout, kernel, strides } = geometry;
+      let { dilation } = geometry;
+      const tfjs = ctx.version === 'tfjs';
+      if (tfjs) {
+        // TF.js transposed convolutions ignore dilationRate and outputPadding (static shape and call).
+        if (dilation.some(d => d !== 1)) ctx.note(`TF.js ${className} ignores dilationRate ${formatShape(dilation)}: the kernel is applied undilated.`);
+        if (ctx.given('output_padding') && ctx.value('output_padding') !== null) ctx.note(`TF.js ${className} has no outputPadding: the value written is ignored.`);
+        dilation = dilation.map(() => 1);
+      } else {
+        checkKernelStridesDilation(ctx, className, kernel, strides, dilation);
+      }
       const allowed = ctx.version === '1' ? ['valid', 'same', 'full'] : ['valid', 'same'];
       const padding = readPadding(ctx, allowed);
       let outputPadding: Dim[] | undefined;
-      if (ctx.given('output_padding') && ctx.value('output_padding') !== null) {
+      if (!tfjs && ctx.given('output_padding') && ctx.value('output_padding') !== null) {
         outputPadding = ctx.tuple('output_padding', rank);
         const op = outputPadding;
         if (op.some((p, i) => typeof p === 'number' && typeof strides[i] === 'number' && p >= (strides[i] as number))) {

@@ -44,10 +44,12 @@ export function makeConvolution(rank: 1 | 2 | 3): LayerSpec {
       const geometry = readConvGeometry(ctx, rank);
       if (!geometry) return single(undefined);
       const { format, layout, kernel, strides, dilation } = geometry;
-      const allowed = rank === 1 ? ['valid', 'same', 'causal'] : ['valid', 'same'];
+      // TF.js accepts 'causal' for every rank (and computes it as 'valid', see convSpatial).
+      const allowed = rank === 1 || ctx.version === 'tfjs' ? ['valid', 'same', 'causal'] : ['valid', 'same'];
       if (ctx.version === '1' && rank < 3) allowed.push('full');
       const padding = readPadding(ctx, allowed);
-      const groups = ctx.int('groups');
+      // TF.js convolutions have no `groups` option (an unknown option is ignored).
+      const groups = ctx.version === 'tfjs' ? 1 : ctx.int('groups');
       const channels = channelsOf(ctx, className, input, layout);
       if (typeof groups === 'number' && typeof channels === 'number' && groups > 1 && channels % groups !== 0) {
         ctx.error('bad-argument', `${className}: the number of input channels (${channels}) must be divisible by groups (${groups}).`);
@@ -79,7 +81,7 @@ function convolutionWeights(ctx: BuildContext, rank: number, kernel: Dim[], chan
     }
     return useBias ? [W, weight('b', [[filters, 'nb_filter']])] : [W];
   }
-  const groups = ctx.int('groups');
+  const groups = ctx.version === 'tfjs' ? 1 : ctx.int('groups');
   const inLabel = typeof groups === 'number' && groups > 1 ? 'input channels / groups' : 'input channels';
   const out = [weight('kernel', [...kAxes, [channels, inLabel], [filters, 'filters']])];
   if (useBias) out.push(weight('bias', [[filters, 'filters']]));

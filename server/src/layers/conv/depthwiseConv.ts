@@ -12,7 +12,7 @@ export function makeDepthwiseConv(rank: 1 | 2): LayerSpec {
   const className = `DepthwiseConv${rank}D`;
   return {
     className,
-    versions: ['2', 'tf.keras', '3'],
+    versions: rank === 2 ? ['2', 'tf.keras', '3', 'tfjs'] : ['2', 'tf.keras', '3'],
     tfjs: rank === 2 ? 'depthwiseConv2d' : null,
     args: [
       { name: 'kernel_size' },
@@ -32,9 +32,16 @@ export function makeDepthwiseConv(rank: 1 | 2): LayerSpec {
       checkPositive(ctx, className, 'depth_multiplier', dm);
       const geometry = readConvGeometry(ctx, rank);
       if (!geometry) return single(undefined);
-      const { layout, kernel, strides, dilation } = geometry;
+      const { layout, kernel, strides } = geometry;
+      let { dilation } = geometry;
+      if (ctx.version === 'tfjs') {
+        // TF.js DepthwiseConv2D drops dilationRate in computeOutputShape and in call.
+        if (dilation.some(d => d !== 1)) ctx.note(`TF.js ${className} ignores dilationRate ${formatShape(dilation)}: the kernel is applied undilated.`);
+        dilation = dilation.map(() => 1);
+      }
       // tf.keras DepthwiseConv1D pads causally on request; Keras 3 accepts only 'valid' and 'same'.
-      const allowed = rank === 1 && ctx.version !== '3' ? ['valid', 'same', 'causal'] : ['valid', 'same'];
+      // TF.js DepthwiseConv2D accepts 'causal' as well (computed as 'valid' by convSpatial).
+      const allowed = (rank === 1 && ctx.version !== '3') || ctx.version === 'tfjs' ? ['valid', 'same', 'causal'] : ['valid', 'same'];
       const padding = readPadding(ctx, allowed);
       const channels = channelsOf(ctx, className, input, layout);
       const spatial = convSpatial(ctx, className, input, layout, kernel, strides, padding, dilation);

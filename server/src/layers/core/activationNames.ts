@@ -7,3 +7,9 @@ export const KNOWN_ACTIVATIONS: ReadonlySet<string> = new Set([
   'tanh_shrink', 'hard_shrink', 'soft_shrink', 'softmax', 'log_softmax', 'sparsemax', 'softplus', 'softsign',
   'sparse_plus', 'squareplus', 'exponential', 'threshold',
 ]);
+
+/** Activation names TF.js (tfjs-layers 4.x) resolves from a string; anything else throws "Unknown activation". */
+export const TFJS_ACTIVATIONS: ReadonlySet<string> = new Set([
+  'elu', 'hardSigmoid', 'linear', 'relu', 'relu6', 'selu', 'sigmoid', 'softmax', 'logSoftmax', 'softplus', 'softsign',
+  'tanh', 'swish', 'mish', 'gelu', 'gelu_new',
+]);

@@ -1,7 +1,7 @@
 // Concatenate: joins a list of tensors along `axis` (default -1, counted on the batch-including shape);
 // all other dims must match (None matches anything) and the axis dim is the sum, or None if any is None.
 
-import { Dim, Shape, formatShape, normalizeAxis } from '../../infer/shape';
+import { Dim, Shape, formatDim, formatShape, normalizeAxis } from '../../infer/shape';
 import { LayerSpec, single } from '../spec';
 import { checkArity, defaultMinInputs } from './mergeCommon';
 
@@ -30,10 +30,12 @@ export const concatenate: LayerSpec = {
     }
     for (let i = 0; i < rank; i++) {
       if (i === axis) continue;
-      const values = new Set(shapes.map(s => s[i]).filter((d): d is number => typeof d === 'number'));
+      // TF.js compares every dim but the axis as a value: None only matches None.
+      const tfjsStrict = ctx.version === 'tfjs' && !shapes.some(s => s[i] === '?');
+      const values = new Set(shapes.map(s => s[i]).filter((d): d is number | null => typeof d === 'number' || (tfjsStrict && d === null)));
       if (values.size > 1) {
         const what = i === 0 ? 'the batch axis' : `axis ${i}`;
-        ctx.error('concat-mismatch', `A \`Concatenate\` layer requires inputs with matching shapes except for the concatenation axis (${axis}); ${what} differs: ${[...values].join(' vs ')}. Received shapes ${list}.`);
+        ctx.error('concat-mismatch', `A \`Concatenate\` layer requires inputs with matching shapes except for the concatenation axis (${axis}); ${what} differs: ${[...values].map(formatDim).join(' vs ')}. Received shapes ${list}.`);
         return single(undefined);
       }
     }

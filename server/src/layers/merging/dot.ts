@@ -1,7 +1,7 @@
 // Dot: batch-wise dot product of exactly two tensors along `axes` (int or one per input, batch-inclusive,
 // negative allowed). Output = input 1 without its axis ++ input 2 without batch and its axis; rank 1 → (B, 1).
 
-import { Dim, formatShape, normalizeAxis } from '../../infer/shape';
+import { Dim, formatDim, formatShape, normalizeAxis } from '../../infer/shape';
 import { formatValue } from '../../ir/values';
 import { LayerSpec, single } from '../spec';
 import { checkArity } from './mergeCommon';
@@ -22,6 +22,10 @@ export const dot: LayerSpec = {
     const [a, b] = ctx.inputs;
     if (a.length < 2 || b.length < 2) {
       ctx.error('input-rank', `Dot needs inputs of rank ≥ 2 (batch included); received shapes ${formatShape(a)} and ${formatShape(b)}.`);
+      return single(undefined);
+    }
+    if (ctx.version === 'tfjs' && (a.length > 3 || b.length > 3)) {
+      ctx.error('input-rank', `TF.js Dot does not support tensors of 4D or higher rank yet; received shapes ${formatShape(a)} and ${formatShape(b)}.`);
       return single(undefined);
     }
     const raw = ctx.value('axes');
@@ -47,8 +51,10 @@ export const dot: LayerSpec = {
     }
     const d1 = a[ax1];
     const d2 = b[ax2];
-    if (typeof d1 === 'number' && typeof d2 === 'number' && d1 !== d2) {
-      ctx.error('dot-mismatch', `Dot: incompatible input shapes: axis values ${d1} (at axis ${ax1} of ${formatShape(a)}) != ${d2} (at axis ${ax2} of ${formatShape(b)}). The summed axes must have the same size.`);
+    // TF.js compares the summed dims as values: None against a number is a mismatch there.
+    const clash = ctx.version === 'tfjs' ? d1 !== '?' && d2 !== '?' && d1 !== d2 : typeof d1 === 'number' && typeof d2 === 'number' && d1 !== d2;
+    if (clash) {
+      ctx.error('dot-mismatch', `Dot: incompatible input shapes: axis values ${formatDim(d1)} (at axis ${ax1} of ${formatShape(a)}) != ${formatDim(d2)} (at axis ${ax2} of ${formatShape(b)}). The summed axes must have the same size.`);
       return single(undefined);
     }
     const out: Dim[] = [...a.filter((_, i) => i !== ax1), ...b.filter((_, i) => i !== 0 && i !== ax2)];

@@ -30,7 +30,7 @@ export const batchNormalization: LayerSpec = {
   doc: 'Normalises each feature along `axis` (default the last): output shape = input shape; gamma, beta, moving_mean, moving_variance each have the size of that axis.',
   build(ctx) {
     const input = ctx.input;
-    const axes = readAxes(ctx, 'BatchNormalization', input, ctx.version !== '3' && ctx.version !== '1');
+    const axes = readAxes(ctx, 'BatchNormalization', input, ctx.version !== '3' && ctx.version !== '1' && ctx.version !== 'tfjs');
     if (!axes) return single(input.slice());
     if (!checkDefined(ctx, 'BatchNormalization', input, axes)) return single(input.slice());
     let shape: Dim[];

@@ -5,7 +5,7 @@ import { poolLength } from '../../infer/arithmetic';
 import { Dim, formatDim, formatShape } from '../../infer/shape';
 import { dataFormatArg, paddingArg } from '../commonArgs';
 import { ArgSpec, BuildContext, LayerSpec, single } from '../spec';
-import { dataFormat1DArg, layoutOf, readPadding, spatialNames, withSpatial } from '../conv/convCommon';
+import { checkOutputSizes, dataFormat1DArg, layoutOf, readPadding, spatialNames, withSpatial } from '../conv/convCommon';
 
 export type PoolKind = 'max' | 'average';
 
@@ -16,6 +16,13 @@ const KIND_NAMES: Record<PoolKind, { cls: string; short: string; tfjs: string }>
 
 /** Pool1D data format: none in Keras 1 (always (steps, features)), 'channels_last' by default in Keras 2/tf.keras. */
 function poolFormat(ctx: BuildContext, rank: number): 'channels_last' | 'channels_first' | '?' {
+  if (ctx.version === 'tfjs' && rank === 1) {
+    // TF.js Pooling1D and GlobalPooling1D ignore dataFormat: they always work on (steps, features).
+    if (ctx.given('data_format') && ctx.value('data_format') === 'channels_first') {
+      ctx.note('TF.js 1-D pooling ignores dataFormat: the input is read as (batch, steps, features) even with channelsFirst.');
+    }
+    return 'channels_last';
+  }
   return ctx.version === '1' && rank === 1 ? 'channels_last' : ctx.dataFormat();
 }
 
@@ -56,7 +63,10 @@ export function makePooling(kind: PoolKind, rank: 1 | 2 | 3): LayerSpec {
       const pool = ctx.tuple('pool_size', rank);
       const stridesGiven = ctx.value('strides') !== null;
       const strides = stridesGiven ? ctx.tuple('strides', rank) : pool;
-      const padding = readPadding(ctx, ['valid', 'same']);
+      // TF.js pooling accepts 'causal' and computes it as 'valid'.
+      const tfjsCausal = ctx.version === 'tfjs' && ctx.str('padding').toLowerCase() === 'causal';
+      if (tfjsCausal) ctx.note(`TF.js computes padding='causal' of ${className} as 'valid'.`);
+      const padding = tfjsCausal ? 'valid' : readPadding(ctx, ['valid', 'same']);
       const badPool = pool.some(k => typeof k === 'number' && k <= 0);
       const badStrides = stridesGiven && strides.some(s => typeof s === 'number' && s <= 0);
       if (badPool) ctx.error('bad-argument', `The pool_size of ${className} must be positive; received ${formatShape(pool)}.`);
@@ -68,9 +78,7 @@ export function makePooling(kind: PoolKind, rank: 1 | 2 | 3): LayerSpec {
         if (w.working) ctx.explain(`${axisNames[i]}: ${w.working}`);
         return w.value;
       });
-      if (spatial.some(d => typeof d === 'number' && d <= 0)) {
-        ctx.error('nonpositive-output', `${className} would produce an output of size ${formatShape(spatial)} from input ${formatShape(input)}: pool_size ${formatShape(pool)} with strides ${formatShape(strides)} and padding 'valid' does not fit. Use padding='same', a smaller pool, or a larger input.`);
-      }
+      checkOutputSizes(ctx, className, input, spatial, `pool_size ${formatShape(pool)} with strides ${formatShape(strides)} and padding 'valid' does not fit. Use padding='same', a smaller pool, or a larger input.`);
       if (!stridesGiven) ctx.note(`strides default to pool_size ${formatShape(pool)} (not 1), so the windows do not overlap.`);
       return single(withSpatial(input, layout, spatial, input[layout.channelAxis]));
     },
@@ -95,8 +103,12 @@ export function makeGlobalPooling(kind: PoolKind, rank: 1 | 2 | 3): LayerSpec {
       const layout = layoutOf(format, rank);
       const input = ctx.input;
       const channels = input[layout.channelAxis];
-      const keepdims = ctx.bool('keepdims');
+      // TF.js global pooling has no keepdims: the spatial axes are always reduced away.
+      const keepdims = ctx.version === 'tfjs' ? false : ctx.bool('keepdims');
       if (keepdims === '?') return single(undefined);
+      if (ctx.version === 'tfjs' && ctx.given('keepdims') && ctx.value('keepdims') !== false) {
+        ctx.note('TF.js global pooling ignores keepdims: the pooled axes are always removed.');
+      }
       const reduced = layout.spatialAxes.map(a => formatDim(input[a])).join('×');
       if (keepdims) {
         ctx.note(`keepdims=True keeps the pooled axes as size 1 (${reduced} → ${layout.spatialAxes.map(() => 1).join('×')}).`);

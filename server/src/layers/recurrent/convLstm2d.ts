@@ -62,7 +62,8 @@ export const convLstm2d: LayerSpec = {
     const kernel = readKernelSize(ctx, 2);
     const strides = ctx.tuple('strides', 2);
     const dilation = ctx.tuple('dilation_rate', 2);
-    const padding = readPadding(ctx, ['valid', 'same']);
+    // TF.js accepts 'causal' here too (computed as 'valid' by convSpatial).
+    const padding = readPadding(ctx, ctx.version === 'tfjs' ? ['valid', 'same', 'causal'] : ['valid', 'same']);
     const channels = channelsOf(ctx, 'ConvLSTM2D', step, layout);
     if (ctx.version === '3' && layout.spatialAxes.some(ax => step[ax] === null)) {
       ctx.error('undefined-dims', `ConvLSTM layers only support static input shapes for the spatial dimension; received ${formatShape(input)}.`);

@@ -30,6 +30,9 @@ export const gru: LayerSpec = {
         weight('recurrent_kernel', [[units, 'previous state h (units)'], [u3, gates]]),
       ];
       const resetAfter = ctx.bool('reset_after');
+      if (ctx.version === 'tfjs' && resetAfter === true) {
+        ctx.error('bad-argument', 'TF.js GRU supports only resetAfter: false ("GRUCell does not support reset_after parameter set to true."); its bias is always (3·u,).');
+      }
       if (ctx.bool('use_bias') !== false) {
         if (resetAfter === true) {
           weights.push(weight('bias', [[2, 'input bias, recurrent bias'], [u3, gates]]));

@@ -1,13 +1,13 @@
 // Flatten: collapses every non-batch axis into one, (B, d1, …, dn) → (B, d1·…·dn). Keras 3 and tf.keras
-// give (B, None) when a dim is None and pass 2-D input through; Keras 1 and standalone Keras 2 reject both.
+// give (B, None) when a dim is None and pass 2-D input through; Keras 1, standalone Keras 2 and TF.js reject both.
 
 import { Dim, formatShape } from '../../infer/shape';
 import { dataFormatArg } from '../commonArgs';
 import { LayerSpec, single } from '../spec';
 
-/** Keras 1 and standalone Keras 2 require a fully known input of rank ≥ 3. */
+/** Keras 1, standalone Keras 2 and TF.js require a fully known input of rank ≥ 3. */
 function isStrict(version: string): boolean {
-  return version === '1' || version === '2';
+  return version === '1' || version === '2' || version === 'tfjs';
 }
 
 export const flatten: LayerSpec = {

@@ -143,11 +143,19 @@ export function makeCropping(rank: 1 | 2 | 3): LayerSpec {
     build(ctx) {
       const format = formatFor(ctx, rank, rank > 1);
       if (format === '?') return single(undefined);
+      if (ctx.version === 'tfjs' && !ctx.given('cropping')) {
+        // tfjs cropping2D has no default: it reads `args.cropping` and crashes on undefined.
+        ctx.error('bad-argument', `TF.js ${className} needs a \`cropping\` argument (it has no default and fails with "Cannot read properties of undefined"); write e.g. cropping: [[0, 0], [0, 0]].`);
+        return single(undefined);
+      }
       const pairs = readPairs(ctx, className, 'cropping', rank, false);
       if (!pairs) return single(undefined);
       const layout = layoutOf(format, rank);
       const spatial = resized(ctx, ctx.input, rank, format, (L, i) => addPair(L, pairs[i], -1));
-      if (spatial.some(d => typeof d === 'number' && d <= 0)) {
+      const zeroOnly = spatial.some(d => d === 0) && !spatial.some(d => typeof d === 'number' && d < 0);
+      if (ctx.version === 'tfjs' && zeroOnly) {
+        ctx.warning('zero-size-output', `${className} crops ${formatShape(ctx.input)} down to ${formatShape(spatial)}: TF.js accepts a zero-size output, so the model builds but produces empty tensors.`);
+      } else if (spatial.some(d => typeof d === 'number' && d <= 0)) {
         const crop = `(${pairs.map(p => `(${p.map(formatDim).join(', ')})`).join(', ')})`;
         ctx.error('nonpositive-output', `${className}: the cropping must be smaller than the ${rank === 1 ? 'input length' : 'corresponding spatial dimension of the input'}; cropping ${crop} on input ${formatShape(ctx.input)} would leave ${formatShape(spatial)}.`);
       }
@@ -178,6 +186,11 @@ export function makeUpSampling(rank: 1 | 2 | 3): LayerSpec {
         ctx.error('bad-argument', `The size of ${className} must be positive; received ${formatShape(size)}.`);
       }
       const layout = layoutOf(format, rank);
+      if (ctx.version === 'tfjs' && typeof ctx.value('size') === 'number') {
+        // tfjs indexes `size[0]`/`size[1]` of a plain number: undefined factors, NaN in the static shape.
+        ctx.note(`TF.js ${className} needs \`size\` as an array ([${ctx.value('size')}, ${ctx.value('size')}]): with a plain number its static output shape has NaN (null) spatial dims.`);
+        return single(withSpatial(ctx.input, layout, layout.spatialAxes.map(() => null), ctx.input[layout.channelAxis]));
+      }
       const spatial = resized(ctx, ctx.input, rank, format, (L, i) => {
         const f = size[i];
         if (L === null) return { value: null, working: 'None stays None' };
