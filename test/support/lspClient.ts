@@ -17,6 +17,8 @@ export interface TestClient {
   readonly logs: string[];
   /** Server-to-client refresh requests received (`workspace/inlayHint/refresh`, …). */
   readonly refreshes: string[];
+  /** The server's process id. */
+  readonly pid: number | undefined;
   open(uri: string, text: string, version?: number, languageId?: string): void;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
   close(uri: string): void;
@@ -25,8 +27,23 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(options: { pull?: boolean; settings?: unknown; refresh?: boolean; analysisTimeoutMs?: number } = {}): Promise<TestClient> {
-  const proc: ChildProcess = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export interface ClientOptions {
+  /** Advertise pull diagnostics (the server then pushes none). */
+  readonly pull?: boolean;
+  /** `shapelens.*` settings sent as initialization options. */
+  readonly settings?: unknown;
+  /** Advertise inlay-hint and diagnostic refresh support. */
+  readonly refresh?: boolean;
+  /** The server's analysis deadline (an internal knob for tests). */
+  readonly analysisTimeoutMs?: number;
+  /** Another `shapelens` entry script to spawn (e.g. one built elsewhere); default bin/shapelens.js. */
+  readonly bin?: string;
+  /** Extra node flags for the server process (e.g. `--expose-gc`). */
+  readonly nodeArgs?: readonly string[];
+}
+
+export async function startClient(options: ClientOptions = {}): Promise<TestClient> {
+  const proc: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
@@ -69,6 +86,7 @@ export async function startClient(options: { pull?: boolean; settings?: unknown;
     published,
     logs,
     refreshes,
+    pid: proc.pid,
     open(uri, text, version = 1, languageId = 'python') {
       void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     },
