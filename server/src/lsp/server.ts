@@ -215,6 +215,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // Internal: memory of the server and of its analysis worker, for the memory tests and the benchmark.
   connection.onRequest('shapelens/memoryUsage', async () => {
+    (globalThis as { gc?: () => void }).gc?.(); // only with --expose-gc (tests, benchmarks)
     const m = process.memoryUsage();
     return { main: { heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, rss: m.rss }, worker: await service.workerMemory(), workersStarted: service.workersStarted };
   });
