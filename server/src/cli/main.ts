@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadPythonParser } from '../syntax/python/pythonParser';
-import { analyzePython, DEFAULT_MAX_LENGTH } from '../service/analyze';
+import { DEFAULT_MAX_LENGTH } from '../service/analyze';
+import { analyzeDocument, languageOfFile } from '../service/analyzeDocument';
 import type { VersionRequest } from '../infer/chooseVersion';
 import { analysisToJson } from './toJson';
 import { analysisToText } from './toText';
@@ -13,7 +14,8 @@ const USAGE = `usage: shapelens [--format text|json] [--keras-version auto|1|2|3
        shapelens lsp --stdio
 
 Prints the output shape, weights (in get_weights() order) and parameter count of every Keras layer, and
-the diagnostics where dimensions provably do not fit. Folders are searched for .py files.`;
+the diagnostics where dimensions provably do not fit, in Keras (Python) and TF.js (TypeScript, JavaScript)
+files. Folders are searched for .py, .ts, .tsx, .js, .mjs and .cjs files.`;
 
 interface CliOptions {
   format: 'text' | 'json';
@@ -48,7 +50,7 @@ function parseArgs(argv: string[]): CliOptions | string {
   return o;
 }
 
-/** Expands folders into their .py files (sorted, skipping hidden folders and node_modules). */
+/** Expands folders into their Python, TypeScript and JavaScript files (sorted, skipping hidden folders and node_modules). */
 function expand(p: string, out: string[], errors: string[]): void {
   let stat: fs.Stats;
   try {
@@ -65,7 +67,7 @@ function expand(p: string, out: string[], errors: string[]): void {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const child = path.join(p, name);
     if (fs.statSync(child).isDirectory()) expand(child, out, errors);
-    else if (name.endsWith('.py')) out.push(child);
+    else if (languageOfFile(name)) out.push(child);
   }
 }
 
@@ -108,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     const text = buffer.length > DEFAULT_MAX_LENGTH * 2 ? '' : buffer.toString('utf8');
     const analysis = buffer.length > DEFAULT_MAX_LENGTH * 2
       ? { language: 'python' as const, kerasVersion: '3' as const, kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], comments: [], notAnalysed: `The file is larger than the maximum analysed size (${Math.round(buffer.length / 1024)} KB); ShapeLens skips it.` }
-      : analyzePython(text, { kerasVersion: parsed.kerasVersion, defaultDataFormat: parsed.dataFormat });
+      : analyzeDocument(text, languageOfFile(file) ?? 'python', { kerasVersion: parsed.kerasVersion, defaultDataFormat: parsed.dataFormat });
     if (analysis.notAnalysed) process.stderr.write(`shapelens: ${file}: ${analysis.notAnalysed}\n`);
     if (analysis.issues.some(i => i.severity === 'error')) sawError = true;
     if (parsed.format === 'json') results.push(analysisToJson(file, text, analysis));

@@ -24,8 +24,28 @@ export interface ShapeCommentTuple {
   readonly prefixRange?: TextRange;
   /** At least one entry. */
   readonly entries: readonly ShapeCommentEntry[];
-  /** From `(` to `)` inclusive: what the quick fix replaces. */
+  /** From `(` to `)` (or `[` to `]`) inclusive: what the quick fix replaces. */
   readonly tupleRange: TextRange;
+  /** Written as an array (`[null, 28, 28, 1]`, TF.js style) rather than a tuple. */
+  readonly array?: boolean;
+}
+
+/** How comments and shapes are written in a language. */
+interface CommentSyntax {
+  // `arrays` also means shape comments may be arrays (`// [null, 26, 26, 32]`), as TF.js prints shapes.
+  /** `#` in Python, `//` in TypeScript and JavaScript. */
+  readonly marker: string;
+  /** Characters that may stand between a layer expression and its comment (`;` ends a JS statement). */
+  readonly closers: readonly number[];
+  /** Added comments are arrays with `null` (TF.js) rather than tuples with `None`. */
+  readonly arrays: boolean;
+}
+
+const PYTHON_SYNTAX: CommentSyntax = { marker: '#', closers: [44, 41, 93], arrays: false };
+const SCRIPT_SYNTAX: CommentSyntax = { marker: '//', closers: [44, 41, 93, 59], arrays: true };
+
+function syntaxOf(analysis: Analysis): CommentSyntax {
+  return analysis.language === 'python' ? PYTHON_SYNTAX : SCRIPT_SYNTAX;
 }
 
 export const STALE_SHAPE_COMMENT = 'stale-shape-comment';
@@ -38,7 +58,6 @@ const CH_VT = 11;
 const CH_FF = 12;
 const CH_SPACE = 32;
 const CH_NBSP = 0xa0;
-const CH_HASH = 35;
 const CH_LPAREN = 40;
 const CH_RPAREN = 41;
 const CH_COMMA = 44;
@@ -46,6 +65,7 @@ const CH_MINUS = 45;
 const CH_COLON = 58;
 const CH_GT = 62;
 const CH_QUESTION = 63;
+const CH_LBRACKET = 91;
 const CH_RBRACKET = 93;
 const CH_UNDERSCORE = 95;
 const CH_ARROW = 0x2192; // →
@@ -126,15 +146,15 @@ function readEntry(s: string, i: number): ShapeCommentEntry | undefined {
  * trailing comma, and nothing but blanks after it. A one-entry tuple needs its comma (`(10,)`), as in Python:
  * `# (optional)` is prose. The empty tuple is not a shape comment. Undefined when the body is anything else.
  */
-export function parseShapeComment(body: string): ShapeCommentTuple | undefined {
+export function parseShapeComment(body: string, allowArrays = false): ShapeCommentTuple | undefined {
   try {
-    return parse(body);
+    return parse(body, allowArrays);
   } catch {
     return undefined;
   }
 }
 
-function parse(s: string): ShapeCommentTuple | undefined {
+function parse(s: string, allowArrays: boolean): ShapeCommentTuple | undefined {
   let i = skipBlanks(s, 0);
   let prefix: string | undefined;
   let prefixRange: TextRange | undefined;
@@ -150,14 +170,17 @@ function parse(s: string): ShapeCommentTuple | undefined {
     prefix = s.slice(prefixRange.start, prefixRange.end);
     i = skipBlanks(s, prefixRange.end);
   }
-  if (s.charCodeAt(i) !== CH_LPAREN) return undefined;
+  const open = s.charCodeAt(i);
+  if (open !== CH_LPAREN && !(allowArrays && open === CH_LBRACKET)) return undefined;
+  const array = open === CH_LBRACKET;
+  const close = array ? CH_RBRACKET : CH_RPAREN;
   const tupleStart = i;
   i++;
   const entries: ShapeCommentEntry[] = [];
   let trailingComma = false;
   for (;;) {
     i = skipBlanks(s, i);
-    if (s.charCodeAt(i) === CH_RPAREN && entries.length > 0) {
+    if (s.charCodeAt(i) === close && entries.length > 0) {
       trailingComma = true;
       break;
     }
@@ -170,20 +193,27 @@ function parse(s: string): ShapeCommentTuple | undefined {
       i++;
       continue;
     }
-    if (c === CH_RPAREN) break;
+    if (c === close) break;
     return undefined;
   }
-  if (entries.length === 1 && !trailingComma) return undefined;
+  // A one-entry tuple needs its comma, as in Python; an array does not (`[10]`).
+  if (entries.length === 1 && !trailingComma && !array) return undefined;
   const tupleEnd = i + 1;
   if (skipBlanks(s, tupleEnd) !== s.length) return undefined;
-  return { prefix, prefixRange, entries, tupleRange: { start: tupleStart, end: tupleEnd } };
+  return { prefix, prefixRange, entries, tupleRange: { start: tupleStart, end: tupleEnd }, ...(array ? { array } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Comparing with the inferred shape
 
-function renderTuple(parts: readonly string[]): string {
+function renderTuple(parts: readonly string[], array = false): string {
+  if (array) return `[${parts.join(', ')}]`;
   return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+}
+
+/** A shape in the comment's own style: a tuple with None, or an array with null. */
+function renderShape(shape: readonly Dim[], array: boolean): string {
+  return array ? renderTuple(shape.map(d => (d === null ? 'null' : formatDim(d))), true) : formatShape([...shape]);
 }
 
 function entryMatches(entry: ShapeCommentEntry, dim: Dim): boolean {
@@ -213,10 +243,11 @@ function compare(entries: readonly ShapeCommentEntry[], shape: Shape): Compariso
 }
 
 /** The tuple the quick fix writes: matching entries kept as written, the others replaced by the inferred dims. */
-function updatedTuple(entries: readonly ShapeCommentEntry[], shape: Shape, cmp: Comparison): string {
+function updatedTuple(entries: readonly ShapeCommentEntry[], shape: Shape, cmp: Comparison, array: boolean): string {
   const aligned = cmp.aligned;
-  if (!aligned) return formatShape(shape);
-  return renderTuple(aligned.map((d, k) => (entryMatches(entries[k], d) ? entries[k].text : formatDim(d))));
+  if (!aligned) return renderShape(shape, array);
+  const dim = (d: Dim) => (array && d === null ? 'null' : formatDim(d));
+  return renderTuple(aligned.map((d, k) => (entryMatches(entries[k], d) ? entries[k].text : dim(d))), array);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -252,18 +283,17 @@ interface LineTail {
   readonly commentStart?: number;
 }
 
-function tailAfter(text: string, hintOffset: number): LineTail | undefined {
+function tailAfter(text: string, hintOffset: number, syntax: CommentSyntax): LineTail | undefined {
   if (!Number.isInteger(hintOffset) || hintOffset < 0 || hintOffset > text.length) return undefined;
   let contentEnd = hintOffset;
   let i = skipBlanks(text, hintOffset);
-  const c = text.charCodeAt(i);
-  if (c === CH_COMMA || c === CH_RPAREN || c === CH_RBRACKET) {
+  if (syntax.closers.includes(text.charCodeAt(i))) {
     contentEnd = i + 1;
     i = skipBlanks(text, i + 1);
   }
   const lineEnd = lineEndAt(text, i);
   if (i === lineEnd) return { contentEnd, lineEnd };
-  if (text.charCodeAt(i) === CH_HASH) return { contentEnd, lineEnd, commentStart: i };
+  if (text.startsWith(syntax.marker, i)) return { contentEnd, lineEnd, commentStart: i };
   return undefined;
 }
 
@@ -287,7 +317,7 @@ function owningSites(analysis: Analysis, text: string): Site[] {
   }
   const owners = new Map<number, Site>();
   for (const [hintOffset, uses] of byOffset) {
-    const tail = tailAfter(text, hintOffset);
+    const tail = tailAfter(text, hintOffset, syntaxOf(analysis));
     if (!tail) continue;
     const key = tail.commentStart ?? tail.lineEnd;
     const current = owners.get(key);
@@ -317,12 +347,13 @@ interface CommentAt {
 }
 
 /** The comment starting at `start` (its `#`), cut at the line's end: the syntax tree's comment can include a CR. */
-function commentAt(commentEnds: ReadonlyMap<number, number>, text: string, start: number, lineEnd: number): CommentAt | undefined {
+function commentAt(commentEnds: ReadonlyMap<number, number>, text: string, start: number, lineEnd: number, syntax: CommentSyntax): CommentAt | undefined {
+  const marker = syntax.marker;
   const end = Math.min(commentEnds.get(start) ?? lineEnd, lineEnd);
-  const raw = text.slice(start + 1, end);
+  const raw = text.slice(start + marker.length, end);
   const body = raw.trim();
-  const bodyStart = start + 1 + (raw.length - raw.trimStart().length);
-  const tuple = parseShapeComment(body);
+  const bodyStart = start + marker.length + (raw.length - raw.trimStart().length);
+  const tuple = parseShapeComment(body, syntax.arrays);
   return tuple ? { range: { start, end }, bodyStart, tuple } : undefined;
 }
 
@@ -343,7 +374,7 @@ function findStale(analysis: Analysis, text: string): Stale[] {
     if (start === undefined) continue;
     const shape = siteShape(site);
     if (!shape) continue;
-    const comment = commentAt(commentEnds, text, start, site.tail.lineEnd);
+    const comment = commentAt(commentEnds, text, start, site.tail.lineEnd, syntaxOf(analysis));
     if (!comment) continue;
     const entries = comment.tuple.entries;
     const cmp = compare(entries, shape);
@@ -357,7 +388,7 @@ function findStale(analysis: Analysis, text: string): Stale[] {
       message: `Shape comment says ${said} but the output of ${use.type} '${use.name}' is ${formatShape(shape)}.`,
     };
     const t = comment.tuple.tupleRange;
-    out.push({ issue, comment, tupleRange: { start: comment.bodyStart + t.start, end: comment.bodyStart + t.end }, newTuple: updatedTuple(entries, shape, cmp) });
+    out.push({ issue, comment, tupleRange: { start: comment.bodyStart + t.start, end: comment.bodyStart + t.end }, newTuple: updatedTuple(entries, shape, cmp, !!comment.tuple.array) });
   }
   return out;
 }
@@ -405,11 +436,12 @@ export function shapeCommentActions(analysis: Analysis, text: string, range: Tex
       if (!overlaps(line, range)) continue;
       const shape = siteShape(site);
       if (!shape || shape.some(d => d === '?')) continue;
-      const shown = formatShape(shape);
+      const syntax = syntaxOf(analysis);
+      const shown = renderShape(shape, syntax.arrays);
       actions.push({
         title: `Add shape comment ${shown}`,
         kind: 'refactor.rewrite',
-        edits: [{ range: { start: site.tail.contentEnd, end: site.tail.lineEnd }, newText: `  # ${shown}` }],
+        edits: [{ range: { start: site.tail.contentEnd, end: site.tail.lineEnd }, newText: `  ${syntax.marker} ${shown}` }],
       });
     }
     return actions;

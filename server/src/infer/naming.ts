@@ -55,6 +55,21 @@ export type NamedKind = { kind: 'layer'; className: string; keras1ClassName?: st
 /** Hands out automatic names in creation order, per prefix, the way the chosen version counts. */
 export class NameAllocator {
   private readonly counters = new Map<string, number>();
+  /** Prefixes after which the count is unknown (a layer of that kind was created 0..n times). */
+  private readonly unknownCount = new Set<string>();
+
+  /** After this, automatic names counted with `what`'s counter carry `?` for their number. */
+  markUncertain(what: NamedKind): void {
+    this.unknownCount.add(this.countKey(what));
+  }
+
+  /** The counter a name is numbered by (tfjs counts per class, Keras per prefix). */
+  private countKey(what: NamedKind): string {
+    if (this.version !== 'tfjs') return this.prefixOf(what);
+    if (what.kind === 'sequential') return 'sequential_';
+    if (what.kind === 'functional') return 'model';
+    return what.isInput ? 'input' : what.className;
+  }
 
   constructor(private readonly version: KerasVersion) {}
 
@@ -64,6 +79,7 @@ export class NameAllocator {
     const prefix = this.prefixOf(what);
     const n = this.counters.get(prefix) ?? 0;
     this.counters.set(prefix, n + 1);
+    if (this.unknownCount.has(prefix)) return `${prefix}_?`;
     const oneBased = v === '1' || v === '2' || (v === 'tf.keras' && what.kind === 'layer' && what.isInput);
     if (oneBased) return `${prefix}_${n + 1}`;
     return n === 0 ? prefix : `${prefix}_${n}`;
@@ -80,7 +96,7 @@ export class NameAllocator {
     const uid = (prefix: string): string => {
       const n = (this.counters.get(prefix) ?? 0) + 1;
       this.counters.set(prefix, n);
-      return `${prefix}${n}`;
+      return this.unknownCount.has(prefix) ? `${prefix}?` : `${prefix}${n}`;
     };
     if (what.kind === 'sequential') return uid('sequential_');
     if (what.kind === 'functional') return uid('model');

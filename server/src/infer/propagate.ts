@@ -78,7 +78,11 @@ class Propagator {
     state.count++;
     if (this.options.version !== '3') return;
     const layers = state.count + (model.inputTensor ? 1 : 0) + (state.autoInput ? 1 : 0);
-    if ((call.addKind === 'add' || call.addKind === 'constructor-last') && state.hasInput && layers > 1) this.names.next({ kind: 'functional' });
+    if ((call.addKind === 'add' || call.addKind === 'constructor-last') && state.hasInput && layers > 1) {
+      this.names.next({ kind: 'functional' });
+      // An add that may run 0..n times builds the model as many times: later numbers are unknown.
+      if (this.uncertain.has(call)) this.names.markUncertain({ kind: 'functional' });
+    }
   }
 
   /** Marks the model as having an input layer: an `InputLayer` entry, or one Keras adds for `input_shape`. */
@@ -105,7 +109,10 @@ class Propagator {
     }
     const isInput = !!spec?.isInput;
     const className = merge ? 'Merge' : spec?.className ?? layer.className;
-    layer.name = this.names.next({ kind: 'layer', className, keras1ClassName: keras1Class, isInput });
+    const what = { kind: 'layer' as const, className, keras1ClassName: keras1Class, isInput };
+    layer.name = this.names.next(what);
+    // A layer that may be created 0..n times (in a loop that was not unrolled): later numbers are unknown.
+    if (layer.uncertain) this.names.markUncertain(what);
   }
 
   private report(range: TextRange, severity: Issue['severity'], code: string, message: string, related?: Issue['related']): void {
@@ -370,6 +377,7 @@ export function modelInputShapes(model: ModelNode): (Shape | undefined)[] | unde
 /** The output shapes of a model, when known. */
 export function modelOutputShapes(model: ModelNode): (Shape | undefined)[] | undefined {
   if (model.kind === 'sequential') {
+    if (model.uncertain) return undefined;
     const last = model.entries[model.entries.length - 1];
     return last?.result?.outputs ? [...last.result.outputs] : undefined;
   }

@@ -29,6 +29,8 @@ export interface LayerInstance {
   readonly unknownReason?: string;
   /** A `**kwargs` that could not be evaluated: absent arguments read as unknown, not as defaults. */
   readonly opaqueArgs?: boolean;
+  /** Created under an unknown condition or in a loop that was not unrolled: it may exist 0..n times. */
+  readonly uncertain?: boolean;
   /** Set by inference. */
   name?: string;
   /** Set by inference: the class name the chosen Keras version reports (`Convolution2D` in Keras 1). */
@@ -98,6 +100,11 @@ export interface SequentialModel {
   readonly entries: CallNode[];
   /** The `keras.Input(...)` tensor listed first, if any. */
   inputTensor?: TensorRef;
+  /**
+   * Set when an entry was added under an unknown condition or in a loop that was not unrolled: the
+   * model's layer count, output and totals are then not known (its entries still get their own shapes).
+   */
+  uncertain?: boolean;
   name?: string;
 }
 

@@ -19,6 +19,8 @@ export interface LayerCreation {
   readonly unknownReason?: string;
   /** A `**kwargs` that could not be evaluated: absent arguments are unknown, not defaults. */
   readonly opaqueArgs?: boolean;
+  /** Created under an unknown condition or in a loop that was not unrolled (it may exist 0..n times). */
+  readonly uncertain?: boolean;
 }
 
 export class GraphBuilder {
@@ -59,6 +61,7 @@ export class GraphBuilder {
       this.sequentialOutput.set(model, item as TensorRef);
       return;
     }
+    if (uncertain) model.uncertain = true;
     const previous = this.sequentialOutput.get(model);
     const call = this.call(item as Callee, previous ? [previous] : [], false, new Map(), range, uncertain, model, addKind, hintAt);
     model.entries.push(call);

@@ -167,6 +167,12 @@ function functionalOrder(model: FunctionalModel): CallNode[] {
 function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?: number } {
   const cached = memo.totals.get(model);
   if (cached) return cached;
+  if (model.kind === 'sequential' && model.uncertain) {
+    // Layers added under an unknown condition or loop: how many there are is not known.
+    const unknownTotals = {};
+    memo.totals.set(model, unknownTotals);
+    return unknownTotals;
+  }
   memo.totals.set(model, {}); // guards against a model that contains itself
   let total: number | undefined = 0;
   let trainable: number | undefined = 0;

@@ -82,7 +82,7 @@ export interface CommentInfo {
 }
 
 export interface Analysis {
-  readonly language: 'python';
+  readonly language: 'python' | 'typescript' | 'javascript';
   readonly kerasVersion: KerasVersion;
   /** Why that version was chosen. */
   readonly kerasVersionReason: string;

@@ -139,7 +139,7 @@ function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, no
   for (const [k, v] of args.keyword) keyword.set(k, toArgValue(v));
   const classRange = range(fnNode);
   recordLayerEvidence(ev, className, spec, keyword, classRange);
-  return ev.builder.createLayer({
+  return ev.builder.createLayer({ uncertain: ev.uncertain > 0,
     className,
     spec,
     positional: args.positional.map(toArgValue),
@@ -163,7 +163,7 @@ function recordLayerEvidence(ev: PythonEvaluator, className: string, spec: Layer
 
 /** An instance of something outside the catalogue: it occupies a place in models, with unknown shapes. */
 function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fnNode: Node, reason: string): LayerValue {
-  const layer = ev.builder.createLayer({
+  const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0,
     className,
     spec: undefined,
     positional: [],
@@ -262,7 +262,7 @@ function addToSequential(ev: PythonEvaluator, model: SequentialModel, item: PyVa
   else if (isTensorRef(item) || isModelNode(item)) ev.builder.sequentialAdd(model, item, r, uncertain, addKind, hintAt);
   else {
     const reason = isUnknown(item as ArgValue) && (item as { reason?: string }).reason ? (item as { reason: string }).reason : 'this item is not a layer ShapeLens can read';
-    const layer = ev.builder.createLayer({ className: itemNode.text.split('(')[0].trim() || '?', spec: undefined, positional: [], keyword: new Map(), range: r, classRange: r, unknownReason: reason });
+    const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0, className: itemNode.text.split('(')[0].trim() || '?', spec: undefined, positional: [], keyword: new Map(), range: r, classRange: r, unknownReason: reason });
     ev.builder.sequentialAdd(model, layer, r, uncertain, addKind, hintAt);
   }
 }

@@ -1,0 +1,53 @@
+// The analysis facade for TypeScript and JavaScript (TF.js): text in, plain `Analysis` data out. Parses
+// with the TypeScript compiler's parser, evaluates the program abstractly, infers shapes with TensorFlow.js
+// semantics and collects results. Never throws: binary, oversized or unparseable text is `notAnalysed`.
+
+import { inferShapes } from '../infer/propagate';
+import { evaluateTypeScript, isJavaScriptFile } from '../syntax/typescript/evaluateTypeScript';
+import { collectResults } from './collectResults';
+import { AnalyzeOptions, DEFAULT_MAX_LENGTH, looksBinary } from './analyze';
+import type { Analysis, CommentInfo } from './types';
+
+const VERSION_REASON = 'TensorFlow.js: the file imports @tensorflow/tfjs';
+
+function emptyAnalysis(language: Analysis['language'], reason: string): Analysis {
+  return { language, kerasVersion: 'tfjs', kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], comments: [], notAnalysed: reason };
+}
+
+/** Comments in document order, once each. */
+function uniqueByStart(comments: readonly CommentInfo[]): CommentInfo[] {
+  const sorted = [...comments].sort((a, b) => a.range.start - b.range.start);
+  return sorted.filter((c, i) => i === 0 || sorted[i - 1].range.start !== c.range.start);
+}
+
+/** Analyses TypeScript or JavaScript source (the language follows the file name's extension). */
+export function analyzeTypeScript(text: string, fileName: string, options: AnalyzeOptions = {}): Analysis {
+  const language: Analysis['language'] = isJavaScriptFile(fileName) ? 'javascript' : 'typescript';
+  try {
+    const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (text.length > max) return emptyAnalysis(language, `The file is larger than the maximum analysed size (${Math.round(text.length / 1024)} KB > ${Math.round(max / 1024)} KB); ShapeLens skips it.`);
+    if (looksBinary(text)) return emptyAnalysis(language, 'The file contains NUL bytes and looks binary; ShapeLens skips it.');
+    const evaluation = evaluateTypeScript(text, fileName);
+    if (evaluation.parseError) return emptyAnalysis(language, `${evaluation.parseError}; ShapeLens skips this file.`);
+    const { builder } = evaluation;
+    const inference = inferShapes(builder.events, builder.uncertainCalls, {
+      version: 'tfjs',
+      defaultDataFormat: options.defaultDataFormat ?? 'channels_last',
+    });
+    const issues = [...builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    const results = collectResults(inference.models, builder.events, evaluation.bindings);
+    return {
+      language,
+      kerasVersion: 'tfjs',
+      kerasVersionReason: VERSION_REASON,
+      models: results.models,
+      layerUses: results.layerUses,
+      variables: results.variables,
+      issues,
+      comments: uniqueByStart(evaluation.comments),
+    };
+  } catch (e) {
+    // A bug in the analysis (or a stack overflow) must not take the caller down: report it as not analysed.
+    return emptyAnalysis(language, `Internal error while analysing: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,52 @@
+// Entry of the TS/JS front end: parses with `ts.createSourceFile` (no Program, no type checker), runs the
+// abstract interpreter over the file, and returns the graph events, variable bindings and comments.
+
+import * as ts from 'typescript';
+import { GraphBuilder } from '../../ir/graphBuilder';
+import { Binding, TsEvaluator } from './evaluator';
+import { JsScope } from './scope';
+import { collectComments, SourceComment } from './comments';
+
+export type { Binding } from './evaluator';
+
+export interface TypeScriptEvaluation {
+  readonly builder: GraphBuilder;
+  readonly bindings: Binding[];
+  readonly comments: SourceComment[];
+  /** Set when the parser failed (e.g. a stack overflow on very deep nesting); the rest is then empty. */
+  readonly parseError?: string;
+}
+
+/** The script kind for a file name: `.js`/`.mjs`/`.cjs` → JS, `.jsx` → JSX, `.tsx` → TSX, else TS. */
+export function scriptKindOf(fileName: string): ts.ScriptKind {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (lower.endsWith('.js') || lower.endsWith('.mjs') || lower.endsWith('.cjs')) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+export function isJavaScriptFile(fileName: string): boolean {
+  const k = scriptKindOf(fileName);
+  return k === ts.ScriptKind.JS || k === ts.ScriptKind.JSX;
+}
+
+export function evaluateTypeScript(text: string, fileName: string): TypeScriptEvaluation {
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /*setParentNodes*/ false, scriptKindOf(fileName));
+  } catch (e) {
+    return { builder: new GraphBuilder(), bindings: [], comments: [], parseError: `The TypeScript parser failed: ${(e as Error).message}` };
+  }
+  const ev = new TsEvaluator(sourceFile);
+  const module = new JsScope(undefined);
+  ev.runBlock(sourceFile.statements, module);
+  ev.analyseUncalledFunctions();
+  let comments: SourceComment[] = [];
+  try {
+    comments = collectComments(sourceFile);
+  } catch {
+    comments = [];
+  }
+  return { builder: ev.builder, bindings: ev.bindings, comments };
+}

@@ -1,0 +1,809 @@
+// The TS/JS front end's abstract interpreter: walks statements in program order over the TypeScript AST,
+// evaluates constants, follows imports, variables, functions and simple control flow, and hands TF.js calls
+// to tfjsCalls.ts, which records them in the graph. It never executes user code.
+
+import * as ts from 'typescript';
+import { GraphBuilder } from '../../ir/graphBuilder';
+import type { ModelNode, TensorRef, TextRange } from '../../ir/graph';
+import { isModelNode, isTensorRef } from '../../ir/graph';
+import { ArgValue, isLayerValue, unknown } from '../../ir/values';
+import { JsScope } from './scope';
+import {
+  FunctionNode, FunctionValue, JsObject, JsValue, isClass, isFunction, isGraphValue, isJsUnknown, isObject, isSymbol,
+  sameValue, truthOf,
+} from './jsValues';
+import { isTfjsModule, TF_ROOT } from './tfjsSymbols';
+import { callExpression, getProperty, newExpression } from './tfjsCalls';
+import { binaryOp, compareOp } from './operators';
+
+/** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
+const MAX_DEPTH = 400;
+/** Loops with more iterations than this are not unrolled. */
+export const MAX_UNROLL = 64;
+/** Nested user-function calls followed at most. */
+const MAX_CALL_DEPTH = 16;
+
+/** A variable bound to a tensor or a model: the same shape as the Python front end's binding. */
+export interface Binding {
+  readonly name: string;
+  readonly range: TextRange;
+  readonly value: TensorRef | ModelNode;
+  /** An assignment to the name, or a read of it. */
+  readonly kind: 'write' | 'read';
+}
+
+/** How a statement ended other than by falling through. */
+export type Completion = { readonly kind: 'return'; readonly value: JsValue } | { readonly kind: 'break' } | { readonly kind: 'continue' } | undefined;
+
+type Arm = { readonly cond: ts.Expression | null; readonly run: () => Completion };
+
+export class TsEvaluator {
+  readonly builder = new GraphBuilder();
+  readonly bindings: Binding[] = [];
+  readonly functions: FunctionValue[] = [];
+  /** > 0 while inside a branch or loop whose execution is not known. */
+  uncertain = 0;
+  /** Arrays pushed to under an unknown condition: their length is not known. */
+  readonly uncertainLists = new WeakSet<object>();
+  /** The syntax nodes of each array literal's items, for per-item ranges (Sequential layer lists). */
+  readonly itemNodes = new WeakMap<object, ts.Node[]>();
+  private readonly definedFunctions = new WeakMap<ts.Node, FunctionValue>();
+  private depth = 0;
+  callDepth = 0;
+
+  constructor(readonly sourceFile: ts.SourceFile) {}
+
+  rangeOf(node: ts.Node): TextRange {
+    return { start: node.getStart(this.sourceFile), end: node.end };
+  }
+
+  textOf(node: ts.Node): string {
+    return this.sourceFile.text.slice(node.getStart(this.sourceFile), node.end);
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  runBlock(statements: readonly ts.Statement[], scope: JsScope): Completion {
+    // Function declarations are hoisted: `run()` may come before `function run() {…}`.
+    for (const s of statements) if (ts.isFunctionDeclaration(s) && s.name) this.defineFunction(s, s.name.text, scope);
+    for (const s of statements) {
+      const c = this.runStatement(s, scope);
+      if (c) return c;
+    }
+    return undefined;
+  }
+
+  private runStatement(node: ts.Statement, scope: JsScope): Completion {
+    if (this.depth > MAX_DEPTH) return undefined;
+    this.depth++;
+    try {
+      return this.runStatementInner(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private runStatementInner(node: ts.Statement, scope: JsScope): Completion {
+    switch (node.kind) {
+      case ts.SyntaxKind.VariableStatement:
+        this.runDeclarations((node as ts.VariableStatement).declarationList, scope);
+        return undefined;
+      case ts.SyntaxKind.ExpressionStatement:
+        this.evalExpr((node as ts.ExpressionStatement).expression, scope);
+        return undefined;
+      case ts.SyntaxKind.ImportDeclaration:
+        this.runImport(node as ts.ImportDeclaration, scope);
+        return undefined;
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        // `import tf = require('@tensorflow/tfjs')`
+        const d = node as ts.ImportEqualsDeclaration;
+        const ref = d.moduleReference;
+        const isTf = ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression) && isTfjsModule(ref.expression.text);
+        scope.declare(d.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : unknown('an import ShapeLens does not follow'));
+        return undefined;
+      }
+      case ts.SyntaxKind.FunctionDeclaration: {
+        const fn = node as ts.FunctionDeclaration;
+        if (fn.name) this.defineFunction(fn, fn.name.text, scope);
+        return undefined;
+      }
+      case ts.SyntaxKind.ClassDeclaration: {
+        const name = (node as ts.ClassDeclaration).name;
+        if (name) scope.declare(name.text, { kind: 'class', name: name.text });
+        return undefined;
+      }
+      case ts.SyntaxKind.ReturnStatement: {
+        const e = (node as ts.ReturnStatement).expression;
+        return { kind: 'return', value: e ? this.evalExpr(e, scope) : null };
+      }
+      case ts.SyntaxKind.ThrowStatement:
+        this.evalExpr((node as ts.ThrowStatement).expression, scope);
+        return { kind: 'return', value: unknown('the code throws') };
+      case ts.SyntaxKind.BreakStatement:
+        return { kind: 'break' };
+      case ts.SyntaxKind.ContinueStatement:
+        return { kind: 'continue' };
+      case ts.SyntaxKind.Block:
+        return this.runBlock((node as ts.Block).statements, scope);
+      case ts.SyntaxKind.IfStatement:
+        return this.runIf(node as ts.IfStatement, scope);
+      case ts.SyntaxKind.ForStatement:
+        return this.runFor(node as ts.ForStatement, scope);
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+        return this.runForOf(node as ts.ForOfStatement | ts.ForInStatement, scope);
+      case ts.SyntaxKind.WhileStatement:
+      case ts.SyntaxKind.DoStatement: {
+        const loop = node as ts.WhileStatement | ts.DoStatement;
+        this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope);
+        return undefined;
+      }
+      case ts.SyntaxKind.SwitchStatement:
+        return this.runSwitch(node as ts.SwitchStatement, scope);
+      case ts.SyntaxKind.TryStatement: {
+        const t = node as ts.TryStatement;
+        const c = this.runBlock(t.tryBlock.statements, scope);
+        if (c) return c;
+        return t.finallyBlock ? this.runBlock(t.finallyBlock.statements, scope) : undefined;
+      }
+      case ts.SyntaxKind.LabeledStatement:
+        return this.runStatement((node as ts.LabeledStatement).statement, scope);
+      case ts.SyntaxKind.ExportAssignment:
+        this.evalExpr((node as ts.ExportAssignment).expression, scope);
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private runDeclarations(list: ts.VariableDeclarationList, scope: JsScope): void {
+    for (const d of list.declarations) {
+      const init = d.initializer;
+      if (init && ts.isIdentifier(d.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+        // `const build = (units = 8) => …`: a named function, analysed when called or at the end.
+        this.defineFunction(init, init.name?.text ?? d.name.text, scope);
+        continue;
+      }
+      if (init && ts.isIdentifier(d.name) && ts.isClassExpression(init)) {
+        scope.declare(d.name.text, { kind: 'class', name: init.name?.text ?? d.name.text });
+        continue;
+      }
+      const value = init ? this.evalExpr(init, scope) : null;
+      this.bindName(d.name, value, scope, true);
+    }
+  }
+
+  /** Binds a declaration target or parameter (identifier, object or array pattern) to a value. */
+  bindName(name: ts.BindingName, value: JsValue, scope: JsScope, declare: boolean): void {
+    if (ts.isIdentifier(name)) {
+      this.setVariable(name, value, scope, declare);
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      const used: string[] = [];
+      for (const el of name.elements) {
+        if (el.dotDotDotToken) {
+          this.bindName(el.name, restOfObject(value, used), scope, declare);
+          continue;
+        }
+        const key = el.propertyName ? this.propertyKey(el.propertyName, scope) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        if (key === undefined) {
+          this.bindName(el.name, unknown('a computed property name'), scope, declare);
+          continue;
+        }
+        used.push(key);
+        let v = this.memberOf(value, key, el);
+        if (v === null && el.initializer) v = this.evalExpr(el.initializer, scope);
+        this.bindName(el.name, v, scope, declare);
+      }
+      return;
+    }
+    const items = this.itemsForUnpacking(value, name.elements.length);
+    name.elements.forEach((el, i) => {
+      if (ts.isOmittedExpression(el)) return;
+      if (el.dotDotDotToken) {
+        this.bindName(el.name, items ? items.slice(i) : unknown('unpacking a value of unknown length'), scope, declare);
+        return;
+      }
+      let v: JsValue = items ? (i < items.length ? items[i] : null) : unknown('unpacking a value of unknown length');
+      if (v === null && el.initializer) v = this.evalExpr(el.initializer, scope);
+      this.bindName(el.name, v, scope, declare);
+    });
+  }
+
+  /** Items of an array (or a multi-output layer's tensors) for `[a, b] = …`; undefined when not known. */
+  private itemsForUnpacking(value: JsValue, count: number): JsValue[] | undefined {
+    if (Array.isArray(value)) return this.uncertainLists.has(value) ? undefined : value;
+    if (isTensorRef(value) && !value.selected) return Array.from({ length: count }, (_, i): JsValue => ({ kind: 'tensor', call: value.call, index: i, selected: true }));
+    if (typeof value === 'string') return [...value];
+    return undefined;
+  }
+
+  /** `value.key` for destructuring: objects, module symbols and models. */
+  private memberOf(value: JsValue, key: string, at: ts.Node): JsValue {
+    return getProperty(this, value, key, at);
+  }
+
+  private setVariable(id: ts.Identifier, value: JsValue, scope: JsScope, declare: boolean): void {
+    if (declare) scope.declare(id.text, value);
+    else scope.assign(id.text, value);
+    if (isGraphValue(value)) this.bindings.push({ name: id.text, range: this.rangeOf(id), value, kind: 'write' });
+  }
+
+  private runImport(node: ts.ImportDeclaration, scope: JsScope): void {
+    const clause = node.importClause;
+    if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
+    const isTf = isTfjsModule(node.moduleSpecifier.text);
+    const other = (): JsValue => unknown(`an import from '${(node.moduleSpecifier as ts.StringLiteral).text}', which ShapeLens does not follow`);
+    // `import tf from '@tensorflow/tfjs'` (esModuleInterop): the namespace too.
+    if (clause.name) scope.declare(clause.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : other());
+    const bindings = clause.namedBindings;
+    if (!bindings) return;
+    if (ts.isNamespaceImport(bindings)) {
+      scope.declare(bindings.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : other());
+      return;
+    }
+    for (const el of bindings.elements) {
+      const imported = (el.propertyName ?? el.name).text;
+      scope.declare(el.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT, imported] } : other());
+    }
+  }
+
+  defineFunction(node: FunctionNode, name: string, scope: JsScope): FunctionValue {
+    const existing = this.definedFunctions.get(node);
+    if (existing && existing.closure === scope) {
+      scope.declare(name, existing);
+      return existing;
+    }
+    const fn: FunctionValue = { kind: 'function', name, node, closure: scope };
+    this.definedFunctions.set(node, fn);
+    this.functions.push(fn);
+    scope.declare(name, fn);
+    return fn;
+  }
+
+  private runIf(node: ts.IfStatement, scope: JsScope): Completion {
+    const arms: Arm[] = [];
+    let s: ts.Statement | undefined = node;
+    while (s) {
+      if (ts.isIfStatement(s)) {
+        const then: ts.Statement = s.thenStatement;
+        arms.push({ cond: s.expression, run: () => this.runStatement(then, scope) });
+        s = s.elseStatement;
+      } else {
+        const last: ts.Statement = s;
+        arms.push({ cond: null, run: () => this.runStatement(last, scope) });
+        s = undefined;
+      }
+    }
+    for (let i = 0; i < arms.length; i++) {
+      const arm = arms[i];
+      const truth = arm.cond ? truthOf(this.evalExpr(arm.cond, scope)) : true;
+      if (truth === false) continue;
+      if (truth === true) return arm.run();
+      // Unknown condition: every remaining arm may run; run each for hints, then forget what differs.
+      this.runUncertainArms(arms.slice(i), scope);
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** Runs arms whose execution is not known, then keeps only the variables every outcome agrees on. */
+  runUncertainArms(arms: readonly Arm[], scope: JsScope): void {
+    const before = scope.snapshot();
+    const outcomes: Map<JsScope, Map<string, JsValue>>[] = [];
+    for (const arm of arms) {
+      JsScope.restore(before);
+      this.runUncertain(() => arm.run());
+      outcomes.push(scope.snapshot());
+    }
+    if (arms[arms.length - 1].cond !== null) outcomes.push(before); // no else: the state may be unchanged
+    JsScope.restore(before);
+    for (const s of before.keys()) {
+      const names = new Set<string>();
+      for (const o of outcomes) for (const k of o.get(s)?.keys() ?? []) names.add(k);
+      for (const name of names) {
+        const values = outcomes.map(o => o.get(s)?.get(name));
+        const first = values[0];
+        const same = values.every(v => v !== undefined && first !== undefined && sameValue(v, first));
+        s.setOwn(name, same && first !== undefined ? first : unknown(`\`${name}\` is assigned in a branch whose condition is not known`));
+      }
+    }
+  }
+
+  runUncertain<T>(f: () => T): T {
+    this.uncertain++;
+    try {
+      return f();
+    } finally {
+      this.uncertain--;
+    }
+  }
+
+  /** `for (init; cond; incr)`: unrolled when the trip count is known and small, else analysed once. */
+  private runFor(node: ts.ForStatement, scope: JsScope): Completion {
+    const init = node.initializer;
+    const runInit = () => {
+      if (!init) return;
+      if (ts.isVariableDeclarationList(init)) this.runDeclarations(init, scope);
+      else this.evalExpr(init, scope);
+    };
+    // Count the iterations on a copy of the state (condition and increment only).
+    const before = scope.snapshot();
+    runInit();
+    let trips = 0;
+    let known = true;
+    for (;;) {
+      const t = node.condition ? truthOf(this.evalExpr(node.condition, scope)) : undefined;
+      if (t === false) break;
+      if (t === undefined || trips > MAX_UNROLL) {
+        known = false;
+        break;
+      }
+      trips++;
+      if (node.incrementor) this.evalExpr(node.incrementor, scope);
+    }
+    JsScope.restore(before);
+    runInit();
+    if (known) {
+      for (let i = 0; i < trips; i++) {
+        const t = node.condition ? truthOf(this.evalExpr(node.condition, scope)) : false;
+        if (t !== true) break;
+        const c = this.runStatement(node.statement, scope);
+        if (c?.kind === 'return') return c;
+        if (c?.kind === 'break') break;
+        if (node.incrementor) this.evalExpr(node.incrementor, scope);
+      }
+      return undefined;
+    }
+    const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : 'a loop whose bounds are not known';
+    if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
+    this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope);
+    return undefined;
+  }
+
+  private runForOf(node: ts.ForOfStatement | ts.ForInStatement, scope: JsScope): Completion {
+    const iterable = this.evalExpr(node.expression, scope);
+    let items: JsValue[] | undefined;
+    if (ts.isForOfStatement(node)) {
+      if (node.awaitModifier) items = undefined;
+      else if (Array.isArray(iterable) && !this.uncertainLists.has(iterable)) items = iterable;
+      else if (typeof iterable === 'string') items = [...iterable];
+    } else {
+      if (isObject(iterable)) items = [...iterable.entries.keys()];
+      else if (Array.isArray(iterable) && !this.uncertainLists.has(iterable)) items = iterable.map((_, i) => String(i));
+    }
+    const bind = (v: JsValue) => {
+      const init = node.initializer;
+      if (ts.isVariableDeclarationList(init)) {
+        for (const d of init.declarations) this.bindName(d.name, v, scope, true);
+      } else this.assignTo(init, v, scope);
+    };
+    if (items && items.length <= MAX_UNROLL) {
+      for (const item of items) {
+        bind(item);
+        const c = this.runStatement(node.statement, scope);
+        if (c?.kind === 'return') return c;
+        if (c?.kind === 'break') break;
+      }
+      return undefined;
+    }
+    bind(unknown(items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known'));
+    this.runUncertainArms([{ cond: node.expression, run: () => this.runStatement(node.statement, scope) }], scope);
+    return undefined;
+  }
+
+  private runSwitch(node: ts.SwitchStatement, scope: JsScope): Completion {
+    const value = this.evalExpr(node.expression, scope);
+    const clauses = node.caseBlock.clauses;
+    const runFrom = (start: number): Completion => {
+      for (let i = start; i < clauses.length; i++) {
+        const c = this.runBlock(clauses[i].statements, scope);
+        if (c?.kind === 'break') return undefined;
+        if (c) return c;
+      }
+      return undefined;
+    };
+    const labels = clauses.map(c => (ts.isCaseClause(c) ? this.evalExpr(c.expression, scope) : undefined));
+    if (!isJsUnknown(value) && labels.every(l => l === undefined || !isJsUnknown(l))) {
+      let index = labels.findIndex(l => l !== undefined && sameValue(l, value));
+      if (index < 0) index = clauses.findIndex(c => ts.isDefaultClause(c));
+      return index >= 0 ? runFrom(index) : undefined;
+    }
+    const arms: Arm[] = clauses.map((c, i) => ({ cond: ts.isCaseClause(c) ? c.expression : node.expression, run: () => runFrom(i) }));
+    if (clauses.some(c => ts.isDefaultClause(c)) && arms.length > 0) arms[arms.length - 1] = { cond: null, run: arms[arms.length - 1].run };
+    if (arms.length > 0) this.runUncertainArms(arms, scope);
+    return undefined;
+  }
+
+  /**
+   * Analyses a user function with the given arguments (a call), or with its defaults (never called). The
+   * body is analysed once: a later call with other values returns unknown rather than a wrong model.
+   */
+  callFunction(fn: FunctionValue, args: readonly JsValue[]): JsValue {
+    if (fn.analysed) {
+      const same = fn.analysed.args.length === args.length && fn.analysed.args.every((a, i) => sameValue(a, args[i]));
+      return same ? fn.analysed.result : unknown(`\`${fn.name}\` was analysed for other arguments`);
+    }
+    fn.analysed = { args, result: unknown(`\`${fn.name}\` is being analysed`) };
+    const result = this.runFunctionBody(fn, args);
+    fn.analysed = { args, result };
+    return result;
+  }
+
+  /** Runs a function body with arguments, without the analyse-once rule (callbacks of `map`, `forEach`). */
+  runFunctionBody(fn: FunctionValue, args: readonly JsValue[]): JsValue {
+    if (this.callDepth >= MAX_CALL_DEPTH) return unknown('calls nested too deeply');
+    const local = new JsScope(fn.closure, fn.name);
+    fn.node.parameters.forEach((p, i) => {
+      if (p.dotDotDotToken) {
+        this.bindName(p.name, args.slice(i), local, true);
+        return;
+      }
+      let value: JsValue | undefined = i < args.length ? args[i] : undefined;
+      if ((value === undefined || value === null) && p.initializer) value = this.evalExpr(p.initializer, fn.closure === local ? local : local);
+      if (value === undefined) value = unknown(`\`${ts.isIdentifier(p.name) ? p.name.text : 'a parameter'}\` is a parameter of \`${fn.name}\` without a value`);
+      this.bindName(p.name, value, local, true);
+    });
+    this.callDepth++;
+    try {
+      const body = fn.node.body;
+      if (!body) return unknown();
+      if (ts.isBlock(body)) {
+        const c = this.runBlock(body.statements, local);
+        return c?.kind === 'return' ? c.value : null;
+      }
+      return this.evalExpr(body, local);
+    } finally {
+      this.callDepth--;
+    }
+  }
+
+  /** Functions never called in the file are analysed with their parameters' defaults. */
+  analyseUncalledFunctions(): void {
+    for (let i = 0; i < this.functions.length; i++) {
+      const fn = this.functions[i];
+      if (!fn.analysed) this.callFunction(fn, []);
+    }
+  }
+
+  // --------------------------------------------------------------- expressions
+
+  evalExpr(node: ts.Expression, scope: JsScope): JsValue {
+    if (this.depth > MAX_DEPTH) return unknown('nested too deeply to analyse');
+    this.depth++;
+    try {
+      return this.evalExprInner(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalExprInner(node: ts.Expression, scope: JsScope): JsValue {
+    switch (node.kind) {
+      case ts.SyntaxKind.NumericLiteral: {
+        const n = Number((node as ts.NumericLiteral).text.split('_').join(''));
+        return Number.isFinite(n) ? n : unknown();
+      }
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return (node as ts.StringLiteral).text;
+      case ts.SyntaxKind.TemplateExpression: {
+        const t = node as ts.TemplateExpression;
+        let s = t.head.text;
+        for (const span of t.templateSpans) {
+          const v = this.evalExpr(span.expression, scope);
+          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return unknown('a template string with values that are not known');
+          s += String(v) + span.literal.text;
+        }
+        return s;
+      }
+      case ts.SyntaxKind.TrueKeyword:
+        return true;
+      case ts.SyntaxKind.FalseKeyword:
+        return false;
+      case ts.SyntaxKind.NullKeyword:
+        return null;
+      case ts.SyntaxKind.Identifier:
+        return this.readIdentifier(node as ts.Identifier, scope);
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.AwaitExpression:
+        return this.evalExpr((node as ts.ParenthesizedExpression).expression, scope);
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return this.evalArray(node as ts.ArrayLiteralExpression, scope);
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.evalObject(node as ts.ObjectLiteralExpression, scope);
+      case ts.SyntaxKind.PrefixUnaryExpression:
+        return this.evalPrefix(node as ts.PrefixUnaryExpression, scope);
+      case ts.SyntaxKind.PostfixUnaryExpression: {
+        const p = node as ts.PostfixUnaryExpression;
+        const current = this.evalExpr(p.operand, scope);
+        const next = typeof current === 'number' ? current + (p.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1) : unknown();
+        this.assignTo(p.operand, next, scope);
+        return current;
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        return this.evalBinary(node as ts.BinaryExpression, scope);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const c = node as ts.ConditionalExpression;
+        const t = truthOf(this.evalExpr(c.condition, scope));
+        if (t === true) return this.evalExpr(c.whenTrue, scope);
+        if (t === false) return this.evalExpr(c.whenFalse, scope);
+        return unknown('a conditional expression whose condition is not known');
+      }
+      case ts.SyntaxKind.PropertyAccessExpression: {
+        const p = node as ts.PropertyAccessExpression;
+        return getProperty(this, this.evalExpr(p.expression, scope), p.name.text, node);
+      }
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const e = node as ts.ElementAccessExpression;
+        const obj = this.evalExpr(e.expression, scope);
+        const index = this.evalExpr(e.argumentExpression, scope);
+        return this.elementOf(obj, index, node);
+      }
+      case ts.SyntaxKind.CallExpression:
+        return callExpression(this, node as ts.CallExpression, scope);
+      case ts.SyntaxKind.NewExpression:
+        return newExpression(this, node as ts.NewExpression, scope);
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression: {
+        const f = node as ts.ArrowFunction | ts.FunctionExpression;
+        const name = ts.isFunctionExpression(f) && f.name ? f.name.text : 'an anonymous function';
+        const fn: FunctionValue = { kind: 'function', name, node: f, closure: scope };
+        this.functions.push(fn);
+        return fn;
+      }
+      case ts.SyntaxKind.ClassExpression: {
+        const c = node as ts.ClassExpression;
+        return { kind: 'class', name: c.name?.text ?? 'an anonymous class' };
+      }
+      case ts.SyntaxKind.VoidExpression:
+        this.evalExpr((node as ts.VoidExpression).expression, scope);
+        return null;
+      default:
+        return unknown();
+    }
+  }
+
+  private readIdentifier(id: ts.Identifier, scope: JsScope): JsValue {
+    const name = id.text;
+    const v = scope.lookup(name);
+    if (v !== undefined) {
+      if (isGraphValue(v)) this.bindings.push({ name, range: this.rangeOf(id), value: v, kind: 'read' });
+      return v;
+    }
+    switch (name) {
+      case 'undefined': return null;
+      case 'NaN': return NaN;
+      case 'Infinity': return Infinity;
+      // A browser script using the `tf` global from a <script> tag.
+      case 'tf': return { kind: 'symbol', path: [TF_ROOT] };
+      default: return { kind: 'symbol', path: ['<global>', name] };
+    }
+  }
+
+  private evalArray(node: ts.ArrayLiteralExpression, scope: JsScope): JsValue {
+    const out: JsValue[] = [];
+    const nodes: ts.Node[] = [];
+    this.itemNodes.set(out, nodes);
+    for (const el of node.elements) {
+      if (ts.isSpreadElement(el)) {
+        const v = this.evalExpr(el.expression, scope);
+        if (!Array.isArray(v) || this.uncertainLists.has(v)) return unknown('a spread of values that are not known');
+        // Items spread from an array literal keep their own ranges (Sequential hints per layer).
+        const inner = this.itemNodes.get(v);
+        v.forEach((x, i) => {
+          out.push(x);
+          nodes.push(inner && inner.length === v.length ? inner[i] : el);
+        });
+        continue;
+      }
+      if (ts.isOmittedExpression(el)) {
+        out.push(null);
+        nodes.push(el);
+        continue;
+      }
+      nodes.push(el);
+      out.push(this.evalExpr(el, scope));
+    }
+    return out;
+  }
+
+  private evalObject(node: ts.ObjectLiteralExpression, scope: JsScope): JsValue {
+    const entries = new Map<string, JsValue>();
+    for (const p of node.properties) {
+      if (ts.isPropertyAssignment(p)) {
+        const key = this.propertyKey(p.name, scope);
+        const v = this.evalExpr(p.initializer, scope);
+        if (key === undefined) return unknown('an object with computed keys');
+        entries.set(key, v);
+      } else if (ts.isShorthandPropertyAssignment(p)) {
+        entries.set(p.name.text, this.readIdentifier(p.name, scope));
+      } else if (ts.isSpreadAssignment(p)) {
+        const v = this.evalExpr(p.expression, scope);
+        if (isObject(v)) for (const [k, x] of v.entries) entries.set(k, x);
+        else if (v !== null) return unknown('an object with a spread of values that are not known');
+      } else if (ts.isMethodDeclaration(p)) {
+        const key = this.propertyKey(p.name, scope);
+        if (key !== undefined) entries.set(key, { kind: 'function', name: key, node: p, closure: scope });
+      } else {
+        const key = p.name ? this.propertyKey(p.name, scope) : undefined;
+        if (key !== undefined) entries.set(key, unknown('an accessor'));
+      }
+    }
+    const obj: JsObject = { kind: 'object', entries };
+    return obj;
+  }
+
+  propertyKey(name: ts.PropertyName, scope: JsScope): string | undefined {
+    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+    if (ts.isComputedPropertyName(name)) {
+      const v = this.evalExpr(name.expression, scope);
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+    }
+    return undefined;
+  }
+
+  elementOf(obj: JsValue, index: JsValue, _at: ts.Node): JsValue {
+    if (isTensorRef(obj) && !obj.selected && typeof index === 'number' && Number.isInteger(index)) return { kind: 'tensor', call: obj.call, index, selected: true };
+    if (Array.isArray(obj) && typeof index === 'number') {
+      if (this.uncertainLists.has(obj)) return unknown('a list whose length is not known');
+      return Number.isInteger(index) && index >= 0 && index < obj.length ? obj[index] : null;
+    }
+    if (typeof obj === 'string' && typeof index === 'number') return index >= 0 && index < obj.length ? obj[index] : null;
+    if ((typeof index === 'string' || typeof index === 'number') && !isJsUnknown(obj)) return getProperty(this, obj, String(index), _at);
+    return unknown();
+  }
+
+  private evalPrefix(node: ts.PrefixUnaryExpression, scope: JsScope): JsValue {
+    const op = node.operator;
+    if (op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken) {
+      const current = this.evalExpr(node.operand, scope);
+      const next = typeof current === 'number' ? current + (op === ts.SyntaxKind.PlusPlusToken ? 1 : -1) : unknown();
+      this.assignTo(node.operand, next, scope);
+      return next;
+    }
+    const v = this.evalExpr(node.operand, scope);
+    if (op === ts.SyntaxKind.ExclamationToken) {
+      const t = truthOf(v);
+      return t === undefined ? unknown() : !t;
+    }
+    if (typeof v !== 'number') return unknown();
+    if (op === ts.SyntaxKind.MinusToken) return -v;
+    if (op === ts.SyntaxKind.PlusToken) return v;
+    if (op === ts.SyntaxKind.TildeToken) return ~v;
+    return unknown();
+  }
+
+  private evalBinary(node: ts.BinaryExpression, scope: JsScope): JsValue {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) {
+      const v = this.evalExpr(node.right, scope);
+      this.assignTo(node.left, v, scope);
+      return v;
+    }
+    const compound = COMPOUND[op];
+    if (compound !== undefined) {
+      const current = this.evalExpr(node.left, scope);
+      let v: JsValue;
+      if (compound === '&&' || compound === '||' || compound === '??') {
+        const t = compound === '??' ? (current === null ? false : isJsUnknown(current) ? undefined : true) : truthOf(current);
+        if (t === undefined) v = unknown();
+        else if (compound === '&&' ? t : compound === '||' ? !t : !t) v = this.evalExpr(node.right, scope);
+        else return current;
+      } else v = binaryOp(compound, current, this.evalExpr(node.right, scope));
+      this.assignTo(node.left, v, scope);
+      return v;
+    }
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+      const l = this.evalExpr(node.left, scope);
+      const t = truthOf(l);
+      if (t === undefined) return unknown();
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) return t ? this.evalExpr(node.right, scope) : l;
+      return t ? l : this.evalExpr(node.right, scope);
+    }
+    if (op === ts.SyntaxKind.QuestionQuestionToken) {
+      const l = this.evalExpr(node.left, scope);
+      if (isJsUnknown(l)) return unknown();
+      return l === null ? this.evalExpr(node.right, scope) : l;
+    }
+    if (op === ts.SyntaxKind.CommaToken) {
+      this.evalExpr(node.left, scope);
+      return this.evalExpr(node.right, scope);
+    }
+    const l = this.evalExpr(node.left, scope);
+    const r = this.evalExpr(node.right, scope);
+    const arith = ARITHMETIC[op];
+    if (arith) return binaryOp(arith, l, r);
+    const cmp = COMPARISON[op];
+    if (cmp) return compareOp(cmp, l, r);
+    return unknown();
+  }
+
+  /** `target = value` for identifiers, patterns, and properties of object literals and arrays. */
+  assignTo(target: ts.Expression, value: JsValue, scope: JsScope): void {
+    if (ts.isIdentifier(target)) {
+      this.setVariable(target, value, scope, false);
+      return;
+    }
+    if (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target) || ts.isAsExpression(target)) {
+      this.assignTo(target.expression, value, scope);
+      return;
+    }
+    if (ts.isArrayLiteralExpression(target)) {
+      const items = this.itemsForUnpacking(value, target.elements.length);
+      target.elements.forEach((el, i) => {
+        if (ts.isOmittedExpression(el)) return;
+        if (ts.isSpreadElement(el)) this.assignTo(el.expression, items ? items.slice(i) : unknown(), scope);
+        else this.assignTo(el, items ? (i < items.length ? items[i] : null) : unknown('unpacking a value of unknown length'), scope);
+      });
+      return;
+    }
+    if (ts.isObjectLiteralExpression(target)) {
+      for (const p of target.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) this.assignTo(p.name, this.memberOf(value, p.name.text, p), scope);
+        else if (ts.isPropertyAssignment(p)) {
+          const key = this.propertyKey(p.name, scope);
+          this.assignTo(p.initializer, key === undefined ? unknown() : this.memberOf(value, key, p), scope);
+        }
+      }
+      return;
+    }
+    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+      const obj = this.evalExpr(target.expression, scope);
+      const key = ts.isPropertyAccessExpression(target) ? target.name.text : this.evalExpr(target.argumentExpression, scope);
+      if (isObject(obj) && (typeof key === 'string' || typeof key === 'number')) obj.entries.set(String(key), value);
+      else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= obj.length) {
+        if (this.uncertain > 0) this.uncertainLists.add(obj);
+        obj[key] = value;
+      }
+    }
+  }
+}
+
+/** `{...rest}` of an object pattern: the entries not named before it. */
+function restOfObject(value: JsValue, used: readonly string[]): JsValue {
+  if (!isObject(value)) return unknown('the rest of a value that is not known');
+  const entries = new Map<string, JsValue>();
+  for (const [k, v] of value.entries) if (!used.includes(k)) entries.set(k, v);
+  return { kind: 'object', entries };
+}
+
+const ARITHMETIC: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.PlusToken]: '+',
+  [ts.SyntaxKind.MinusToken]: '-',
+  [ts.SyntaxKind.AsteriskToken]: '*',
+  [ts.SyntaxKind.SlashToken]: '/',
+  [ts.SyntaxKind.PercentToken]: '%',
+  [ts.SyntaxKind.AsteriskAsteriskToken]: '**',
+};
+
+const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.PlusEqualsToken]: '+',
+  [ts.SyntaxKind.MinusEqualsToken]: '-',
+  [ts.SyntaxKind.AsteriskEqualsToken]: '*',
+  [ts.SyntaxKind.SlashEqualsToken]: '/',
+  [ts.SyntaxKind.PercentEqualsToken]: '%',
+  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: '**',
+  [ts.SyntaxKind.AmpersandAmpersandEqualsToken]: '&&',
+  [ts.SyntaxKind.BarBarEqualsToken]: '||',
+  [ts.SyntaxKind.QuestionQuestionEqualsToken]: '??',
+};
+
+const COMPARISON: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.EqualsEqualsEqualsToken]: '===',
+  [ts.SyntaxKind.EqualsEqualsToken]: '===',
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: '!==',
+  [ts.SyntaxKind.ExclamationEqualsToken]: '!==',
+  [ts.SyntaxKind.LessThanToken]: '<',
+  [ts.SyntaxKind.GreaterThanToken]: '>',
+  [ts.SyntaxKind.LessThanEqualsToken]: '<=',
+  [ts.SyntaxKind.GreaterThanEqualsToken]: '>=',
+};
+
+export { isClass, isFunction, isSymbol, isModelNode, isLayerValue };
+export type { ArgValue };

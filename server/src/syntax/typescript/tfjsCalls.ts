@@ -1,0 +1,339 @@
+// Calls and property reads in the TS/JS evaluator: TF.js factories (`tf.layers.*`, `tf.input`,
+// `tf.sequential`, `tf.model`), `layer.apply` and `model.apply`, `model.add`, `require`, user functions,
+// array methods and a few builtins. Records graph events; returns plain values.
+
+import * as ts from 'typescript';
+import type { ArgValueOrTensor, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
+import { isModelNode, isTensorRef } from '../../ir/graph';
+import { ArgValue, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
+import type { LayerSpec } from '../../layers/spec';
+import { findTfjsLayer } from '../../layers/registry';
+import type { TsEvaluator } from './evaluator';
+import { MAX_UNROLL } from './evaluator';
+import type { JsScope } from './scope';
+import { JsValue, isClass, isFunction, isMethod, isObject, isSymbol, reasonOf, toArgValue } from './jsValues';
+import { TF_ROOT, isTfjsModule, pythonArgName, pythonArgValue, resolveTfjsPath } from './tfjsSymbols';
+import { callGlobal } from './builtins';
+
+interface EvaluatedArgs {
+  readonly values: JsValue[];
+  /** A spread of values that are not known. */
+  readonly opaque: boolean;
+}
+
+function evalArguments(ev: TsEvaluator, args: readonly ts.Expression[] | undefined, scope: JsScope): EvaluatedArgs {
+  const values: JsValue[] = [];
+  let opaque = false;
+  for (const a of args ?? []) {
+    if (ts.isSpreadElement(a)) {
+      const v = ev.evalExpr(a.expression, scope);
+      if (Array.isArray(v) && !ev.uncertainLists.has(v)) values.push(...v);
+      else opaque = true;
+    } else values.push(ev.evalExpr(a, scope));
+  }
+  return { values, opaque };
+}
+
+export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: JsScope): JsValue {
+  const calleeNode = node.expression;
+  // `require('@tensorflow/tfjs')` (CommonJS), unless the file defines its own `require`.
+  if (ts.isIdentifier(calleeNode) && calleeNode.text === 'require' && scope.lookup('require') === undefined) {
+    const arg = node.arguments[0];
+    if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) {
+      return isTfjsModule(arg.text) ? { kind: 'symbol', path: [TF_ROOT] } : unknown(`\`require('${arg.text}')\` is not followed`);
+    }
+    return unknown('a `require` of a module that is not known');
+  }
+  let callee: JsValue;
+  let fnNode: ts.Node = calleeNode;
+  if (ts.isPropertyAccessExpression(calleeNode)) {
+    fnNode = calleeNode.name;
+    callee = getProperty(ev, ev.evalExpr(calleeNode.expression, scope), calleeNode.name.text, calleeNode);
+  } else callee = ev.evalExpr(calleeNode, scope);
+  const args = evalArguments(ev, node.arguments, scope);
+  if (isSymbol(callee)) return callSymbol(ev, callee.path, node, fnNode, args);
+  if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
+  if (isFunction(callee)) return ev.callFunction(callee, args.values);
+  return unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined);
+}
+
+/** `new X(…)`: a class defined in the file is a custom layer or model, unknown to the analysis. */
+export function newExpression(ev: TsEvaluator, node: ts.NewExpression, scope: JsScope): JsValue {
+  const callee = ev.evalExpr(node.expression, scope);
+  evalArguments(ev, node.arguments, scope);
+  if (isClass(callee)) {
+    return placeholderLayer(ev, callee.name, node, node.expression, `\`${callee.name}\` is a class defined in this file (a custom layer or model), which ShapeLens does not analyse`);
+  }
+  if (isSymbol(callee) && callee.path[0] === TF_ROOT && callee.path[1] === 'layers' && callee.path.length === 3) {
+    const name = callee.path[2];
+    return placeholderLayer(ev, name, node, ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression, `\`new tf.layers.${name}(…)\` is not analysed; use the \`tf.layers\` factory functions`);
+  }
+  return unknown('an object made with `new`');
+}
+
+function range(ev: TsEvaluator, node: ts.Node): TextRange {
+  return ev.rangeOf(node);
+}
+
+function callSymbol(ev: TsEvaluator, path: readonly string[], node: ts.CallExpression, fnNode: ts.Node, args: EvaluatedArgs): JsValue {
+  if (path[0] === '<global>') return callGlobal(ev, path, args.values);
+  if (path[0] !== TF_ROOT) return unknown(`\`${path.join('.')}(…)\` is not analysed`);
+  const symbol = resolveTfjsPath(path);
+  const config = args.values[0];
+  switch (symbol.kind) {
+    case 'layer':
+      return { kind: 'layer', layer: createLayer(ev, symbol.name, symbol.spec, node, fnNode, config, args.opaque) };
+    case 'inputLayer': {
+      const spec = findTfjsLayer('inputLayer');
+      return spec ? { kind: 'layer', layer: createLayer(ev, symbol.name, spec, node, fnNode, config, args.opaque) } : unknown();
+    }
+    case 'input': {
+      // tf.input({shape}) creates an InputLayer and returns its output tensor.
+      const spec = findTfjsLayer('inputLayer');
+      if (!spec) return unknown();
+      const layer = createLayer(ev, symbol.name, spec, node, fnNode, config, args.opaque, INPUT_KEYS);
+      const call = ev.builder.call(layer, [], false, new Map(), range(ev, node), ev.uncertain > 0);
+      return { kind: 'tensor', call, index: 0 };
+    }
+    case 'sequential':
+      return createSequential(ev, node, config);
+    case 'model':
+      return createFunctional(ev, node, config);
+    case 'unsupported':
+      return placeholderLayer(ev, symbol.name, node, fnNode, symbol.reason);
+    case 'other':
+      return unknown(`\`${['tf', ...path.slice(1)].join('.')}(…)\` is not analysed`);
+  }
+}
+
+/** `tf.input` config keys (an InputConfig, not a layer config). */
+const INPUT_KEYS: Readonly<Record<string, string>> = { shape: 'shape', batchShape: 'batch_shape', name: 'name', dtype: 'dtype', sparse: 'sparse' };
+
+/** Turns a factory's config object into canonical keyword arguments. */
+function createLayer(ev: TsEvaluator, className: string, spec: LayerSpec, node: ts.Node, fnNode: ts.Node, config: JsValue | undefined, opaque: boolean, keys?: Readonly<Record<string, string>>): LayerInstance {
+  const keyword = new Map<string, ArgValue>();
+  let opaqueArgs = opaque;
+  if (config !== undefined && isObject(config)) {
+    for (const [k, v] of config.entries) {
+      // `inputShape: i === 0 ? shape : undefined`: an option set to undefined (or null) is absent in TF.js,
+      // except Bidirectional's `mergeMode: null`, which returns the two directions separately.
+      if (v === null && k !== 'mergeMode') continue;
+      const name = keys?.[k] ?? pythonArgName(spec, k);
+      keyword.set(name, pythonArgValue(name, toArgValue(v)));
+    }
+  } else if (config !== undefined && config !== null) opaqueArgs = true;
+  return ev.builder.createLayer({ uncertain: ev.uncertain > 0,
+    className,
+    spec,
+    positional: [],
+    keyword,
+    range: range(ev, node),
+    classRange: range(ev, fnNode),
+    opaqueArgs,
+  });
+}
+
+/** An instance of something outside the catalogue: it occupies a place in models, with unknown shapes. */
+function placeholderLayer(ev: TsEvaluator, className: string, node: ts.Node, fnNode: ts.Node, reason: string): LayerValue {
+  const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0,
+    className,
+    spec: undefined,
+    positional: [],
+    keyword: new Map(),
+    range: range(ev, node),
+    classRange: range(ev, fnNode),
+    unknownReason: reason,
+  });
+  return { kind: 'layer', layer };
+}
+
+/** Call-time options of `layer.apply(x, kwargs)` in TF.js spelling → Python keywords. */
+const CALL_OPTIONS: Readonly<Record<string, string>> = { initialState: 'initial_state', training: 'training', mask: 'mask', constants: 'constants' };
+
+/** `layer.apply(x)` / `layer.apply([a, b])` / `layer.apply(x, {initialState})`. */
+function applyLayer(ev: TsEvaluator, layer: LayerInstance, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
+  const given = args.values.length > 0 ? args.values[0] : unknown('no input given');
+  const options = new Map<string, JsValue>();
+  const kwargs = args.values[1];
+  if (isObject(kwargs)) for (const [k, v] of kwargs.entries) options.set(CALL_OPTIONS[k] ?? k, v);
+  const input = Array.isArray(given) && ev.uncertainLists.has(given) ? unknown('a list whose length is not known') : given;
+  const asList = Array.isArray(input);
+  const items: readonly JsValue[] = asList ? (input as JsValue[]) : [input];
+  const r = range(ev, node);
+  for (const item of items) {
+    if (isLayerValue(item as ArgValue)) {
+      const inner = (item as LayerValue).layer;
+      ev.builder.report({
+        range: r,
+        severity: 'error',
+        code: 'called-on-layer',
+        message: `${layer.className} is applied to the layer object ${inner.className}(…), not to a tensor. Apply that layer to its input first, e.g. \`${inner.className}(…).apply(x)\`, and pass the result.`,
+        related: [{ range: inner.range, message: `${inner.className}(…) is created here but never applied to a tensor` }],
+      });
+    }
+  }
+  const inputs = items.map(v => (isTensorRef(v) || isModelNode(v) ? v : toArgValue(v)));
+  const call = ev.builder.call(layer, inputs, asList, toOptions(options), r, ev.uncertain > 0);
+  return { kind: 'tensor', call, index: 0 };
+}
+
+/** Call options keep their tensors (`initialState: [h, c]` makes h and c inputs of the call). */
+function toOptions(options: Map<string, JsValue>): Map<string, ArgValueOrTensor> {
+  const out = new Map<string, ArgValueOrTensor>();
+  const keep = (v: JsValue): JsValue => (isTensorRef(v) ? v : Array.isArray(v) && v.some(x => isTensorRef(x)) ? v.map(keep) : toArgValue(v));
+  for (const [k, v] of options) out.set(k, keep(v) as ArgValueOrTensor);
+  return out;
+}
+
+function applyModel(ev: TsEvaluator, model: ModelNode, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
+  const input = args.values.length > 0 ? args.values[0] : unknown('no input given');
+  const asList = Array.isArray(input);
+  const items = (asList ? (input as JsValue[]) : [input]).map(v => (isTensorRef(v) ? v : toArgValue(v)));
+  const call = ev.builder.call(model, items, asList, new Map(), range(ev, node), ev.uncertain > 0);
+  return { kind: 'tensor', call, index: 0 };
+}
+
+function createSequential(ev: TsEvaluator, node: ts.CallExpression, config: JsValue | undefined): JsValue {
+  const keyword = new Map<string, ArgValue>();
+  let list: JsValue | undefined;
+  if (config !== undefined && isObject(config)) {
+    for (const [k, v] of config.entries) {
+      if (k === 'layers') list = v;
+      else keyword.set(k, toArgValue(v));
+    }
+  }
+  const model = ev.builder.createSequential(range(ev, node), keyword);
+  if (Array.isArray(list) && ev.uncertainLists.has(list)) {
+    addToSequential(ev, model, unknown('layers from a list whose length is not known'), node);
+  } else if (Array.isArray(list)) {
+    const itemNodes = ev.itemNodes.get(list) ?? [];
+    const items = list;
+    items.forEach((item, i) => addToSequential(ev, model, item, itemNodes.length === items.length ? itemNodes[i] : node, i === items.length - 1 ? 'constructor-last' : 'constructor'));
+  } else if (list !== undefined && list !== null) {
+    addToSequential(ev, model, unknown('layers that are not known'), node);
+  }
+  return model;
+}
+
+function addToSequential(ev: TsEvaluator, model: SequentialModel, item: JsValue, itemNode: ts.Node, addKind: 'add' | 'constructor' | 'constructor-last' = 'add', hintAt?: number): void {
+  const r = range(ev, itemNode);
+  const uncertain = ev.uncertain > 0;
+  if (isLayerValue(item as ArgValue)) ev.builder.sequentialAdd(model, (item as LayerValue).layer, r, uncertain, addKind, hintAt);
+  else if (isTensorRef(item) || isModelNode(item)) ev.builder.sequentialAdd(model, item, r, uncertain, addKind, hintAt);
+  else {
+    const reason = reasonOf(item) ?? 'this item is not a layer ShapeLens can read';
+    const text = ev.textOf(itemNode);
+    const paren = text.indexOf('(');
+    const className = (paren >= 0 ? text.slice(0, paren) : text).trim() || '?';
+    const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0, className, spec: undefined, positional: [], keyword: new Map(), range: r, classRange: r, unknownReason: reason });
+    ev.builder.sequentialAdd(model, layer, r, uncertain, addKind, hintAt);
+  }
+}
+
+function createFunctional(ev: TsEvaluator, node: ts.CallExpression, config: JsValue | undefined): JsValue {
+  const entries = config !== undefined && isObject(config) ? config.entries : new Map<string, JsValue>();
+  const inputs = entries.get('inputs') ?? unknown('no inputs given');
+  const outputs = entries.get('outputs') ?? unknown('no outputs given');
+  const keyword = new Map<string, ArgValue>();
+  for (const [k, v] of entries) if (k !== 'inputs' && k !== 'outputs') keyword.set(k, toArgValue(v));
+  const toGraph = (v: JsValue): JsValue => (Array.isArray(v) ? v.map(toGraph) : isTensorRef(v) ? v : toArgValue(v));
+  return ev.builder.createFunctional(range(ev, node), toGraph(inputs) as never, toGraph(outputs) as never, keyword, 'model');
+}
+
+const MODEL_METHODS_WITHOUT_SHAPES = new Set(['summary', 'compile', 'fit', 'fitDataset', 'save', 'evaluate', 'dispose', 'setWeights', 'loadWeights']);
+
+function callMethod(ev: TsEvaluator, target: JsValue, name: string, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
+  if (Array.isArray(target)) return callArrayMethod(ev, target, name, args);
+  if (isModelNode(target)) {
+    if (target.kind === 'sequential' && name === 'add') {
+      const argNode = node.arguments[0];
+      addToSequential(ev, target, args.values[0] ?? unknown(), argNode ?? node, 'add', node.end);
+      return null;
+    }
+    if (name === 'apply') return applyModel(ev, target, node, args);
+    if (MODEL_METHODS_WITHOUT_SHAPES.has(name)) return null;
+    return unknown(`\`.${name}(…)\` is not analysed`);
+  }
+  if (isLayerValue(target as ArgValue)) {
+    if (name === 'apply') return applyLayer(ev, (target as LayerValue).layer, node, args);
+    return unknown(`\`.${name}(…)\` is not analysed`);
+  }
+  return unknown(`\`.${name}(…)\` is not analysed`);
+}
+
+/** Array methods: `push` (lists built in loops), `concat`, `slice`, and `map`/`forEach` with a callback. */
+function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, args: EvaluatedArgs): JsValue {
+  const p = args.values;
+  const uncertainList = ev.uncertainLists.has(list);
+  switch (name) {
+    case 'push':
+    case 'unshift':
+      // JS arrays are shared by reference: the same rule as Python's `append`.
+      if (ev.uncertain > 0 || uncertainList || args.opaque) ev.uncertainLists.add(list);
+      if (name === 'push') list.push(...p);
+      else list.unshift(...p);
+      return uncertainList ? unknown() : list.length;
+    case 'concat': {
+      const out: JsValue[] = [...list];
+      let unsure = uncertainList || args.opaque;
+      for (const x of p) {
+        if (Array.isArray(x)) {
+          out.push(...x);
+          if (ev.uncertainLists.has(x)) unsure = true;
+        } else out.push(x);
+      }
+      if (unsure) ev.uncertainLists.add(out);
+      return out;
+    }
+    case 'slice': {
+      if (uncertainList) return unknown('a list whose length is not known');
+      const [a, b] = p;
+      if ((a !== undefined && typeof a !== 'number') || (b !== undefined && typeof b !== 'number')) return unknown();
+      return list.slice(a as number | undefined, b as number | undefined);
+    }
+    case 'map':
+    case 'forEach': {
+      const fn = p[0];
+      if (!isFunction(fn) || uncertainList || list.length > MAX_UNROLL) return unknown('a callback over values that are not known');
+      if (!fn.analysed) fn.analysed = { args: [], result: unknown('a callback') };
+      const out = list.map((item, i) => ev.runFunctionBody(fn, [item, i]));
+      return name === 'map' ? out : null;
+    }
+    default:
+      ev.uncertainLists.add(list);
+      return unknown(`\`.${name}(…)\` is not analysed`);
+  }
+}
+
+/** `value.name`: module paths, object-literal entries, array length, model inputs and outputs, methods. */
+export function getProperty(ev: TsEvaluator, value: JsValue, name: string, _at: ts.Node): JsValue {
+  if (isSymbol(value)) return { kind: 'symbol', path: [...value.path, name] };
+  if (isObject(value)) {
+    const v = value.entries.get(name);
+    return v === undefined ? null : v;
+  }
+  if (Array.isArray(value)) {
+    if (name === 'length') return ev.uncertainLists.has(value) ? unknown('a list whose length is not known') : value.length;
+    return { kind: 'method', target: value, name };
+  }
+  if (typeof value === 'string' && name === 'length') return value.length;
+  if (isModelNode(value)) {
+    if (name === 'output' || name === 'outputs') {
+      if (value.kind === 'sequential') {
+        const out = ev.builder.sequentialOutputOf(value);
+        return out ? (name === 'outputs' ? [out] : out) : unknown('the model has no layers yet');
+      }
+      const outs = value.outputs as JsValue;
+      return name === 'outputs' && !Array.isArray(outs) ? [outs] : outs;
+    }
+    if (name === 'input' || name === 'inputs') {
+      const ins: JsValue = value.kind === 'functional' ? (value.inputs as JsValue) : value.inputTensor ?? unknown('the Sequential model has no Input');
+      return name === 'inputs' && !Array.isArray(ins) && !isUnknown(ins as ArgValue) ? [ins] : ins;
+    }
+    return { kind: 'method', target: value, name };
+  }
+  if (isLayerValue(value as ArgValue)) return { kind: 'method', target: value, name };
+  return unknown();
+}
+
+export { isObject };
