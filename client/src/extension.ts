@@ -1,5 +1,6 @@
 // The VS Code client: starts the ShapeLens language server over node IPC for Python files (and Python
-// notebook cells), and adds the model-summary view and a restart command. Everything else is the server's.
+// notebook cells) and TF.js code in TypeScript and JavaScript, and adds the model-summary view and a
+// restart command. Everything else is the server's.
 
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -7,6 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { MODEL_SUMMARY_REQUEST, ModelSummaryParams, ModelSummaryResult, SHOW_SUMMARY_COMMAND } from '../../server/src/lsp/protocol';
 
 const SUMMARY_SCHEME = 'shapelens-summary';
+const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -18,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     // Any scheme: files, untitled buffers, notebook cells (each cell on its own), virtual workspaces.
-    documentSelector: [{ language: 'python' }],
+    documentSelector: LANGUAGES.map(language => ({ language })),
     outputChannel: output,
     synchronize: { configurationSection: 'shapelens' },
     initializationOptions: { settings: vscode.workspace.getConfiguration('shapelens') },
@@ -63,8 +65,8 @@ async function showSummary(summaries: SummaryDocuments, uri?: string, modelName?
   if (!client) return;
   if (!uri || !modelName) {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'python') {
-      void vscode.window.showInformationMessage('ShapeLens: open a Python file with a Keras model first.');
+    if (!editor || !LANGUAGES.includes(editor.document.languageId)) {
+      void vscode.window.showInformationMessage('ShapeLens: open a Python, TypeScript or JavaScript file with a model first.');
       return;
     }
     uri = editor.document.uri.toString();

@@ -241,3 +241,69 @@ test('a runaway analysis is stopped, its worker replaced, and the next document 
     await c.stop();
   }
 });
+
+test('TypeScript (TF.js): hints, hover and a stale // shape comment', async () => {
+  const c = await startClient();
+  try {
+    const uri = 'file:///work/mnist.ts';
+    const lines = [
+      "import * as tf from '@tensorflow/tfjs';",
+      '',
+      'const model = tf.sequential();',
+      "model.add(tf.layers.conv2d({inputShape: [28, 28, 1], kernelSize: 3, filters: 8, activation: 'relu'}));",
+      'model.add(tf.layers.maxPooling2d({poolSize: [2, 2]}));  // [null, 12, 12, 8]',
+      'model.add(tf.layers.flatten());',
+      "model.add(tf.layers.dense({units: 10, activation: 'softmax'}));",
+      '',
+    ];
+    const text = lines.join('\n');
+    c.open(uri, text, 1, 'typescript');
+    const d = await c.waitForDiagnostics(uri, p => p.version === 1);
+    const comment = at(text, '// [null, 12, 12, 8]');
+    assert.deepEqual(d.diagnostics.map(x => [x.range.start, x.range.end, x.severity, x.code]), [[comment, { line: 4, character: comment.character + 20 }, 2, 'stale-shape-comment']]);
+    assert.match(d.diagnostics[0].message, /is \(None, 13, 13, 8\)/);
+    const hints = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+    const end = (line: number) => lines[line].lastIndexOf(';');
+    assert.deepEqual(hints?.map(h => [h.position.line, h.position.character, h.label]), [
+      [3, end(3), '→ (None, 26, 26, 8)'],
+      [4, end(4), '→ (None, 13, 13, 8)'],
+      [5, end(5), '→ (None, 1352)'],
+      [6, end(6), '→ (None, 10)'],
+    ]);
+    const hover = await c.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 22 } });
+    const md = (hover?.contents as { value: string }).value;
+    assert.match(md, /\*\*conv2d_Conv2D1\*\* · `Conv2D`/);
+    assert.match(md, /\| `kernel` \| \(3, 3, 1, 8\) \|/);
+    assert.match(md, /TensorFlow\.js/);
+    const actions = await c.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.diagnostics[0].range, context: { diagnostics: d.diagnostics } });
+    const fix = actions?.find(a => 'kind' in a && a.kind === 'quickfix') as { edit?: { changes?: Record<string, { newText: string }[]> } } | undefined;
+    assert.deepEqual(fix?.edit?.changes?.[uri].map(e => e.newText), ['[null, 13, 13, 8]']);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('JavaScript (TF.js with require): a layer applied to a rank-2 tensor is an error at the call', async () => {
+  const c = await startClient();
+  try {
+    const uri = 'file:///work/model.js';
+    const text = [
+      "const tf = require('@tensorflow/tfjs');",
+      'const input = tf.input({shape: [10]});',
+      'const hidden = tf.layers.dense({units: 4}).apply(input);',
+      'const bad = tf.layers.conv2d({filters: 2, kernelSize: 3}).apply(hidden);',
+      'const model = tf.model({inputs: input, outputs: bad});',
+      '',
+    ].join('\n');
+    c.open(uri, text, 1, 'javascript');
+    const d = await c.waitForDiagnostics(uri, p => p.version === 1);
+    const call = 'tf.layers.conv2d({filters: 2, kernelSize: 3}).apply(hidden)';
+    assert.deepEqual(d.diagnostics.map(x => [x.range.start, x.range.end, x.code]), [[at(text, call), at(text, call, call.length), 'input-rank']]);
+    const hints = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+    assert.deepEqual(hints?.map(h => h.label), ['→ (None, 10)', '→ (None, 4)', '→ ?']);
+    const lenses = await c.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    assert.deepEqual(lenses?.map(l => l.command?.title), ['3 layers · ? params · Show summary']);
+  } finally {
+    await c.stop();
+  }
+});

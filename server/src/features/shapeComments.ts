@@ -380,7 +380,7 @@ function findStale(analysis: Analysis, text: string): Stale[] {
     const cmp = compare(entries, shape);
     if (cmp.matches) continue;
     const use = site.uses[0];
-    const said = renderTuple(entries.map(e => e.text));
+    const said = renderTuple(entries.map(e => e.text), !!comment.tuple.array);
     const issue: Issue = {
       severity: 'warning',
       code: STALE_SHAPE_COMMENT,

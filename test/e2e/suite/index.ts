@@ -45,12 +45,23 @@ const STALE = {
 };
 const LENS = { line: 12, title: '7 layers · 34,826 params · Show summary', command: 'shapelens.showModelSummary' };
 
-function fixtureUri(): vscode.Uri {
+function fixtureUri(name = 'mnist.py'): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return folder
-    ? vscode.Uri.joinPath(folder, 'mnist.py')
-    : vscode.Uri.file(path.resolve(__dirname, '..', '..', '..', '..', 'test', 'e2e', 'workspace', 'mnist.py'));
+    ? vscode.Uri.joinPath(folder, name)
+    : vscode.Uri.file(path.resolve(__dirname, '..', '..', '..', '..', 'test', 'e2e', 'workspace', name));
 }
+
+/** TF.js in TypeScript (workspace/mnist.ts): a hint after every `model.add(...)`, before its `;`. */
+const TS_HINTS: readonly string[] = [
+  '3:101 → (None, 26, 26, 8)',
+  '4:53 → (None, 13, 13, 8)',
+  '5:30 → (None, 1352)',
+  '6:62 → (None, 10)',
+];
+const TS_STALE = "4:56-4:76 Warning shapelens(stale-shape-comment) Shape comment says [null, 12, 12, 8] but the output of MaxPooling2D 'max_pooling2d_MaxPooling2D1' is (None, 13, 13, 8).";
+/** TF.js in JavaScript (workspace/model.js): a Conv2D applied to a rank-2 tensor. */
+const JS_ERROR = "3:12-3:71 Error shapelens(input-rank) conv2d 'conv2d_Conv2D1' expects input of rank 4 (ndim=4), found ndim=2. Full shape received: (None, 4).";
 
 const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
 
@@ -164,6 +175,35 @@ const tests: [string, () => Promise<void>][] = [
     assert.ok(text.includes('Total params: 34,826'), `summary shows the total: ${text}`);
     assert.ok(/conv2d \(Conv2D\)\s+\(None, 26, 26, 32\)\s+320\b/.test(text), `summary has the conv2d row: ${text}`);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), summary!.uri.toString(), 'the summary is shown in the active editor');
+  }],
+
+  ['TypeScript (TF.js): inlay hints, a hover and a stale // shape comment', async () => {
+    const ts = await vscode.workspace.openTextDocument(fixtureUri('mnist.ts'));
+    await vscode.window.showTextDocument(ts);
+    assert.equal(ts.languageId, 'typescript');
+    const hints = await poll('inlay hints in mnist.ts',
+      () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', ts.uri, new vscode.Range(0, 0, ts.lineCount, 0)),
+      h => Array.isArray(h) && h.length > 0);
+    const got = [...hints].sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character).map(h => `${h.position.line}:${h.position.character} ${hintLabel(h)}`);
+    assert.deepEqual(got, TS_HINTS, `inlay hints differ; got:\n${got.join('\n')}`);
+    const hovers = await poll('a hover at conv2d',
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ts.uri, new vscode.Position(3, 22)),
+      h => Array.isArray(h) && hoverText(h).length > 0);
+    assert.ok(hoverText(hovers).includes('(3, 3, 1, 8)'), `hover shows the kernel (3, 3, 1, 8): ${hoverText(hovers)}`);
+    const diagnostics = await poll('the stale comment in mnist.ts', () => vscode.languages.getDiagnostics(ts.uri).filter(d => d.source === 'shapelens'), ds => ds.length > 0);
+    assert.deepEqual(diagnostics.map(d => `${show(d.range)} ${vscode.DiagnosticSeverity[d.severity]} ${d.source}(${String(d.code)}) ${d.message}`), [TS_STALE]);
+  }],
+
+  ['JavaScript (TF.js with require): a rank error in the Problems panel, hints after each layer', async () => {
+    const js = await vscode.workspace.openTextDocument(fixtureUri('model.js'));
+    await vscode.window.showTextDocument(js);
+    assert.equal(js.languageId, 'javascript');
+    const diagnostics = await poll('the rank error in model.js', () => vscode.languages.getDiagnostics(js.uri).filter(d => d.source === 'shapelens'), ds => ds.length > 0);
+    assert.deepEqual(diagnostics.map(d => `${show(d.range)} ${vscode.DiagnosticSeverity[d.severity]} ${d.source}(${String(d.code)}) ${d.message}`), [JS_ERROR]);
+    const hints = await poll('inlay hints in model.js',
+      () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', js.uri, new vscode.Range(0, 0, js.lineCount, 0)),
+      h => Array.isArray(h) && h.length > 0);
+    assert.deepEqual([...hints].map(hintLabel), ['→ (None, 10)', '→ (None, 4)', '→ ?']);
   }],
 ];
 
