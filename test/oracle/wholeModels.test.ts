@@ -70,12 +70,9 @@ function pair(ours: readonly ModelInfo[], theirs: readonly TfjsModelLike[]): [Mo
 
 /**
  * Differences known and not caused by the front end, by fixture: they are reported by a `todo` test (shown,
- * not failing) until fixed. A nested model's summary row has no weight list in collectResults (its params
- * are right); tfjs lists the inner model's weights.
+ * not failing) until fixed. None at the moment.
  */
-const KNOWN: Readonly<Record<string, readonly string[]>> = {
-  'functional_shared.ts': ['model wrapped layer 0 (Sequential): weights tfjs [4,8] [8] [8,2] [2] ours ?'],
-};
+const KNOWN: Readonly<Record<string, readonly string[]>> = {};
 
 const files = fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter(f => f.endsWith('.ts') || f.endsWith('.js')).sort() : [];
 

@@ -57,6 +57,9 @@ function computeRow(call: CallNode, memo: Memo): LayerInfo {
   const result = call.result;
   if (isModelNode(callee)) {
     const totals = modelTotals(callee, memo);
+    // A model used as a layer owns its layers' weights, in their order (undefined if any is unknown).
+    const inner = modelCalls(callee, memo).map(c => layerRow(c, memo).weights);
+    const weights = callee.kind === 'sequential' && callee.uncertain ? undefined : inner.every(w => w !== undefined) ? inner.flat() as WeightInfo[] : undefined;
     return {
       name: callee.name ?? '?',
       type: callee.kind === 'sequential' ? 'Sequential' : 'Functional',
@@ -64,7 +67,7 @@ function computeRow(call: CallNode, memo: Memo): LayerInfo {
       range: callee.range,
       inputShapes: result ? (result.inputShapes as (Shape | undefined)[]) : [],
       outputs: result?.outputs as (Shape | undefined)[] | undefined,
-      weights: undefined,
+      weights,
       params: totals.total,
       trainableParams: totals.trainable,
       unknownReason: result?.unknownReason,
