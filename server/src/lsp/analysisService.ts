@@ -63,6 +63,11 @@ export class AnalysisService {
     return result;
   }
 
+  /** Starts the worker (and its grammar load) ahead of the first document, so opening one is fast. */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
   /** The worker's memory (undefined when no worker runs), after a garbage collection where exposed. */
   workerMemory(): Promise<MemoryReport | undefined> {
     if (!this.worker) return Promise.resolve(undefined);

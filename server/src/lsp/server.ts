@@ -24,8 +24,11 @@ import { SettingsStore, analyzeOptionsOf, featureSettingsOf } from './settings';
 
 import { ANALYSED_LANGUAGES } from '../service/analyzeDocument';
 
-/** Push diagnostics this long after the last change; short, so problems appear while typing. */
-const PUSH_DELAY_MS = 50;
+/**
+ * Push diagnostics this long after the last change: just enough to coalesce a burst of keystrokes (a
+ * stale version is never published anyway), so problems appear while typing.
+ */
+const PUSH_DELAY_MS = 10;
 
 export interface ServerOptions {
   readonly grammars?: GrammarLocations;
@@ -143,6 +146,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       serverInfo: { name: 'shapelens' },
     };
   });
+
+  connection.onInitialized(() => service.warmUp());
 
   connection.onDidChangeConfiguration(change => {
     if (!settings.pull) settings.setGlobal((change.settings as { shapelens?: unknown } | undefined)?.shapelens);
