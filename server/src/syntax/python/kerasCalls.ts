@@ -3,6 +3,7 @@
 // a few builtins. Records graph events and Keras-version evidence; returns plain values.
 
 import type { Node } from 'web-tree-sitter';
+import { callOptionsKeepingTensors } from '../../ir/callOptions';
 import type { ArgValueOrTensor, CallNode, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, DictValue, isDict, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
@@ -226,10 +227,7 @@ function applyLayerMany(ev: PythonEvaluator, layer: LayerInstance, inputs: PyVal
 
 /** Call keywords keep their tensors (`initial_state=[h, c]` makes h and c inputs of the call). */
 function toOptions(options: Map<string, PyValue>): Map<string, ArgValueOrTensor> {
-  const out = new Map<string, ArgValueOrTensor>();
-  const keep = (v: PyValue): PyValue => (isTensorRef(v) ? v : Array.isArray(v) && v.some(x => isTensorRef(x)) ? v.map(keep) : toArgValue(v));
-  for (const [k, v] of options) out.set(k, keep(v) as ArgValueOrTensor);
-  return out;
+  return callOptionsKeepingTensors(options, toArgValue);
 }
 
 function callModel(ev: PythonEvaluator, model: ModelNode, node: Node, args: EvaluatedArgs): PyValue {

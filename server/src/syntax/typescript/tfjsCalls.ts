@@ -3,6 +3,7 @@
 // array methods and a few builtins. Records graph events; returns plain values.
 
 import * as ts from 'typescript';
+import { callOptionsKeepingTensors } from '../../ir/callOptions';
 import type { ArgValueOrTensor, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
@@ -177,12 +178,9 @@ function applyLayer(ev: TsEvaluator, layer: LayerInstance, node: ts.CallExpressi
   return { kind: 'tensor', call, index: 0 };
 }
 
-/** Call options keep their tensors (`initialState: [h, c]` makes h and c inputs of the call). */
+/** Call keywords keep their tensors (`initial_state=[h, c]` makes h and c inputs of the call). */
 function toOptions(options: Map<string, JsValue>): Map<string, ArgValueOrTensor> {
-  const out = new Map<string, ArgValueOrTensor>();
-  const keep = (v: JsValue): JsValue => (isTensorRef(v) ? v : Array.isArray(v) && v.some(x => isTensorRef(x)) ? v.map(keep) : toArgValue(v));
-  for (const [k, v] of options) out.set(k, keep(v) as ArgValueOrTensor);
-  return out;
+  return callOptionsKeepingTensors(options, toArgValue);
 }
 
 function applyModel(ev: TsEvaluator, model: ModelNode, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
