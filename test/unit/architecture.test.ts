@@ -1,14 +1,18 @@
-// Architecture invariants, checked on the source: the analysis core does no I/O and knows nothing of LSP;
-// only the CLI (and later the server's lsp/ folder) touches the file system or process.
+// Architecture invariants, checked on the source: the analysis core and the editor features (and every
+// front end under syntax/, TypeScript included) do no I/O and know nothing of LSP — no import, require or
+// dynamic import of such modules; only the CLI and the server's lsp/ folder touch the file system or process.
+// (The runtime counterpart — the server starts no child process — is in test/robustness/noSideEffects.test.ts.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '../../../server/src');
-const CORE_DIRS = ['service', 'syntax', 'ir', 'infer', 'layers'];
+// The pure core and the pure editor features; `syntax` covers every front end (python/, typescript/ when present).
+const CORE_DIRS = ['service', 'syntax', 'ir', 'infer', 'layers', 'features'];
 const FORBIDDEN_IN_CORE = ['fs', 'path', 'child_process', 'net', 'http', 'https', 'worker_threads', 'os', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode'];
 
 function filesUnder(dir: string): string[] {
@@ -21,26 +25,51 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
+/** Every module a file loads: import/export declarations, `import x = require(…)`, `require(…)` and `import(…)` anywhere. */
 function importsOf(file: string): string[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const out: string[] = [];
-  source.forEachChild(node => {
+  const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) out.push(node.moduleSpecifier.text);
-  });
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) out.push(node.moduleReference.expression.text);
+    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+      const arg = node.arguments[0];
+      out.push(arg && ts.isStringLiteralLike(arg) ? arg.text : `<computed ${node.expression.getText(source)}(…)>`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return out;
 }
 
-test('the analysis core imports no I/O, process or LSP modules', () => {
+test('the analysis core and the editor features import no I/O, process or LSP modules', () => {
   const offenders: string[] = [];
   for (const dir of CORE_DIRS) {
     for (const file of filesUnder(path.join(SRC, dir))) {
       for (const spec of importsOf(file)) {
         const bare = spec.startsWith('node:') ? spec.slice(5) : spec;
-        if (FORBIDDEN_IN_CORE.includes(bare)) offenders.push(`${path.relative(SRC, file)} imports ${spec}`);
+        if (FORBIDDEN_IN_CORE.includes(bare) || bare.startsWith('<computed')) offenders.push(`${path.relative(SRC, file)} imports ${spec}`);
       }
     }
   }
   assert.deepEqual(offenders, []);
+});
+
+test('the import check sees every kind of module load', () => {
+  const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shapelens-arch-')), 'probe.ts');
+  fs.writeFileSync(probe, "import * as a from 'fs';\nimport b = require('path');\nexport { c } from 'net';\nfunction f() { return require('child_process') ?? import('http'); }\nconst d = require(name);\n");
+  try {
+    assert.deepEqual(importsOf(probe), ['fs', 'path', 'net', 'child_process', 'http', '<computed require(…)>']);
+  } finally {
+    fs.rmSync(path.dirname(probe), { recursive: true, force: true });
+  }
+});
+
+test('the checked folders include the editor features and every front end present', () => {
+  const checked = CORE_DIRS.flatMap(d => filesUnder(path.join(SRC, d))).map(f => path.relative(SRC, f).split(path.sep).join('/'));
+  assert.ok(checked.some(f => f.startsWith('features/')), 'features/ is checked');
+  assert.ok(checked.some(f => f.startsWith('syntax/python/')), 'syntax/python/ is checked');
+  if (fs.existsSync(path.join(SRC, 'syntax/typescript'))) assert.ok(checked.some(f => f.startsWith('syntax/typescript/')), 'syntax/typescript/ is checked');
 });
 
 test('every source file opens with a purpose comment', () => {

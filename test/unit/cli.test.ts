@@ -28,7 +28,7 @@ test('JSON output for a clean file: exact shapes, weights, totals, exit 0', () =
   assert.equal(r.code, 0, r.stderr);
   const json = JSON.parse(r.stdout);
   assert.deepEqual(json.files[0].models[0], {
-    name: 'sequential', kind: 'sequential', line: 3,
+    name: 'sequential', kind: 'sequential', line: 3, complete: true,
     layers: [{ name: 'conv2d', type: 'Conv2D', line: 3, column: 49, inputShape: [null, 28, 28, 1], outputShape: [null, 26, 26, 4], weights: [{ name: 'kernel', shape: [3, 3, 1, 4], trainable: true }, { name: 'bias', shape: [4], trainable: true }], params: 40 }],
     totalParams: 40, trainableParams: 40, nonTrainableParams: 0,
   });

@@ -46,6 +46,7 @@ export function analysisToJson(path: string, text: string, a: Analysis): object 
       name: m.name,
       kind: m.kind,
       line: pos(m.range.start).line,
+      complete: m.complete,
       layers: m.layers.map(layerJson),
       totalParams: m.totalParams ?? null,
       trainableParams: m.trainableParams ?? null,

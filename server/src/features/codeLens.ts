@@ -7,10 +7,7 @@ import type { LensInfo } from './types';
 export function modelLenses(analysis: Analysis): LensInfo[] {
   return analysis.models.map(m => {
     const layers = m.layers.length;
-    return {
-      range: m.range,
-      modelName: m.name,
-      title: `${layers} layer${layers === 1 ? '' : 's'} · ${formatCount(m.totalParams)} params · Show summary`,
-    };
+    const count = m.complete ? `${layers} layer${layers === 1 ? '' : 's'}` : '? layers';
+    return { range: m.range, modelName: m.name, title: `${count} · ${formatCount(m.totalParams)} params · Show summary` };
   });
 }

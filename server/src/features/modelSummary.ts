@@ -60,6 +60,8 @@ function textTable(rows: string[][], header: string[]): string[] {
 }
 
 /** The plain-text table the CLI prints under each `Model: "…"` line (no trailing newline). */
+const INCOMPLETE = 'Only part of this model could be followed: its graph runs through operations ShapeLens does not analyse, or layers added under a condition or loop it cannot resolve; the layers listed are the ones it could trace.';
+
 export function modelSummaryText(model: ModelInfo): string {
   const out = textTable(layerRows(model), ['Layer (type)', 'Output Shape', 'Param #', 'Weights (get_weights() order)']);
   out.push(` Total params: ${formatCount(model.totalParams)}`);
@@ -67,6 +69,7 @@ export function modelSummaryText(model: ModelInfo): string {
   out.push(` Non-trainable params: ${formatCount(model.nonTrainableParams)}`);
   const unknown = unknownLayers(model);
   if (unknown.length) out.push(` ? = not inferable: ${unknown.map(l => `${l.name}: ${l.unknownReason}`).join('; ')}`);
+  if (!model.complete) out.push(` ${INCOMPLETE}`);
   return out.join('\n');
 }
 
@@ -91,5 +94,6 @@ export function modelSummaryMarkdown(model: ModelInfo): string {
   ].join('\n'));
   const unknown = unknownLayers(model);
   if (unknown.length) parts.push(`*? = not inferable: ${unknown.map(l => `${escapeMarkdown(l.name)}: ${escapeMarkdown(l.unknownReason ?? '')}`).join('; ')}*`);
+  if (!model.complete) parts.push(`*${INCOMPLETE}*`);
   return parts.join('\n\n');
 }

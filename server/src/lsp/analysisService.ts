@@ -34,6 +34,8 @@ export function notAnalysed(reason: string): Analysis {
 
 export class AnalysisService {
   private worker: Worker | undefined;
+  /** Whether the current worker has loaded its grammar (deadlines run only while it can work). */
+  private workerReady = false;
   /** Requests in the order the worker takes them; the first is the one it is working on. */
   private readonly queue: Queued[] = [];
   private headTimer: NodeJS.Timeout | undefined;
@@ -102,21 +104,29 @@ export class AnalysisService {
     });
   }
 
-  /** The deadline runs for the request the worker is working on, from when it started on it. */
+  /**
+   * The deadline runs for the request the worker is working on, from when it started on it — not while a
+   * new worker is still loading its grammar.
+   */
   private armHeadTimer(): void {
     if (this.headTimer) clearTimeout(this.headTimer);
     this.headTimer = undefined;
     const head = this.queue[0];
-    if (head) this.headTimer = setTimeout(() => this.stopRunaway(head.message.id), this.timeoutMs);
+    if (head && this.workerReady) this.headTimer = setTimeout(() => this.stopRunaway(head.message.id), this.timeoutMs);
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerFile, { workerData: { grammars: this.grammars } });
     this.workersStarted++;
+    this.workerReady = false;
     worker.on('message', (m: WorkerResponse | WorkerReady) => {
       if ('ready' in m) {
         if (m.loadError) this.log(`could not load the Python grammar: ${m.loadError}`);
+        if (this.worker === worker) {
+          this.workerReady = true;
+          this.armHeadTimer();
+        }
         return;
       }
       const index = this.queue.findIndex(q => q.message.id === m.id);
@@ -124,6 +134,7 @@ export class AnalysisService {
       const [done] = this.queue.splice(index, 1);
       if ('memory' in m) done.resolveMemory?.(m.memory);
       else done.resolve('analysis' in m ? m.analysis : notAnalysed(`Internal error while analysing: ${m.error}`));
+      if ('analysis' in m && m.recycle) this.recycle(worker);
       if (index === 0) this.armHeadTimer();
     });
     worker.on('error', e => this.log(`analysis worker error: ${e.stack ?? e.message}`));
@@ -138,6 +149,17 @@ export class AnalysisService {
     return worker;
   }
 
+  /** Replaces the worker (after a huge text, to give its wasm memory back); queued requests move over. */
+  private recycle(worker: Worker): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    void worker.terminate();
+    if (this.queue.length) {
+      const next = this.ensureWorker();
+      for (const q of this.queue) next.postMessage(q.message);
+    }
+  }
+
   /** The head request is past its deadline: the worker is replaced and the others go to the new one. */
   private stopRunaway(id: number): void {
     if (this.queue[0]?.message.id !== id) return;
@@ -145,7 +167,7 @@ export class AnalysisService {
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
-    const limit = this.timeoutMs < 1000 ? `${this.timeoutMs} ms` : `${Math.round(this.timeoutMs / 1000)} s`;
+    const limit = this.timeoutMs % 1000 === 0 ? `${this.timeoutMs / 1000} s` : `${this.timeoutMs} ms`;
     this.failHeadAndResend(`Analysing this file took longer than ${limit} and was stopped; ShapeLens skips it.`);
   }
 

@@ -8,6 +8,9 @@ import { loadPythonParser, GrammarLocations } from '../syntax/python/pythonParse
 import { analyzeDocument } from '../service/analyzeDocument';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 
+/** Texts longer than this (UTF-16 units) leave the wasm heap large; the worker is then replaced. */
+const RECYCLE_AFTER_LENGTH = 4 * 1024 * 1024;
+
 async function start(): Promise<void> {
   const port = parentPort;
   if (!port) return;
@@ -25,7 +28,11 @@ async function start(): Promise<void> {
         (globalThis as { gc?: () => void }).gc?.(); // only with --expose-gc (tests, benchmarks)
         const m = process.memoryUsage();
         response = { id: request.id, memory: { heapUsed: getHeapStatistics().used_heap_size, arrayBuffers: m.arrayBuffers, rss: m.rss } };
-      } else response = { id: request.id, analysis: analyzeDocument(request.text, request.languageId, request.options) };
+      } else {
+        const analysis = analyzeDocument(request.text, request.languageId, request.options);
+        // WebAssembly memory never shrinks: after a huge text, a fresh worker gives it back.
+        response = { id: request.id, analysis, ...(request.text.length > RECYCLE_AFTER_LENGTH ? { recycle: true } : {}) };
+      }
     } catch (e) {
       response = { id: request.id, error: (e as Error).message };
     }

@@ -13,7 +13,8 @@ export interface WorkerRequest {
 }
 
 export type WorkerResponse =
-  | { readonly id: number; readonly analysis: Analysis }
+  /** `recycle`: the worker grew its wasm memory for a huge text and should be replaced to give it back. */
+  | { readonly id: number; readonly analysis: Analysis; readonly recycle?: boolean }
   | { readonly id: number; readonly memory: MemoryReport }
   | { readonly id: number; readonly error: string };
 

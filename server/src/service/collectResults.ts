@@ -108,6 +108,32 @@ function isInputCall(call: CallNode): boolean {
  * at its first visit; each call's depth is its distance from the outputs; layers are listed by decreasing
  * depth, ties in first-visit order. Iterative, so deep graphs cannot overflow the stack.
  */
+/**
+ * Whether every path from the model's outputs back to its inputs goes through calls the analysis followed
+ * (no operation on tensors outside the graph, no unknown value in between).
+ */
+function functionalComplete(model: FunctionalModel): boolean {
+  const inputs = flattenTensors(model.inputs);
+  const outputs = flattenTensors(model.outputs);
+  if (!inputs || !outputs) return false;
+  const inputCalls = new Set(inputs.map(t => t.call));
+  const seen = new Set<CallNode>();
+  const stack = outputs.map(t => t.call);
+  while (stack.length) {
+    const call = stack.pop()!;
+    if (seen.has(call)) continue;
+    seen.add(call);
+    if (inputCalls.has(call) || isInputCall(call)) continue;
+    if (call.inputs.length === 0 && !call.sequential) return false;
+    for (const input of call.inputs) {
+      if (isTensorRef(input)) stack.push(input.call);
+      else if (!Array.isArray(input) || !input.every(isTensorRef)) return false;
+      else for (const t of input) stack.push(t.call);
+    }
+  }
+  return true;
+}
+
 function functionalOrder(model: FunctionalModel): CallNode[] {
   const inputs = flattenTensors(model.inputs) ?? [];
   const outputs = flattenTensors(model.outputs) ?? [];
@@ -170,8 +196,9 @@ function functionalOrder(model: FunctionalModel): CallNode[] {
 function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?: number } {
   const cached = memo.totals.get(model);
   if (cached) return cached;
-  if (model.kind === 'sequential' && model.uncertain) {
-    // Layers added under an unknown condition or loop: how many there are is not known.
+  if ((model.kind === 'sequential' && model.uncertain) || (model.kind === 'functional' && !functionalComplete(model))) {
+    // Layers added under an unknown condition or loop, or a graph through operations the analysis does
+    // not follow: which layers (and so how many parameters) the model has is not known.
     const unknownTotals = {};
     memo.totals.set(model, unknownTotals);
     return unknownTotals;
@@ -203,6 +230,7 @@ function collectModels(models: readonly ModelNode[], memo: Memo): ModelInfo[] {
       kind: model.kind,
       range: model.range,
       layers: modelCalls(model, memo).map(c => layerRow(c, memo)),
+      complete: model.kind === 'sequential' ? !model.uncertain : functionalComplete(model),
       inputShapes: modelInputShapes(model),
       outputShapes: modelOutputShapes(model),
       totalParams: totals.total,

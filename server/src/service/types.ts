@@ -55,6 +55,11 @@ export interface ModelInfo {
   readonly kind: 'sequential' | 'functional';
   readonly range: TextRange;
   readonly layers: LayerInfo[];
+  /**
+   * False when the model's graph runs through something the analysis cannot follow (a tensor operation,
+   * an unknown function, a layer added under an unknown condition): `layers` then lists only part of it.
+   */
+  readonly complete: boolean;
   readonly inputShapes: (Shape | undefined)[] | undefined;
   readonly outputShapes: (Shape | undefined)[] | undefined;
   readonly totalParams: number | undefined;

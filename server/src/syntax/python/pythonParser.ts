@@ -42,5 +42,7 @@ export function parsePython(text: string, deadlineMs = 10_000): Tree | undefined
   if (!parser) return undefined;
   const stopAt = Date.now() + deadlineMs;
   const tree = parser.parse(text, null, { progressCallback: () => Date.now() > stopAt ? (true as unknown as void) : undefined });
+  // A halted parse would otherwise be resumed by the next call, on the next document's text.
+  if (!tree) parser.reset();
   return tree ?? undefined;
 }

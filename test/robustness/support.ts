@@ -1,0 +1,148 @@
+// Shared helpers of the robustness gates: a seeded PRNG, LSP positions computed independently of the
+// server (UTF-16 code units, line breaks \n, \r\n and lone \r), normalised hint and diagnostic lists, a
+// hang detector, and a small valid model with its exact hints for "the server still answers" checks.
+
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DocumentDiagnosticRequest, InlayHintRequest, Position, Range } from 'vscode-languageserver-protocol/node';
+import type { TestClient } from '../support/lspClient';
+
+/** The repository root (out/test/robustness → three levels up). */
+export const ROOT = path.resolve(__dirname, '../../..');
+
+/** mulberry32: a small, fast, deterministic PRNG; returns floats in [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Line start offsets as LSP counts lines: \r\n, \n and a lone \r each end a line. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The length of a line without its line break. */
+export function lineLength(text: string, starts: readonly number[], line: number): number {
+  if (line + 1 >= starts.length) return text.length - starts[line];
+  const next = starts[line + 1];
+  const breakLength = text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13 ? 2 : 1;
+  return next - breakLength - starts[line];
+}
+
+export function positionAt(text: string, offset: number, starts = lineStarts(text)): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/** The range of the whole text. */
+export function wholeRange(text: string): Range {
+  return { start: { line: 0, character: 0 }, end: positionAt(text, text.length) };
+}
+
+export type HintRow = [line: number, character: number, label: string];
+
+export function hintRows(hints: readonly { position: Position; label: string | { value: string }[] }[] | null | undefined): HintRow[] {
+  return (hints ?? []).map(h => [h.position.line, h.position.character, typeof h.label === 'string' ? h.label : h.label.map(p => p.value).join('')]);
+}
+
+/** Full-document inlay hints of an open document. */
+export async function hintsOf(c: TestClient, uri: string, text: string): Promise<HintRow[]> {
+  return hintRows(await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: wholeRange(text) }));
+}
+
+/** Pulled diagnostics with the document's own uri replaced by `<doc>` (related information points into it). */
+export async function pulledDiagnostics(c: TestClient, uri: string): Promise<unknown[]> {
+  const report = await c.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  assert.equal(report.kind, 'full');
+  return normaliseUris((report as { items: unknown[] }).items, uri);
+}
+
+export function normaliseUris<T>(value: T, uri: string): T {
+  return JSON.parse(JSON.stringify(value).split(JSON.stringify(uri).slice(1, -1)).join('<doc>')) as T;
+}
+
+/** Rejects when `promise` has not settled within `ms` (a hang detector, not a speed assertion). */
+export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`hang: ${what} got no answer within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, hang]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every .py file of the fixtures and examples, and the TF.js fixtures when they exist. */
+export function fuzzSources(): { name: string; text: string; languageId: string }[] {
+  const out: { name: string; text: string; languageId: string }[] = [];
+  const add = (dir: string, ext: string, languageId: string) => {
+    const full = path.join(ROOT, dir);
+    if (!fs.existsSync(full)) return;
+    for (const f of fs.readdirSync(full).filter(f => f.endsWith(ext)).sort()) out.push({ name: `${dir}/${f}`, text: fs.readFileSync(path.join(full, f), 'utf8'), languageId });
+  };
+  add('examples', '.py', 'python');
+  add('test/fixtures/python', '.py', 'python');
+  add('test/fixtures/typescript', '.ts', 'typescript');
+  add('test/fixtures/typescript', '.js', 'javascript');
+  return out;
+}
+
+/** A small valid model whose exact hints prove the server answers normally after an ordeal. */
+export const MNIST = [
+  'import keras',
+  'from keras import layers',
+  '',
+  'model = keras.Sequential([',
+  '    keras.Input(shape=(28, 28, 1)),',
+  '    layers.Conv2D(32, 3, activation="relu"),',
+  '    layers.MaxPooling2D(),',
+  '    layers.Flatten(),',
+  '    layers.Dense(10),',
+  '])',
+  '',
+].join('\n');
+
+export const MNIST_HINTS: HintRow[] = [
+  [4, 34, '→ (None, 28, 28, 1)'],
+  [5, 43, '→ (None, 26, 26, 32)'],
+  [6, 25, '→ (None, 13, 13, 32)'],
+  [7, 20, '→ (None, 5408)'],
+  [8, 20, '→ (None, 10)'],
+];
+
+let probe = 0;
+/** Opens MNIST under a new uri, asserts its exact hints (and no diagnostics in pull mode), closes it. */
+export async function assertServesNormally(c: TestClient, pull: boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const uri = `file:///robust/probe-${++probe}.py`;
+  c.open(uri, MNIST);
+  try {
+    const hints = await within(hintsOf(c, uri, MNIST), timeoutMs, `hints of a small file after ${what}`);
+    assert.deepEqual(hints, MNIST_HINTS, `the server answers normally after ${what}`);
+    if (pull) assert.deepEqual(await within(pulledDiagnostics(c, uri), timeoutMs, `diagnostics after ${what}`), []);
+  } finally {
+    c.close(uri);
+  }
+}
