@@ -371,6 +371,13 @@ function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): Py
       return p.length === 0 ? [] : Array.isArray(p[0]) ? p[0] : unknown();
     case 'print':
       return null;
+    case 'dict': {
+      // dict(units=8, activation='relu') or dict(other): known keyword values only.
+      if (args.opaque || p.length > 1 || (p.length === 1 && !isDict(p[0] as ArgValue))) return unknown('a dictionary that is not known');
+      const entries = new Map<string, ArgValue>(p.length === 1 ? (p[0] as DictValue).entries : []);
+      for (const [k, v] of args.keyword) entries.set(k, toArgValue(v));
+      return { kind: 'dict', entries } as DictValue;
+    }
     default:
       return undefined;
   }
