@@ -41,10 +41,12 @@ class Propagator {
           if (ev.call.sequential) this.afterSequentialAdd(ev.call, ev.call.sequential);
           break;
         case 'createSequential':
+          if (ev.model.detached) this.names.markUncertain({ kind: 'sequential' });
           ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' });
           this.models.push(ev.model);
           break;
         case 'createFunctional':
+          if (ev.model.detached) this.names.markUncertain({ kind: 'functional' });
           ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' });
           this.checkFunctional(ev.model);
           this.models.push(ev.model);
@@ -110,6 +112,8 @@ class Propagator {
     const isInput = !!spec?.isInput;
     const className = merge ? 'Merge' : spec?.className ?? layer.className;
     const what = { kind: 'layer' as const, className, keras1ClassName: keras1Class, isInput };
+    // Built in a function the file never calls: where it would fall in the counting is not known.
+    if (layer.detached) this.names.markUncertain(what);
     layer.name = this.names.next(what);
     // A layer that may be created 0..n times (in a loop that was not unrolled): later numbers are unknown.
     if (layer.uncertain) this.names.markUncertain(what);

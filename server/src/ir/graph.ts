@@ -31,6 +31,8 @@ export interface LayerInstance {
   readonly opaqueArgs?: boolean;
   /** Created under an unknown condition or in a loop that was not unrolled: it may exist 0..n times. */
   readonly uncertain?: boolean;
+  /** Created in a function the file never calls: its automatic name's number is not known. */
+  readonly detached?: boolean;
   /** Set by inference. */
   name?: string;
   /** Set by inference: the class name the chosen Keras version reports (`Convolution2D` in Keras 1). */
@@ -105,6 +107,8 @@ export interface SequentialModel {
    * model's layer count, output and totals are then not known (its entries still get their own shapes).
    */
   uncertain?: boolean;
+  /** Built in a function the file never calls: its automatic name's number is not known. */
+  readonly detached?: boolean;
   name?: string;
 }
 
@@ -117,6 +121,8 @@ export interface FunctionalModel {
   readonly keyword: ReadonlyMap<string, ArgValue>;
   /** The class as written (`Model`, `Functional`), for messages. */
   readonly className: string;
+  /** Built in a function the file never calls: its automatic name's number is not known. */
+  readonly detached?: boolean;
   name?: string;
 }
 

@@ -29,11 +29,16 @@ export class GraphBuilder {
   /** Calls made while a branch condition or loop bound was unknown: their effect on models is uncertain. */
   readonly uncertainCalls = new Set<CallNode>();
   private nextId = 1;
+  /**
+   * Set while a front end analyses code that is never called in the file (a builder function): what is
+   * created then has no known place in the global order of automatic names.
+   */
+  detached = false;
   /** The current output tensor of each Sequential, in program order. */
   private readonly sequentialOutput = new Map<SequentialModel, TensorRef | undefined>();
 
   createLayer(c: LayerCreation): LayerInstance {
-    const layer: LayerInstance = { id: this.nextId++, ...c };
+    const layer: LayerInstance = { id: this.nextId++, ...c, ...(this.detached ? { detached: true } : {}) };
     this.events.push({ kind: 'createLayer', layer });
     return layer;
   }
@@ -47,7 +52,7 @@ export class GraphBuilder {
   }
 
   createSequential(range: TextRange, keyword: ReadonlyMap<string, ArgValue>): SequentialModel {
-    const model: SequentialModel = { kind: 'sequential', id: this.nextId++, range, keyword, entries: [] };
+    const model: SequentialModel = { kind: 'sequential', id: this.nextId++, range, keyword, entries: [], ...(this.detached ? { detached: true } : {}) };
     this.sequentialOutput.set(model, undefined);
     this.events.push({ kind: 'createSequential', model });
     return model;
@@ -74,7 +79,7 @@ export class GraphBuilder {
   }
 
   createFunctional(range: TextRange, inputs: ArgValueOrTensor, outputs: ArgValueOrTensor, keyword: ReadonlyMap<string, ArgValue>, className: string): FunctionalModel {
-    const model: FunctionalModel = { kind: 'functional', id: this.nextId++, range, inputs, outputs, keyword, className };
+    const model: FunctionalModel = { kind: 'functional', id: this.nextId++, range, inputs, outputs, keyword, className, ...(this.detached ? { detached: true } : {}) };
     this.events.push({ kind: 'createFunctional', model });
     return model;
   }

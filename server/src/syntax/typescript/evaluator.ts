@@ -459,8 +459,12 @@ export class TsEvaluator {
     }
   }
 
-  /** Functions never called in the file are analysed with their parameters' defaults. */
+  /**
+   * Functions never called in the file are analysed with their parameters' defaults. When (and whether)
+   * they would run is not known, so the automatic names of what they build are numbered `?`.
+   */
   analyseUncalledFunctions(): void {
+    this.builder.detached = true;
     for (let i = 0; i < this.functions.length; i++) {
       const fn = this.functions[i];
       if (!fn.analysed) this.callFunction(fn, []);
