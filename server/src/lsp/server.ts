@@ -106,11 +106,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri, version: snap.version, diagnostics });
   }
 
-  function schedulePush(uri: string): void {
+  function schedulePush(uri: string, delayMs = PUSH_DELAY_MS): void {
     if (pullDiagnostics) return;
     const previous = timers.get(uri);
     if (previous) clearTimeout(previous);
-    timers.set(uri, setTimeout(() => void pushNow(uri), PUSH_DELAY_MS));
+    timers.set(uri, setTimeout(() => void pushNow(uri), delayMs));
   }
 
   function refreshAll(): void {
@@ -167,7 +167,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     });
   });
-  documents.onDidChangeContent(e => schedulePush(e.document.uri));
+  // An opened document has no burst of keystrokes to wait for: its first diagnostics go out at once.
+  const opened = new Set<string>();
+  documents.onDidChangeContent(e => {
+    const uri = e.document.uri;
+    schedulePush(uri, opened.has(uri) ? PUSH_DELAY_MS : 0);
+    opened.add(uri);
+  });
   documents.onDidClose(e => {
     const uri = e.document.uri;
     const timer = timers.get(uri);
@@ -175,6 +181,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(uri);
     service.evict(uri);
     settings.forget(uri);
+    opened.delete(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
