@@ -1,13 +1,14 @@
-// The server's analysis front door: one analysis per document version (and analysis settings), computed
-// in a worker thread that is restarted when it dies or runs past a deadline. Callers get an Analysis
-// always — a crashed or stopped analysis comes back as one with `notAnalysed` set.
+// The server's analysis front door: feature queries on a document version, answered by a worker thread
+// that keeps the analyses. The worker is restarted when it dies or runs past a deadline; a query whose
+// document cannot be analysed (too large, crashed, stopped) gets that query's "not analysed" answer.
 
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { AnalyzeOptions } from '../service/analyze';
-import type { Analysis } from '../service/types';
 import type { GrammarLocations } from '../syntax/python/pythonParser';
-import type { MemoryReport, WorkerReady, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { FeatureSettings } from '../features/types';
+import { notAnalysedAnswer } from './answerQuery';
+import type { FeatureAnswers, FeatureQuery, MemoryReport, QueryOf, WorkerReady, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 export interface DocumentSnapshot {
   readonly uri: string;
@@ -16,20 +17,12 @@ export interface DocumentSnapshot {
   readonly text: string;
 }
 
-interface Entry {
-  readonly version: number;
-  readonly optionsKey: string;
-  readonly result: Promise<Analysis>;
-}
-
 interface Queued {
   readonly message: WorkerRequest;
-  readonly resolve: (a: Analysis) => void;
-  readonly resolveMemory?: (m: MemoryReport | undefined) => void;
-}
-
-export function notAnalysed(reason: string): Analysis {
-  return { language: 'python', kerasVersion: '3', kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], comments: [], notAnalysed: reason };
+  /** Called with the worker's answer. */
+  readonly done: (response: WorkerResponse) => void;
+  /** Called when the worker failed on this request (crash, deadline): the reason for the user. */
+  readonly fail: (reason: string) => void;
 }
 
 export class AnalysisService {
@@ -39,7 +32,6 @@ export class AnalysisService {
   /** Requests in the order the worker takes them; the first is the one it is working on. */
   private readonly queue: Queued[] = [];
   private headTimer: NodeJS.Timeout | undefined;
-  private readonly entries = new Map<string, Entry>();
   private nextId = 1;
   /** How many workers were started (1 + restarts), for the log and tests. */
   workersStarted = 0;
@@ -51,18 +43,22 @@ export class AnalysisService {
     private readonly workerFile = path.join(__dirname, 'analysisWorker.js'),
   ) {}
 
-  /** The analysis of a snapshot, shared by every request for the same version and options. */
-  analyze(snap: DocumentSnapshot, options: AnalyzeOptions): Promise<Analysis> {
-    const optionsKey = `${snap.languageId}|${options.kerasVersion}|${options.defaultDataFormat}|${options.maxLength}`;
-    const hit = this.entries.get(snap.uri);
-    if (hit && hit.version === snap.version && hit.optionsKey === optionsKey) return hit.result;
+  /** Runs a feature query on the analysis of a snapshot (the worker analyses each version once). */
+  query<K extends FeatureQuery['kind']>(snap: DocumentSnapshot, options: AnalyzeOptions, settings: FeatureSettings, query: QueryOf<K>): Promise<FeatureAnswers[K]> {
     // Refuse what cannot be analysed before it reaches the worker (and its wasm memory).
     const max = options.maxLength ?? Infinity;
-    const result = snap.text.length > max
-      ? Promise.resolve(notAnalysed(`The file is larger than the maximum analysed size (${Math.round(snap.text.length / 1024)} KB > ${Math.round(max / 1024)} KB, setting shapelens.maxFileSizeMB); ShapeLens skips it.`))
-      : this.request(snap, options);
-    this.entries.set(snap.uri, { version: snap.version, optionsKey, result });
-    return result;
+    if (snap.text.length > max) {
+      const reason = `The file is larger than the maximum analysed size (${Math.round(snap.text.length / 1024)} KB > ${Math.round(max / 1024)} KB, setting shapelens.maxFileSizeMB); ShapeLens skips it.`;
+      return Promise.resolve(notAnalysedAnswer(query, reason) as FeatureAnswers[K]);
+    }
+    return new Promise(resolve => {
+      const message: WorkerRequest = { id: this.nextId++, uri: snap.uri, version: snap.version, languageId: snap.languageId, text: snap.text, options, settings, query };
+      this.enqueue({
+        message,
+        done: r => resolve(('answer' in r ? r.answer : notAnalysedAnswer(query, `Internal error while analysing: ${'error' in r ? r.error : '?'}`)) as FeatureAnswers[K]),
+        fail: reason => resolve(notAnalysedAnswer(query, reason) as FeatureAnswers[K]),
+      });
+    });
   }
 
   /** Starts the worker (and its grammar load) ahead of the first document, so opening one is fast. */
@@ -70,23 +66,18 @@ export class AnalysisService {
     this.ensureWorker();
   }
 
+  /** The worker drops a closed document's analyses. */
+  forget(uri: string): void {
+    if (!this.worker) return;
+    this.enqueue({ message: { id: this.nextId++, forget: uri }, done: () => undefined, fail: () => undefined });
+  }
+
   /** The worker's memory (undefined when no worker runs), after a garbage collection where exposed. */
   workerMemory(): Promise<MemoryReport | undefined> {
     if (!this.worker) return Promise.resolve(undefined);
     return new Promise(resolve => {
-      const message: WorkerRequest = { id: this.nextId++, text: '', languageId: '', options: {}, memory: true };
-      this.queue.push({ message, resolve: () => resolve(undefined), resolveMemory: resolve });
-      this.ensureWorker().postMessage(message);
-      if (this.queue.length === 1) this.armHeadTimer();
+      this.enqueue({ message: { id: this.nextId++, memory: true }, done: r => resolve('memory' in r ? r.memory : undefined), fail: () => resolve(undefined) });
     });
-  }
-
-  evict(uri: string): void {
-    this.entries.delete(uri);
-  }
-
-  clear(): void {
-    this.entries.clear();
   }
 
   dispose(): void {
@@ -95,13 +86,10 @@ export class AnalysisService {
     this.worker = undefined;
   }
 
-  private request(snap: DocumentSnapshot, options: AnalyzeOptions): Promise<Analysis> {
-    return new Promise<Analysis>(resolve => {
-      const message: WorkerRequest = { id: this.nextId++, text: snap.text, languageId: snap.languageId, options };
-      this.queue.push({ message, resolve });
-      this.ensureWorker().postMessage(message);
-      if (this.queue.length === 1) this.armHeadTimer();
-    });
+  private enqueue(q: Queued): void {
+    this.queue.push(q);
+    this.ensureWorker().postMessage(q.message);
+    if (this.queue.length === 1) this.armHeadTimer();
   }
 
   /**
@@ -132,9 +120,8 @@ export class AnalysisService {
       const index = this.queue.findIndex(q => q.message.id === m.id);
       if (index < 0) return;
       const [done] = this.queue.splice(index, 1);
-      if ('memory' in m) done.resolveMemory?.(m.memory);
-      else done.resolve('analysis' in m ? m.analysis : notAnalysed(`Internal error while analysing: ${m.error}`));
-      if ('analysis' in m && m.recycle) this.recycle(worker);
+      done.done(m);
+      if ('answer' in m && m.recycle) this.recycle(worker);
       if (index === 0) this.armHeadTimer();
     });
     worker.on('error', e => this.log(`analysis worker error: ${e.stack ?? e.message}`));
@@ -154,16 +141,13 @@ export class AnalysisService {
     if (this.worker !== worker) return;
     this.worker = undefined;
     void worker.terminate();
-    if (this.queue.length) {
-      const next = this.ensureWorker();
-      for (const q of this.queue) next.postMessage(q.message);
-    }
+    this.resend();
   }
 
   /** The head request is past its deadline: the worker is replaced and the others go to the new one. */
   private stopRunaway(id: number): void {
     if (this.queue[0]?.message.id !== id) return;
-    this.log(`analysis ${id} took longer than ${this.timeoutMs} ms; restarting the analysis worker`);
+    this.log(`analysis request ${id} took longer than ${this.timeoutMs} ms; restarting the analysis worker`);
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
@@ -173,8 +157,11 @@ export class AnalysisService {
 
   /** The request being worked on failed the worker; it alone is answered "not analysed". */
   private failHeadAndResend(reason: string): void {
-    const head = this.queue.shift();
-    head?.resolve(notAnalysed(reason));
+    this.queue.shift()?.fail(reason);
+    this.resend();
+  }
+
+  private resend(): void {
     if (this.queue.length) {
       const worker = this.ensureWorker();
       for (const q of this.queue) worker.postMessage(q.message);

@@ -1,15 +1,56 @@
-// The analysis worker thread: owns the tree-sitter wasm runtime and analyses documents on request. If
-// the wasm runtime aborts or a parse runs away, the main thread throws this worker away and starts another;
-// the server itself never stalls or dies with it.
+// The analysis worker thread: owns the tree-sitter wasm runtime, keeps each open document's latest
+// analyses, and answers feature queries on them (diagnostics, hints for a range, a hover, …) with small
+// plain results. If the wasm runtime aborts or a parse runs away, the main thread replaces this worker.
 
 import { parentPort, workerData } from 'worker_threads';
 import { getHeapStatistics } from 'v8';
 import { loadPythonParser, GrammarLocations } from '../syntax/python/pythonParser';
 import { analyzeDocument } from '../service/analyzeDocument';
-import type { WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { Analysis } from '../service/types';
+import { answerQuery } from './answerQuery';
+import type { FeatureRequest, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 /** Texts longer than this (UTF-16 units) leave the wasm heap large; the worker is then replaced. */
 const RECYCLE_AFTER_LENGTH = 4 * 1024 * 1024;
+
+/** Analyses kept per document: the latest two versions (a request may still be about the previous one). */
+const KEPT_PER_DOCUMENT = 2;
+
+interface Kept {
+  readonly version: number;
+  readonly key: string;
+  readonly analysis: Analysis;
+}
+
+const kept = new Map<string, Kept[]>();
+
+function analysisFor(r: FeatureRequest): Analysis {
+  const key = `${r.languageId}|${r.options.kerasVersion}|${r.options.defaultDataFormat}|${r.options.maxLength}`;
+  const list = kept.get(r.uri) ?? [];
+  const hit = list.find(k => k.version === r.version && k.key === key);
+  if (hit) return hit.analysis;
+  const analysis = analyzeDocument(r.text, r.languageId, r.options);
+  const next = [{ version: r.version, key, analysis }, ...list.filter(k => k.version !== r.version)].slice(0, KEPT_PER_DOCUMENT);
+  kept.set(r.uri, next);
+  return analysis;
+}
+
+function handle(request: WorkerRequest): WorkerResponse {
+  if ('memory' in request) {
+    (globalThis as { gc?: () => void }).gc?.(); // only with --expose-gc (tests, benchmarks)
+    const m = process.memoryUsage();
+    return { id: request.id, memory: { heapUsed: getHeapStatistics().used_heap_size, arrayBuffers: m.arrayBuffers, rss: m.rss } };
+  }
+  if ('forget' in request) {
+    kept.delete(request.forget);
+    return { id: request.id, answer: null };
+  }
+  const analysis = analysisFor(request);
+  const answer = answerQuery(analysis, request.text, request.settings, request.query);
+  // WebAssembly memory never shrinks: after a huge text, a fresh worker gives it back.
+  const recycle = request.text.length > RECYCLE_AFTER_LENGTH;
+  return { id: request.id, answer, ...(analysis.notAnalysed ? { notAnalysed: analysis.notAnalysed } : {}), ...(recycle ? { recycle } : {}) };
+}
 
 async function start(): Promise<void> {
   const port = parentPort;
@@ -24,15 +65,7 @@ async function start(): Promise<void> {
   port.on('message', (request: WorkerRequest) => {
     let response: WorkerResponse;
     try {
-      if (request.memory) {
-        (globalThis as { gc?: () => void }).gc?.(); // only with --expose-gc (tests, benchmarks)
-        const m = process.memoryUsage();
-        response = { id: request.id, memory: { heapUsed: getHeapStatistics().used_heap_size, arrayBuffers: m.arrayBuffers, rss: m.rss } };
-      } else {
-        const analysis = analyzeDocument(request.text, request.languageId, request.options);
-        // WebAssembly memory never shrinks: after a huge text, a fresh worker gives it back.
-        response = { id: request.id, analysis, ...(request.text.length > RECYCLE_AFTER_LENGTH ? { recycle: true } : {}) };
-      }
+      response = handle(request);
     } catch (e) {
       response = { id: request.id, error: (e as Error).message };
     }

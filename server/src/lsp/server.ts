@@ -1,7 +1,7 @@
 // The language server: capabilities, document sync, and one thin handler per feature — snapshot the
-// document as it is when the request arrives, await that version's analysis (computed in a worker thread),
-// call the pure feature, convert with the same snapshot — inside runSafe. So each request is answered for
-// the document version current when it arrived, whatever edits follow while it waits.
+// document as it is when the request arrives, ask the analysis worker for that version's feature answer
+// (offsets and strings), convert it with the same snapshot — inside runSafe. So each request is answered
+// for the document version current when it arrived, whatever edits follow while it waits.
 
 import {
   CancellationToken, CodeAction, CodeLens, Connection, Diagnostic, DocumentDiagnosticReportKind, Hover, InitializeParams,
@@ -9,16 +9,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GrammarLocations } from '../syntax/python/pythonParser';
-import type { Analysis } from '../service/types';
-import { documentIssues } from '../features/diagnostics';
-import { hoverAt } from '../features/hover';
-import { inlayHintsIn } from '../features/inlayHints';
-import { modelLenses } from '../features/codeLens';
-import { modelSummaryText } from '../features/modelSummary';
-import { shapeCommentActions } from '../features/shapeComments';
 import { AnalysisService, DocumentSnapshot } from './analysisService';
+import type { FeatureAnswers, FeatureQuery, QueryOf } from './workerProtocol';
 import { toCodeAction, toCodeLens, toDiagnostic, toHover, toInlayHint, toOffsets } from './convert';
-import { MODEL_SUMMARY_REQUEST, ModelSummaryParams, ModelSummaryResult, ShapeLensSettings } from './protocol';
+import { MODEL_SUMMARY_REQUEST, ModelSummaryParams, ModelSummaryResult } from './protocol';
 import { runSafe } from './runSafe';
 import { SettingsStore, analyzeOptionsOf, featureSettingsOf } from './settings';
 
@@ -59,33 +53,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let diagnosticRefresh = false;
   let ready = false;
 
-  async function analysisOf(snap: Snapshot): Promise<{ analysis: Analysis; settings: ShapeLensSettings } | undefined> {
+  /** A feature answer for a snapshot; undefined for a language the server does not analyse. */
+  async function ask<K extends FeatureQuery['kind']>(snap: Snapshot, query: QueryOf<K>): Promise<FeatureAnswers[K] | undefined> {
     if (!ready || !ANALYSED_LANGUAGES.has(snap.languageId)) return undefined;
     const s = settings.get(snap.uri);
-    return { analysis: await service.analyze(snap, analyzeOptionsOf(s)), settings: s };
+    return service.query(snap, analyzeOptionsOf(s), featureSettingsOf(s), query);
   }
 
   async function diagnosticsOf(snap: Snapshot): Promise<Diagnostic[]> {
-    const a = await analysisOf(snap);
-    if (!a) return [];
-    return documentIssues(a.analysis, snap.text, featureSettingsOf(a.settings)).map(i => toDiagnostic(snap.doc, i));
+    const issues = await ask(snap, { kind: 'diagnostics' });
+    return (issues ?? []).map(i => toDiagnostic(snap.doc, i));
   }
 
-  /** Runs a feature for the document as it is now; undefined when it is not open or not analysed. */
-  async function withAnalysis<T>(uri: string, fallback: T, token: CancellationToken | undefined, name: string, work: (snap: Snapshot, a: { analysis: Analysis; settings: ShapeLensSettings }) => T): Promise<T | ResponseError<void>> {
+  /** Answers a request for the document as it is now, converting with the same snapshot. */
+  async function withFeature<K extends FeatureQuery['kind'], T>(uri: string, fallback: T, token: CancellationToken | undefined, name: string, makeQuery: (snap: Snapshot) => QueryOf<K>, convert: (snap: Snapshot, answer: FeatureAnswers[K]) => T): Promise<T | ResponseError<void>> {
     const doc = documents.get(uri);
     if (!doc) return fallback;
     const snap = snapshotOf(doc);
-    let a: { analysis: Analysis; settings: ShapeLensSettings } | undefined;
+    let answer: FeatureAnswers[K] | undefined;
     try {
-      a = await analysisOf(snap);
+      answer = await ask(snap, makeQuery(snap));
     } catch (e) {
       log(`${name} failed: ${(e as Error).stack ?? e}`);
       return fallback;
     }
-    if (!a) return fallback;
-    const analysis = a;
-    return runSafe(log, name, fallback, token, () => work(snap, analysis));
+    if (answer === undefined) return fallback;
+    const got = answer;
+    return runSafe(log, name, fallback, token, () => convert(snap, got));
   }
 
   async function pushNow(uri: string): Promise<void> {
@@ -151,12 +145,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(change => {
     if (!settings.pull) settings.setGlobal((change.settings as { shapelens?: unknown } | undefined)?.shapelens);
-    service.clear();
+    // The worker keys analyses by version and analysis settings, so new settings simply miss its cache.
     const fetches = documents.all().map(d => settings.fetch(d.uri));
-    void Promise.all(fetches).then(() => {
-      service.clear();
-      refreshAll();
-    });
+    void Promise.all(fetches).then(() => refreshAll());
   });
 
   documents.onDidOpen(e => {
@@ -179,7 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const timer = timers.get(uri);
     if (timer) clearTimeout(timer);
     timers.delete(uri);
-    service.evict(uri);
+    service.forget(uri);
     settings.forget(uri);
     opened.delete(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -201,27 +192,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onHover((params, token) =>
-    withAnalysis<Hover | null>(params.textDocument.uri, null, token, 'hover', (snap, a) => {
-      const hover = hoverAt(a.analysis, snap.doc.offsetAt(params.position));
-      return hover ? toHover(snap.doc, hover) : null;
-    }));
+    withFeature<'hover', Hover | null>(params.textDocument.uri, null, token, 'hover', snap => ({ kind: 'hover', offset: snap.doc.offsetAt(params.position) }),
+      (snap, hover) => (hover ? toHover(snap.doc, hover) : null)));
 
   connection.languages.inlayHint.on((params, token) =>
-    withAnalysis<InlayHint[]>(params.textDocument.uri, [], token, 'inlay hints', (snap, a) =>
-      inlayHintsIn(a.analysis, toOffsets(snap.doc, params.range), featureSettingsOf(a.settings)).map(h => toInlayHint(snap.doc, h))));
+    withFeature<'hints', InlayHint[]>(params.textDocument.uri, [], token, 'inlay hints', snap => ({ kind: 'hints', range: toOffsets(snap.doc, params.range) }),
+      (snap, hints) => hints.map(h => toInlayHint(snap.doc, h))));
 
   connection.onCodeLens((params, token) =>
-    withAnalysis<CodeLens[]>(params.textDocument.uri, [], token, 'code lens', (snap, a) => modelLenses(a.analysis).map(l => toCodeLens(snap.doc, l))));
+    withFeature<'lenses', CodeLens[]>(params.textDocument.uri, [], token, 'code lens', () => ({ kind: 'lenses' }),
+      (snap, lenses) => lenses.map(l => toCodeLens(snap.doc, l))));
 
   connection.onCodeAction((params, token) =>
-    withAnalysis<CodeAction[]>(params.textDocument.uri, [], token, 'code actions', (snap, a) =>
-      shapeCommentActions(a.analysis, snap.text, toOffsets(snap.doc, params.range)).map(x => toCodeAction(snap.doc, x))));
+    withFeature<'actions', CodeAction[]>(params.textDocument.uri, [], token, 'code actions', snap => ({ kind: 'actions', range: toOffsets(snap.doc, params.range) }),
+      (snap, actions) => actions.map(x => toCodeAction(snap.doc, x))));
 
   connection.onRequest(MODEL_SUMMARY_REQUEST, async (params: ModelSummaryParams, token): Promise<ModelSummaryResult> => {
-    const r = await withAnalysis<ModelSummaryResult>(params.uri, {}, token, 'model summary', (_snap, a) => {
-      const model = a.analysis.models.find(m => m.name === params.modelName);
-      return model ? { text: `${modelSummaryText(model)}\n\n(${a.analysis.kerasVersionReason})\n` } : {};
-    });
+    const r = await withFeature<'summary', ModelSummaryResult>(params.uri, {}, token, 'model summary', () => ({ kind: 'summary', modelName: params.modelName }),
+      (_snap, text) => (text ? { text } : {}));
     return r instanceof ResponseError ? {} : r;
   });
 

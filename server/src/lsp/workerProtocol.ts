@@ -1,24 +1,66 @@
 // Messages between the language server and its analysis worker thread (plain, structured-clone data).
+// The worker keeps each document's latest analysis and runs the pure features there, so only their small
+// results (offsets and strings) cross the thread boundary, never a whole Analysis.
 
 import type { AnalyzeOptions } from '../service/analyze';
-import type { Analysis } from '../service/types';
+import type { Issue, TextRange } from '../service/types';
+import type { CodeActionInfo, FeatureSettings, HintInfo, HoverInfo, LensInfo } from '../features/types';
 
-export interface WorkerRequest {
-  readonly id: number;
-  /** Set for a memory report instead of an analysis. */
-  readonly memory?: true;
-  readonly text: string;
-  readonly languageId: string;
-  readonly options: AnalyzeOptions;
+/** What to compute on a document's analysis. */
+export type FeatureQuery =
+  | { readonly kind: 'diagnostics' }
+  | { readonly kind: 'hints'; readonly range: TextRange }
+  | { readonly kind: 'hover'; readonly offset: number }
+  | { readonly kind: 'lenses' }
+  | { readonly kind: 'actions'; readonly range: TextRange }
+  | { readonly kind: 'summary'; readonly modelName: string };
+
+/** The query of one kind. */
+export type QueryOf<K extends FeatureQuery['kind']> = Extract<FeatureQuery, { kind: K }>;
+
+export interface FeatureAnswers {
+  readonly diagnostics: Issue[];
+  readonly hints: HintInfo[];
+  readonly hover: HoverInfo | undefined;
+  readonly lenses: LensInfo[];
+  readonly actions: CodeActionInfo[];
+  readonly summary: string | undefined;
 }
 
+export interface FeatureRequest {
+  readonly id: number;
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: string;
+  readonly text: string;
+  readonly options: AnalyzeOptions;
+  readonly settings: FeatureSettings;
+  readonly query: FeatureQuery;
+}
+
+export interface MemoryRequest {
+  readonly id: number;
+  readonly memory: true;
+}
+
+/** Drops a closed document's analysis. */
+export interface ForgetRequest {
+  readonly id: number;
+  readonly forget: string;
+}
+
+export type WorkerRequest = FeatureRequest | MemoryRequest | ForgetRequest;
+
 export type WorkerResponse =
-  /** `recycle`: the worker grew its wasm memory for a huge text and should be replaced to give it back. */
-  | { readonly id: number; readonly analysis: Analysis; readonly recycle?: boolean }
+  /**
+   * `notAnalysed`: why the document was not analysed (the answer is then empty); `recycle`: the worker grew
+   * its wasm memory for a huge text and should be replaced to give it back.
+   */
+  | { readonly id: number; readonly answer: unknown; readonly notAnalysed?: string; readonly recycle?: boolean }
   | { readonly id: number; readonly memory: MemoryReport }
   | { readonly id: number; readonly error: string };
 
-/** Heap of one JS thread, and the process's ArrayBuffer memory (which holds the wasm linear memory). */
+/** Heap of one JS thread, and the process's memory. */
 export interface MemoryReport {
   readonly heapUsed: number;
   readonly arrayBuffers: number;
