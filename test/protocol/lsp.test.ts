@@ -7,19 +7,8 @@ import assert from 'node:assert/strict';
 import { CodeActionRequest, CodeLensRequest, DocumentDiagnosticRequest, HoverRequest, InlayHintRequest, Position } from 'vscode-languageserver-protocol/node';
 import { startClient } from '../support/lspClient';
 
-const MNIST = [
-  'import keras',
-  'from keras import layers',
-  '',
-  'model = keras.Sequential([',
-  '    keras.Input(shape=(28, 28, 1)),',
-  '    layers.Conv2D(32, 3, activation="relu"),',
-  '    layers.MaxPooling2D(),',
-  '    layers.Flatten(),',
-  '    layers.Dense(10),',
-  '])',
-  '',
-].join('\n');
+// The small valid MNIST model shared with the robustness tests.
+import { MNIST } from '../robustness/support';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
 

@@ -50,8 +50,8 @@ function withTfjsNames(kw: ReadonlyMap<string, ArgValue>): ReadonlyMap<string, A
  * `inputDim` only on Dense; Embedding without either is built for `[batchSize, inputLength]` or
  * `[batchSize, null]`. Other layers ignore `inputDim`, so a Sequential that starts with them has no input.
  */
-function declaredTfjs(kw: ReadonlyMap<string, ArgValue>, className: string): Shape | 'unknown' | undefined {
-  const batch: Dim = kw.has('batch_size') ? dim(kw.get('batch_size')) : null;
+/** `batch_input_shape` as given, or `(batch_size or None,) + input_shape`; undefined when neither is given. */
+function explicitShape(kw: ReadonlyMap<string, ArgValue>, batch: Dim): Shape | 'unknown' | undefined {
   if (kw.has('batch_input_shape')) return tupleDims(kw.get('batch_input_shape')) ?? 'unknown';
   if (kw.has('input_shape')) {
     const v = kw.get('input_shape');
@@ -59,6 +59,13 @@ function declaredTfjs(kw: ReadonlyMap<string, ArgValue>, className: string): Sha
     const dims = tupleDims(v);
     return dims ? [batch, ...dims] : 'unknown';
   }
+  return undefined;
+}
+
+function declaredTfjs(kw: ReadonlyMap<string, ArgValue>, className: string): Shape | 'unknown' | undefined {
+  const batch: Dim = kw.has('batch_size') ? dim(kw.get('batch_size')) : null;
+  const explicit = explicitShape(kw, batch);
+  if (explicit !== undefined) return explicit;
   if (className === 'Embedding') {
     if (!kw.has('input_length')) return [batch, null];
     const v = kw.get('input_length');
@@ -77,16 +84,8 @@ export function declaredInputShape(layer: LayerInstance, version: KerasVersion):
   const className = layer.spec?.className ?? layer.className;
   if (version === 'tfjs') return declaredTfjs(kw, className);
   const batch: Dim = kw.has('batch_size') ? dim(kw.get('batch_size')) : null;
-  if (kw.has('batch_input_shape')) {
-    const dims = tupleDims(kw.get('batch_input_shape'));
-    return dims ?? 'unknown';
-  }
-  if (kw.has('input_shape')) {
-    const v = kw.get('input_shape');
-    if (isUnknown(v)) return 'unknown';
-    const dims = tupleDims(v);
-    return dims ? [batch, ...dims] : 'unknown';
-  }
+  const explicit = explicitShape(kw, batch);
+  if (explicit !== undefined) return explicit;
   if (className === 'Embedding') {
     if (version === '3') return undefined;
     if (kw.has('input_length')) {

@@ -9,6 +9,14 @@ import {
   TensorRef, TextRange,
 } from './graph';
 
+/** How a language says "call a layer on a tensor": Python `called on … (…)(x)`, TF.js `applied to … (…).apply(x)`. */
+export interface CallWording {
+  readonly verb: string;
+  readonly to: string;
+  readonly imperative: string;
+  readonly example: string;
+}
+
 export interface LayerCreation {
   readonly className: string;
   readonly spec: LayerSpec | undefined;
@@ -82,6 +90,20 @@ export class GraphBuilder {
     const model: FunctionalModel = { kind: 'functional', id: this.nextId++, range, inputs, outputs, keyword, className, ...(this.detached ? { detached: true } : {}) };
     this.events.push({ kind: 'createFunctional', model });
     return model;
+  }
+
+  /**
+   * `layer` was called on the layer object `inner` instead of a tensor (the seed's `out = Embedding(...)` then
+   * `Conv1D(...)(out)`), worded for the language.
+   */
+  reportCalledOnLayer(layer: LayerInstance, inner: LayerInstance, range: TextRange, w: CallWording): void {
+    this.report({
+      range,
+      severity: 'error',
+      code: 'called-on-layer',
+      message: `${layer.className} is ${w.verb} ${w.to} the layer object ${inner.className}(…), not ${w.to} a tensor. ${w.imperative} that layer ${w.to} its input first, e.g. \`${inner.className}${w.example}\`, and pass the result.`,
+      related: [{ range: inner.range, message: `${inner.className}(…) is created here but never ${w.verb} ${w.to} a tensor` }],
+    });
   }
 
   report(issue: Issue): void {

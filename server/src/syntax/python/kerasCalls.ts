@@ -205,13 +205,7 @@ function applyLayer(ev: PythonEvaluator, layer: LayerInstance, [given]: PyValue[
   for (const item of items) {
     if (isLayerValue(item as ArgValue)) {
       const inner = (item as LayerValue).layer;
-      ev.builder.report({
-        range: r,
-        severity: 'error',
-        code: 'called-on-layer',
-        message: `${layer.className} is called on the layer object ${inner.className}(…), not on a tensor. Call that layer on its input first, e.g. \`${inner.className}(…)(x)\`, and pass the result.`,
-        related: [{ range: inner.range, message: `${inner.className}(…) is created here but never called on a tensor` }],
-      });
+      ev.builder.reportCalledOnLayer(layer, inner, r, { verb: 'called', to: 'on', imperative: 'Call', example: '(…)(x)' });
     }
   }
   const inputs = items.map(v => (isTensorRef(v) || isModelNode(v) ? v : toArgValue(v)));

@@ -164,13 +164,7 @@ function applyLayer(ev: TsEvaluator, layer: LayerInstance, node: ts.CallExpressi
   for (const item of items) {
     if (isLayerValue(item as ArgValue)) {
       const inner = (item as LayerValue).layer;
-      ev.builder.report({
-        range: r,
-        severity: 'error',
-        code: 'called-on-layer',
-        message: `${layer.className} is applied to the layer object ${inner.className}(…), not to a tensor. Apply that layer to its input first, e.g. \`${inner.className}(…).apply(x)\`, and pass the result.`,
-        related: [{ range: inner.range, message: `${inner.className}(…) is created here but never applied to a tensor` }],
-      });
+      ev.builder.reportCalledOnLayer(layer, inner, r, { verb: 'applied', to: 'to', imperative: 'Apply', example: '(…).apply(x)' });
     }
   }
   const inputs = items.map(v => (isTensorRef(v) || isModelNode(v) ? v : toArgValue(v)));
