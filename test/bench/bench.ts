@@ -12,6 +12,8 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { loadPythonParser, parsePython } from '../../server/src/syntax/python/pythonParser';
 import { analyzePython } from '../../server/src/service/analyze';
 import { analyzeTypeScript } from '../../server/src/service/analyzeTypeScript';
+import { createAnalysisSession } from '../../server/src/service/analyzeDocument';
+import { StatementCopies } from '../../server/src/syntax/python/statementCopies';
 import { inlayHintsIn } from '../../server/src/features/inlayHints';
 import { DEFAULT_FEATURE_SETTINGS } from '../../server/src/features/types';
 import { documentIssues } from '../../server/src/features/diagnostics';
@@ -170,6 +172,8 @@ function measureSize(lang: 'py' | 'ts', n: number, parser: Parser): SizeResult {
   const edit = oneCharEdit(text);
   const reps = repsFor(n);
   const analysis = analyse(lang, text);
+  const session = createAnalysisSession(lang === 'py' ? 'python' : 'typescript', {});
+  let flip = false;
 
   let oldTree: Tree | undefined;
   let oldSource: ts.SourceFile | undefined;
@@ -198,7 +202,9 @@ function measureSize(lang: 'py' | 'ts', n: number, parser: Parser): SizeResult {
         : () => void ts.createSourceFile(TS_FILE, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS),
     },
     analysis: { run: () => void analyse(lang, text) },
-    editAnalysis: { run: () => void analyse(lang, edit.text) },
+    // Re-analysis in a document session (incremental reparse, reused statements), alternating between the
+    // edited and the original text so that every run is a one-character edit of the text before it.
+    editAnalysis: { run: () => void session.analyze((flip = !flip) ? edit.text : text) },
     incrementalParse: incremental,
     diagnostics: { run: () => void documentIssues(analysis, text, DEFAULT_FEATURE_SETTINGS) },
     // What crosses the worker boundary for an edit: the text in, the diagnostics out (the worker keeps the
@@ -207,6 +213,7 @@ function measureSize(lang: 'py' | 'ts', n: number, parser: Parser): SizeResult {
   });
   oldTree?.delete();
   oldTree = undefined;
+  session.dispose();
 
   let hints: SizeResult['hints'];
   if (n >= 1000) {
@@ -245,8 +252,10 @@ function phasesOf(lang: 'py' | 'ts', text: string, reps: number): Record<string,
     if (lang === 'py') {
       const tree = parsePython(text)!;
       lap('parse');
+      const statements = new StatementCopies().statements(tree, text);
+      lap('copy');
       const evaluator = new PythonEvaluator(text);
-      evaluator.runBlock(tree.rootNode.namedChildren, new Scope(undefined));
+      evaluator.runBlock(statements, new Scope(undefined));
       evaluator.analyseUncalledFunctions();
       lap('evaluate');
       const choice = chooseVersion(evaluator.evidence, 'auto');

@@ -8,52 +8,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { startClient } from '../support/lspClient';
-import { HintRow, fuzzSources, hintsOf, lineLength, lineStarts, positionAt, prng, pulledDiagnostics, within } from './support';
+import { HintRow, apply, fuzzSources, hintsOf, lineLength, lineStarts, positionAt, prng, pulledDiagnostics, randomEdit, within } from './support';
 
 const SEED = 0x5eed_2026;
 /** Edits (didChange notifications) per file; 35 Python files × 100 = 3,500 Python edits. */
 const EDITS_PER_FILE = 100;
 const MIN_PYTHON_EDITS = 2000;
 const HANG_MS = 60_000;
-
-const INSERTS = ['(', ')', '[', ']', '{', '}', ',', ':', '\n', '\n    ', '\n\n', '0', '1', '3', '28', '(None, ', 'def ', 'if ', 'for ', 'lambda ', 'return ', 'import ', 'lambda x: ', 'def f(', 'for i in range(3):\n    '];
-const INSERTS_TS = [';', '=>', 'function ', 'const ', '`', '/*', '*/', '.apply(', 'tf.layers.dense({units: 4})'];
-const DELETABLE = /[()[\]{},:\n0-9]|\b(?:def|if|for|lambda|return|import|const|function)\b/g;
-
-/** Moves an offset off the middle of a surrogate pair or of a \r\n pair, so ranges stay meaningful. */
-function snap(text: string, offset: number): number {
-  const c = text.charCodeAt(offset);
-  const before = text.charCodeAt(offset - 1);
-  if (c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff) return offset - 1;
-  if (c === 10 && before === 13) return offset - 1;
-  return offset;
-}
-
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly insert: string;
-}
-
-function randomEdit(text: string, rand: () => number, ts: boolean): Edit {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const at = snap(text, Math.floor(rand() * (text.length + 1)));
-  const r = rand();
-  if (r < 0.45 || text.length === 0) return { start: at, end: at, insert: pick(ts && rand() < 0.3 ? INSERTS_TS : INSERTS) };
-  if (r < 0.9) {
-    // Delete the next bracket, comma, colon, newline, digit or keyword from a random position (wrapping).
-    DELETABLE.lastIndex = at;
-    const m = DELETABLE.exec(text) ?? ((DELETABLE.lastIndex = 0), DELETABLE.exec(text));
-    if (m) return { start: m.index, end: m.index + m[0].length, insert: '' };
-  }
-  // A short span deleted or replaced.
-  const end = snap(text, Math.min(text.length, at + 1 + Math.floor(rand() * 6)));
-  return { start: at, end: Math.max(at, end), insert: rand() < 0.5 ? '' : pick(INSERTS) };
-}
-
-function apply(text: string, e: Edit): string {
-  return text.slice(0, e.start) + e.insert + text.slice(e.end);
-}
 
 function describe(rows: HintRow[]): string {
   return JSON.stringify(rows.slice(0, 6)) + (rows.length > 6 ? ` …(${rows.length})` : '');

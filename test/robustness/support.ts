@@ -146,3 +146,43 @@ export async function assertServesNormally(c: TestClient, pull: boolean, what: s
     c.close(uri);
   }
 }
+
+export const INSERTS = ['(', ')', '[', ']', '{', '}', ',', ':', '\n', '\n    ', '\n\n', '0', '1', '3', '28', '(None, ', 'def ', 'if ', 'for ', 'lambda ', 'return ', 'import ', 'lambda x: ', 'def f(', 'for i in range(3):\n    '];
+const INSERTS_TS = [';', '=>', 'function ', 'const ', '`', '/*', '*/', '.apply(', 'tf.layers.dense({units: 4})'];
+const DELETABLE = /[()[\]{},:\n0-9]|\b(?:def|if|for|lambda|return|import|const|function)\b/g;
+
+/** Moves an offset off the middle of a surrogate pair or of a \r\n pair, so ranges stay meaningful. */
+function snap(text: string, offset: number): number {
+  const c = text.charCodeAt(offset);
+  const before = text.charCodeAt(offset - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff) return offset - 1;
+  if (c === 10 && before === 13) return offset - 1;
+  return offset;
+}
+
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly insert: string;
+}
+
+/** A seeded random edit of real code: brackets, commas, colons, newlines, digits, keywords inserted or deleted. */
+export function randomEdit(text: string, rand: () => number, ts: boolean): Edit {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const at = snap(text, Math.floor(rand() * (text.length + 1)));
+  const r = rand();
+  if (r < 0.45 || text.length === 0) return { start: at, end: at, insert: pick(ts && rand() < 0.3 ? INSERTS_TS : INSERTS) };
+  if (r < 0.9) {
+    // Delete the next bracket, comma, colon, newline, digit or keyword from a random position (wrapping).
+    DELETABLE.lastIndex = at;
+    const m = DELETABLE.exec(text) ?? ((DELETABLE.lastIndex = 0), DELETABLE.exec(text));
+    if (m) return { start: m.index, end: m.index + m[0].length, insert: '' };
+  }
+  // A short span deleted or replaced.
+  const end = snap(text, Math.min(text.length, at + 1 + Math.floor(rand() * 6)));
+  return { start: at, end: Math.max(at, end), insert: rand() < 0.5 ? '' : pick(INSERTS) };
+}
+
+export function apply(text: string, e: Edit): string {
+  return text.slice(0, e.start) + e.insert + text.slice(e.end);
+}

@@ -36,6 +36,11 @@ export class AnalysisService {
   /** How many workers were started (1 + restarts), for the log and tests. */
   workersStarted = 0;
 
+  /** Whether requests are waiting or being worked on. */
+  get busy(): boolean {
+    return this.queue.length > 0;
+  }
+
   constructor(
     private readonly grammars: GrammarLocations,
     private readonly log: (m: string) => void,

@@ -1,11 +1,13 @@
-// The analysis worker thread: owns the tree-sitter wasm runtime, keeps each open document's latest
-// analyses, and answers feature queries on them (diagnostics, hints for a range, a hover, …) with small
-// plain results. If the wasm runtime aborts or a parse runs away, the main thread replaces this worker.
+// The analysis worker thread: owns the tree-sitter wasm runtime, keeps each open document's analysis
+// session (service/session.ts) and latest analyses, and answers feature queries on them (diagnostics, hints
+// for a range, a hover, …) with small plain results. If the wasm runtime aborts or a parse runs away, the
+// main thread replaces this worker.
 
 import { parentPort, workerData } from 'worker_threads';
 import { getHeapStatistics } from 'v8';
 import { loadPythonParser, GrammarLocations } from '../syntax/python/pythonParser';
-import { analyzeDocument } from '../service/analyzeDocument';
+import { createAnalysisSession } from '../service/analyzeDocument';
+import type { AnalysisSession } from '../service/session';
 import type { Analysis } from '../service/types';
 import { answerQuery } from './answerQuery';
 import type { FeatureRequest, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -24,12 +26,30 @@ interface Kept {
 
 const kept = new Map<string, Kept[]>();
 
+/** Each open document's analysis session (incremental reparse, reused statements), for one key of options. */
+const sessions = new Map<string, { readonly key: string; readonly session: AnalysisSession }>();
+
+function sessionFor(r: FeatureRequest, key: string): AnalysisSession {
+  const current = sessions.get(r.uri);
+  if (current?.key === key) return current.session;
+  current?.session.dispose();
+  const session = createAnalysisSession(r.languageId, r.options);
+  sessions.set(r.uri, { key, session });
+  return session;
+}
+
+function forget(uri: string): void {
+  kept.delete(uri);
+  sessions.get(uri)?.session.dispose();
+  sessions.delete(uri);
+}
+
 function analysisFor(r: FeatureRequest): Analysis {
   const key = `${r.languageId}|${r.options.kerasVersion}|${r.options.defaultDataFormat}|${r.options.maxLength}`;
   const list = kept.get(r.uri) ?? [];
   const hit = list.find(k => k.version === r.version && k.key === key);
   if (hit) return hit.analysis;
-  const analysis = analyzeDocument(r.text, r.languageId, r.options);
+  const analysis = sessionFor(r, key).analyze(r.text);
   const next = [{ version: r.version, key, analysis }, ...list.filter(k => k.version !== r.version)].slice(0, KEPT_PER_DOCUMENT);
   kept.set(r.uri, next);
   return analysis;
@@ -39,10 +59,12 @@ function handle(request: WorkerRequest): WorkerResponse {
   if ('memory' in request) {
     (globalThis as { gc?: () => void }).gc?.(); // only with --expose-gc (tests, benchmarks)
     const m = process.memoryUsage();
-    return { id: request.id, memory: { heapUsed: getHeapStatistics().used_heap_size, arrayBuffers: m.arrayBuffers, rss: m.rss } };
+    const heap = getHeapStatistics();
+    // `external` includes web-tree-sitter's wasm linear memory (V8 accounts wasm memory as external).
+    return { id: request.id, memory: { heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss } };
   }
   if ('forget' in request) {
-    kept.delete(request.forget);
+    forget(request.forget);
     return { id: request.id, answer: null };
   }
   const analysis = analysisFor(request);

@@ -19,8 +19,8 @@ import { SettingsStore, analyzeOptionsOf, featureSettingsOf } from './settings';
 import { ANALYSED_LANGUAGES } from '../service/analyzeDocument';
 
 /**
- * Push diagnostics this long after the last change: just enough to coalesce a burst of keystrokes (a
- * stale version is never published anyway), so problems appear while typing.
+ * While the worker is busy, push diagnostics this long after the last change: just enough to coalesce a
+ * burst of keystrokes (a stale version is never published anyway). An idle worker starts at once.
  */
 const PUSH_DELAY_MS = 10;
 
@@ -100,7 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri, version: snap.version, diagnostics });
   }
 
-  function schedulePush(uri: string, delayMs = PUSH_DELAY_MS): void {
+  function schedulePush(uri: string, delayMs = service.busy ? PUSH_DELAY_MS : 0): void {
     if (pullDiagnostics) return;
     const previous = timers.get(uri);
     if (previous) clearTimeout(previous);
@@ -158,13 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     });
   });
-  // An opened document has no burst of keystrokes to wait for: its first diagnostics go out at once.
-  const opened = new Set<string>();
-  documents.onDidChangeContent(e => {
-    const uri = e.document.uri;
-    schedulePush(uri, opened.has(uri) ? PUSH_DELAY_MS : 0);
-    opened.add(uri);
-  });
+  documents.onDidChangeContent(e => schedulePush(e.document.uri));
   documents.onDidClose(e => {
     const uri = e.document.uri;
     const timer = timers.get(uri);
@@ -172,7 +166,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(uri);
     service.forget(uri);
     settings.forget(uri);
-    opened.delete(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -216,8 +209,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Internal: memory of the server and of its analysis worker, for the memory tests and the benchmark.
   connection.onRequest('shapelens/memoryUsage', async () => {
     (globalThis as { gc?: () => void }).gc?.(); // only with --expose-gc (tests, benchmarks)
+    const worker = await service.workerMemory(); // the worker collects too, so RSS is read after both threads' GC
     const m = process.memoryUsage();
-    return { main: { heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, rss: m.rss }, worker: await service.workerMemory(), workersStarted: service.workersStarted };
+    return { main: { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss }, worker, workersStarted: service.workersStarted };
   });
 
   connection.onShutdown(() => service.dispose());

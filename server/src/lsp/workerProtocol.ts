@@ -63,6 +63,10 @@ export type WorkerResponse =
 /** Heap of one JS thread, and the process's memory. */
 export interface MemoryReport {
   readonly heapUsed: number;
+  /** The thread's committed V8 heap (all spaces, incl. both young-generation semispaces). */
+  readonly heapTotal: number;
+  /** Memory outside the V8 heap that V8 accounts to the thread; in the worker this includes the wasm linear memory. */
+  readonly external: number;
   readonly arrayBuffers: number;
   readonly rss: number;
 }

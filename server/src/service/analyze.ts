@@ -1,6 +1,7 @@
-// The analysis facade: Python text in, plain `Analysis` data out. Parses with tree-sitter, evaluates the
-// program abstractly, chooses the Keras version, infers shapes, and collects results. Never throws on any
-// input: binary or oversized text and parser failures give an Analysis with `notAnalysed` set.
+// The analysis facade: Python text in, plain `Analysis` data out. Parses with tree-sitter (incrementally in a
+// session), copies the statements out of the wasm tree, evaluates the program abstractly, chooses the Keras
+// version, infers shapes, and collects results. Never throws on any input: binary or oversized text and
+// parser failures give an Analysis with `notAnalysed` set.
 
 import type { Tree } from 'web-tree-sitter';
 import { describeVersion } from '../ir/kerasVersion';
@@ -10,6 +11,10 @@ import { PythonEvaluator } from '../syntax/python/evaluator';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
 import { collectResults } from './collectResults';
+import { diffTexts } from '../syntax/textEdit';
+import { StatementCopies } from '../syntax/python/statementCopies';
+import type { PyNode } from '../syntax/python/syntaxNode';
+import type { AnalysisSession } from './session';
 import type { Analysis, CommentInfo } from './types';
 
 export interface AnalyzeOptions {
@@ -38,41 +43,100 @@ export function looksBinary(text: string): boolean {
   return text.indexOf('\u0000') !== -1;
 }
 
-/** Analyses Python source. `loadPythonParser()` must have resolved first. */
+/**
+ * Analyses successive versions of one Python document. Keeps the previous tree for tree-sitter's incremental
+ * reparse and the previous statement copies for reuse; every result equals a fresh `analyzePython`.
+ */
+export class PythonSession implements AnalysisSession {
+  private tree: Tree | undefined;
+  private text = '';
+  private readonly copies = new StatementCopies();
+  /** Versions analysed since the session started (or was reset). */
+  private versions = 0;
+
+  constructor(private readonly options: AnalyzeOptions = {}) {}
+
+  analyze(text: string): Analysis {
+    const max = this.options.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (text.length > max) return this.skip(`The file is larger than the maximum analysed size (${Math.round(text.length / 1024)} KB > ${Math.round(max / 1024)} KB); ShapeLens skips it.`);
+    if (looksBinary(text)) return this.skip('The file contains NUL bytes and looks binary; ShapeLens skips it.');
+    if (!isPythonParserLoaded()) return this.skip('The Python parser is not loaded yet.');
+    try {
+      const tree = this.parse(text);
+      if (!tree) return this.skip('Parsing took too long and was stopped; ShapeLens skips this file.');
+      // A session's first version is evaluated on the wasm tree (copying costs more than evaluating once);
+      // later versions copy the statements once and reuse the copies of unchanged ones.
+      const statements = this.versions++ === 0 ? tree.rootNode.namedChildren : this.copies.statements(tree, text);
+      return analyzeStatements(statements, text, this.options);
+    } catch (e) {
+      // A bug in the analysis must not take the caller down: report it as not analysed, start afresh next time.
+      this.dispose();
+      return emptyAnalysis(`Internal error while analysing: ${(e as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+    this.text = '';
+    this.versions = 0;
+    this.copies.clear();
+  }
+
+  private skip(reason: string): Analysis {
+    this.dispose();
+    return emptyAnalysis(reason);
+  }
+
+  /** The new text's tree: an incremental reparse of the previous tree when there is one. */
+  private parse(text: string): Tree | undefined {
+    const old = this.tree;
+    this.tree = undefined;
+    if (old) {
+      const edit = diffTexts(this.text, text);
+      if (edit) old.edit(edit);
+    }
+    try {
+      this.tree = parsePython(text, undefined, old ?? null);
+    } finally {
+      old?.delete();
+    }
+    this.text = this.tree ? text : '';
+    return this.tree;
+  }
+}
+
+/** Evaluates a module's statements, chooses the version, infers shapes and collects the results. */
+function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions): Analysis {
+  const evaluator = new PythonEvaluator(text);
+  const module = new Scope(undefined);
+  evaluator.runBlock(statements, module);
+  evaluator.analyseUncalledFunctions();
+  const choice = chooseVersion(evaluator.evidence, options.kerasVersion ?? 'auto');
+  const inference = inferShapes(evaluator.builder.events, evaluator.builder.uncertainCalls, {
+    version: choice.version,
+    defaultDataFormat: options.defaultDataFormat ?? 'channels_last',
+  });
+  const issues = [...evaluator.builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const results = collectResults(inference.models, evaluator.builder.events, evaluator.bindings);
+  return {
+    language: 'python',
+    kerasVersion: choice.version,
+    kerasVersionReason: `${describeVersion(choice.version)}: ${choice.reason}`,
+    models: results.models,
+    layerUses: results.layerUses,
+    variables: results.variables,
+    issues,
+    comments: uniqueByStart(evaluator.comments),
+  };
+}
+
+/** Analyses Python source from scratch. `loadPythonParser()` must have resolved first. */
 export function analyzePython(text: string, options: AnalyzeOptions = {}): Analysis {
-  const max = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > max) return emptyAnalysis(`The file is larger than the maximum analysed size (${Math.round(text.length / 1024)} KB > ${Math.round(max / 1024)} KB); ShapeLens skips it.`);
-  if (looksBinary(text)) return emptyAnalysis('The file contains NUL bytes and looks binary; ShapeLens skips it.');
-  if (!isPythonParserLoaded()) return emptyAnalysis('The Python parser is not loaded yet.');
-  let tree: Tree | undefined;
+  const session = new PythonSession(options);
   try {
-    tree = parsePython(text);
-    if (!tree) return emptyAnalysis('Parsing took too long and was stopped; ShapeLens skips this file.');
-    const evaluator = new PythonEvaluator(text);
-    const module = new Scope(undefined);
-    evaluator.runBlock(tree.rootNode.namedChildren, module);
-    evaluator.analyseUncalledFunctions();
-    const choice = chooseVersion(evaluator.evidence, options.kerasVersion ?? 'auto');
-    const inference = inferShapes(evaluator.builder.events, evaluator.builder.uncertainCalls, {
-      version: choice.version,
-      defaultDataFormat: options.defaultDataFormat ?? 'channels_last',
-    });
-    const issues = [...evaluator.builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-    const results = collectResults(inference.models, evaluator.builder.events, evaluator.bindings);
-    return {
-      language: 'python',
-      kerasVersion: choice.version,
-      kerasVersionReason: `${describeVersion(choice.version)}: ${choice.reason}`,
-      models: results.models,
-      layerUses: results.layerUses,
-      variables: results.variables,
-      issues,
-      comments: uniqueByStart(evaluator.comments),
-    };
-  } catch (e) {
-    // A bug in the analysis must not take the caller down: report it as not analysed.
-    return emptyAnalysis(`Internal error while analysing: ${(e as Error).message}`);
+    return session.analyze(text);
   } finally {
-    tree?.delete();
+    session.dispose();
   }
 }

@@ -1,7 +1,8 @@
 // Dispatch by language: the one entry point hosts call for any supported document.
 
-import { analyzePython, AnalyzeOptions } from './analyze';
+import { analyzePython, AnalyzeOptions, PythonSession } from './analyze';
 import { analyzeTypeScript } from './analyzeTypeScript';
+import { AnalysisSession, statelessSession } from './session';
 import type { Analysis } from './types';
 
 /** File names standing for each TS/JS language id (the TS parser picks its dialect from the extension). */
@@ -32,4 +33,10 @@ export function languageOfFile(fileName: string): string | undefined {
 export function analyzeDocument(text: string, languageId: string, options: AnalyzeOptions): Analysis {
   const script = SCRIPT_FILE[languageId];
   return script ? analyzeTypeScript(text, script, options) : analyzePython(text, options);
+}
+
+/** A session for successive versions of one document (reuses work between versions where it can). */
+export function createAnalysisSession(languageId: string, options: AnalyzeOptions): AnalysisSession {
+  const script = SCRIPT_FILE[languageId];
+  return script ? statelessSession((text, o) => analyzeTypeScript(text, script, o), options) : new PythonSession(options);
 }

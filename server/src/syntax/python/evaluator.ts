@@ -3,7 +3,7 @@
 // kerasCalls.ts, which records them in the graph. It never executes user code; what it cannot evaluate
 // becomes an `Unknown` value that flows on silently.
 
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './syntaxNode';
 import { GraphBuilder } from '../../ir/graphBuilder';
 import type { TextRange } from '../../ir/graph';
 import { isTensorRef } from '../../ir/graph';

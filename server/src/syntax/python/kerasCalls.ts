@@ -2,7 +2,7 @@
 // functional merges, Keras 1 `merge`), calling layers and models on tensors, `model.add`, user functions and
 // a few builtins. Records graph events and Keras-version evidence; returns plain values.
 
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './syntaxNode';
 import { callOptionsKeepingTensors } from '../../ir/callOptions';
 import type { ArgValueOrTensor, CallNode, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';

@@ -1,7 +1,7 @@
 // Values of the Python evaluator: the shared argument values and graph objects, plus Python-only kinds
 // (imported modules and symbols, user functions and classes) that never reach the layer catalogue.
 
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from './syntaxNode';
 import type { ArgValueOrTensor, TensorRef } from '../../ir/graph';
 import { ArgValue, DictValue, isDict, isLayerValue, isUnknown, unknown } from '../../ir/values';
 import { isModelNode, isTensorRef } from '../../ir/graph';

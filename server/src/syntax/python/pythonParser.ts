@@ -36,12 +36,13 @@ export function isPythonParserLoaded(): boolean {
 
 /**
  * Parses Python text; returns undefined when the parser is not loaded or parsing was cancelled by the
- * deadline (in milliseconds). The caller owns the tree and must `delete()` it.
+ * deadline (in milliseconds). With `oldTree` (already `edit()`ed to the new text) tree-sitter reuses its
+ * unchanged subtrees. The caller owns the tree and must `delete()` it.
  */
-export function parsePython(text: string, deadlineMs = 10_000): Tree | undefined {
+export function parsePython(text: string, deadlineMs = 10_000, oldTree: Tree | null = null): Tree | undefined {
   if (!parser) return undefined;
   const stopAt = Date.now() + deadlineMs;
-  const tree = parser.parse(text, null, { progressCallback: () => Date.now() > stopAt ? (true as unknown as void) : undefined });
+  const tree = parser.parse(text, oldTree, { progressCallback: () => Date.now() > stopAt ? (true as unknown as void) : undefined });
   // A halted parse would otherwise be resumed by the next call, on the next document's text.
   if (!tree) parser.reset();
   return tree ?? undefined;

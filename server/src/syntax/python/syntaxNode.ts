@@ -1,0 +1,147 @@
+// A plain-JS copy of a tree-sitter subtree, with the part of web-tree-sitter's `Node` interface the Python
+// front end reads. Built in one cursor walk per top-level statement: the evaluator then never calls into
+// the wasm parser, and an unchanged statement's copy is reused by the next analysis (positions are kept
+// relative to the statement, whose start the session moves).
+
+import type { Language, Node, TreeCursor } from 'web-tree-sitter';
+
+/** What the evaluator reads of a syntax node: a subset of web-tree-sitter's `Node`, which it also accepts. */
+export interface PyNode {
+  readonly type: string;
+  readonly isNamed: boolean;
+  /** Offsets in UTF-16 code units into the document. */
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly text: string;
+  /** (web-tree-sitter types these lists as possibly holding nulls.) */
+  readonly children: readonly (PyNode | null)[];
+  readonly namedChildren: readonly (PyNode | null)[];
+  childForFieldName(field: string): PyNode | null;
+  childrenForFieldName(field: string): (PyNode | null)[];
+  descendantsOfType(type: string): (PyNode | null)[];
+}
+
+/** One top-level statement's copy: its text and where it starts in the current document. */
+export class StatementFrame {
+  constructor(readonly text: string, public start: number) {}
+}
+
+const NO_CHILDREN: readonly SyntaxNode[] = [];
+
+export class SyntaxNode implements PyNode {
+  children: readonly SyntaxNode[] = NO_CHILDREN;
+  private named: readonly SyntaxNode[] | undefined;
+
+  constructor(
+    readonly frame: StatementFrame,
+    readonly type: string,
+    readonly isNamed: boolean,
+    /** The field this node fills in its parent (`function`, `arguments`, …), if any. */
+    readonly field: string | undefined,
+    private readonly relStart: number,
+    private readonly relEnd: number,
+  ) {}
+
+  get startIndex(): number {
+    return this.frame.start + this.relStart;
+  }
+
+  get endIndex(): number {
+    return this.frame.start + this.relEnd;
+  }
+
+  get text(): string {
+    return this.frame.text.slice(this.relStart, this.relEnd);
+  }
+
+  get namedChildren(): readonly SyntaxNode[] {
+    return this.named ??= this.children.filter(c => c.isNamed);
+  }
+
+  childForFieldName(field: string): SyntaxNode | null {
+    for (const c of this.children) if (c.field === field) return c;
+    return null;
+  }
+
+  childrenForFieldName(field: string): SyntaxNode[] {
+    return this.children.filter(c => c.field === field);
+  }
+
+  descendantsOfType(type: string): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    const stack: SyntaxNode[] = [...this.children].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === type) out.push(n);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+    return out;
+  }
+}
+
+/** Per grammar: node type names and whether each type id is named (tables instead of a call per node). */
+interface TypeTables {
+  readonly types: readonly string[];
+  readonly named: readonly boolean[];
+  readonly fields: readonly (string | null)[];
+}
+
+const tablesByLanguage = new WeakMap<object, TypeTables>();
+
+function tablesOf(language: Language): TypeTables {
+  let t = tablesByLanguage.get(language);
+  if (!t) {
+    const types: string[] = [];
+    const named: boolean[] = [];
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      types.push(language.nodeTypeForId(id) ?? 'ERROR');
+      named.push(language.nodeTypeIsNamed(id));
+    }
+    t = { types, named, fields: language.fields };
+    tablesByLanguage.set(language, t);
+  }
+  return t;
+}
+
+/** The copy of one cursor position; anonymous tokens (punctuation, keywords, operators) read as their type. */
+function copyHere(cursor: TreeCursor, frame: StatementFrame, t: TypeTables, start: number): SyntaxNode {
+  const id = cursor.nodeTypeId;
+  const field = t.fields[cursor.currentFieldId] ?? undefined;
+  if (id === 0xffff) return new SyntaxNode(frame, 'ERROR', true, field, cursor.startIndex - start, cursor.endIndex - start);
+  return new SyntaxNode(frame, t.types[id], t.named[id], field, cursor.startIndex - start, cursor.endIndex - start);
+}
+
+/**
+ * Copies a tree-sitter node and everything under it (iteratively: nesting depth is unbounded). `text` is the
+ * document the node belongs to.
+ */
+export function copySubtree(node: Node, text: string): SyntaxNode {
+  const start = node.startIndex;
+  const frame = new StatementFrame(text.slice(start, node.endIndex), start);
+  const tables = tablesOf(node.tree.language);
+  const cursor = node.walk();
+  try {
+    const root = new SyntaxNode(frame, node.type, node.isNamed, undefined, 0, node.endIndex - start);
+    const parents: SyntaxNode[] = [root];
+    const kids: SyntaxNode[][] = [[]];
+    if (!cursor.gotoFirstChild()) return root;
+    for (;;) {
+      const n = copyHere(cursor, frame, tables, start);
+      kids[kids.length - 1].push(n);
+      if (cursor.gotoFirstChild()) {
+        parents.push(n);
+        kids.push([]);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        // Done with this level: hand the collected children to their parent and go up.
+        const level = kids.pop()!;
+        const parent = parents.pop()!;
+        if (level.length) parent.children = level;
+        if (parents.length === 0 || !cursor.gotoParent()) return root;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}

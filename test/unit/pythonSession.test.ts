@@ -1,0 +1,92 @@
+// The Python session's reuse is invisible: statement copies equal the tree-sitter nodes they copy (type,
+// named flag, field, offsets, text — including accents, emoji and CJK), and after each of a seeded series of
+// random edits of real model code a session's analysis deep-equals a fresh analysis of the same text.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Node } from 'web-tree-sitter';
+import { loadPythonParser, parsePython } from '../../server/src/syntax/python/pythonParser';
+import { copySubtree, SyntaxNode } from '../../server/src/syntax/python/syntaxNode';
+import { StatementCopies } from '../../server/src/syntax/python/statementCopies';
+import { analyzePython, PythonSession } from '../../server/src/service/analyze';
+import { apply, fuzzSources, prng, randomEdit } from '../robustness/support';
+
+const SEED = 0x0c0b1e5;
+const EDITS_PER_FILE = 40;
+
+/** First difference between a copy and the wasm node it copies, as a path; undefined when equal. */
+function difference(copy: SyntaxNode, node: Node, field: string | null, path: string): string | undefined {
+  const here = `${path}/${node.type}@${node.startIndex}`;
+  if (copy.type !== node.type) return `${here}: type ${copy.type}`;
+  if (copy.isNamed !== node.isNamed) return `${here}: isNamed ${copy.isNamed}`;
+  if (copy.startIndex !== node.startIndex || copy.endIndex !== node.endIndex) return `${here}: range ${copy.startIndex}-${copy.endIndex} vs ${node.endIndex}`;
+  if (copy.text !== node.text) return `${here}: text ${JSON.stringify(copy.text)}`;
+  if ((copy.field ?? null) !== field) return `${here}: field ${copy.field} vs ${field}`;
+  if (copy.children.length !== node.childCount) return `${here}: ${copy.children.length} children vs ${node.childCount}`;
+  for (let i = 0; i < node.childCount; i++) {
+    const d = difference(copy.children[i], node.child(i)!, node.fieldNameForChild(i), here);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+test('statement copies equal the tree-sitter nodes', async () => {
+  await loadPythonParser();
+  const text = 'café = keras.Input((28, 28, 1))  # é\n𝐱 = layers.Conv2D(32, 3, padding="same")(café)  # 😀 \u6a21\u578b\nif 𝐱 not in (1, 2): y = 𝐱[1:2]\nbroken = layers.Dense(\n';
+  const sources = [{ name: 'unicode', text }, ...fuzzSources().filter(s => s.languageId === 'python')];
+  for (const { name, text } of sources) {
+    const tree = parsePython(text)!;
+    try {
+      const copies = new StatementCopies().statements(tree, text);
+      const nodes = tree.rootNode.namedChildren.filter((n): n is Node => !!n);
+      assert.equal(copies.length, nodes.length, name);
+      for (let i = 0; i < nodes.length; i++) assert.equal(difference(copies[i], nodes[i], null, name), undefined);
+      // A copy made directly has the same shape as one taken through the statement list.
+      assert.equal(difference(copySubtree(nodes[0], text), nodes[0], null, name), undefined);
+    } finally {
+      tree.delete();
+    }
+  }
+});
+
+test('a session reuses unchanged statements and moves them with the text', async () => {
+  await loadPythonParser();
+  const before = 'import keras\nfrom keras import layers\nx = keras.Input((8,))\ny = layers.Dense(4)(x)\n';
+  const after = 'import keras\nfrom keras import layers\n\n# 🙂\nx = keras.Input((8,))\ny = layers.Dense(4)(x)\n';
+  const copies = new StatementCopies();
+  const t1 = parsePython(before)!;
+  const first = copies.statements(t1, before);
+  const t2 = parsePython(after)!;
+  const second = copies.statements(t2, after);
+  t1.delete();
+  t2.delete();
+  // The comment is new; the four statements are the same objects, now at their new offsets.
+  assert.deepEqual(second.map(s => s.type), ['import_statement', 'import_from_statement', 'comment', 'expression_statement', 'expression_statement']);
+  assert.equal(second[0], first[0]);
+  assert.equal(second[3], first[2]);
+  assert.equal(second[4], first[3]);
+  assert.equal(second[4].startIndex, after.indexOf('y = '));
+  assert.equal(second[4].childForFieldName('x'), null);
+  assert.equal(second[4].namedChildren[0]!.childForFieldName('right')!.text, 'layers.Dense(4)(x)');
+});
+
+test('after every random edit a session analysis equals a fresh analysis', async () => {
+  await loadPythonParser();
+  let edits = 0;
+  for (const { name, text: original } of fuzzSources().filter(s => s.languageId === 'python')) {
+    const rand = prng(SEED ^ name.length * 7919);
+    const session = new PythonSession();
+    let text = original;
+    try {
+      assert.deepEqual(session.analyze(text), analyzePython(text), `${name}: first version`);
+      for (let i = 0; i < EDITS_PER_FILE; i++) {
+        text = apply(text, randomEdit(text, rand, false));
+        assert.deepEqual(session.analyze(text), analyzePython(text), `${name}: edit ${i + 1}\n${text}`);
+        edits++;
+      }
+    } finally {
+      session.dispose();
+    }
+  }
+  assert.ok(edits >= 1000, `${edits} edits`);
+});
