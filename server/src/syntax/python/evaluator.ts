@@ -688,6 +688,7 @@ function paramName(p: Node): string | undefined {
 }
 
 function parseInteger(text: string): PyValue {
+  if (text.length < 16 && isDecimalDigits(text)) return Number(text);
   const t = text.split('_').join('').toLowerCase();
   let n: number;
   if (t.startsWith('0x')) n = parseInt(t.slice(2), 16);
@@ -695,6 +696,14 @@ function parseInteger(text: string): PyValue {
   else if (t.startsWith('0b')) n = parseInt(t.slice(2), 2);
   else n = Number(t.endsWith('l') || t.endsWith('j') ? NaN : t);
   return Number.isFinite(n) ? n : unknown();
+}
+
+function isDecimalDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };

@@ -67,8 +67,21 @@ function resolveModelName(name: string): KerasSymbol | undefined {
   return undefined;
 }
 
+/** Paths resolved so far (a pure function of the path; a file names the same few paths again and again). */
+const resolvedPaths = new Map<string, ResolvedSymbol | undefined>();
+const MAX_REMEMBERED_PATHS = 2048;
+
 /** Resolves a full dotted path; undefined when it is not a Keras path at all. */
 export function resolveKerasPath(path: readonly string[]): ResolvedSymbol | undefined {
+  const key = path.join('.');
+  if (resolvedPaths.has(key)) return resolvedPaths.get(key);
+  const resolved = resolvePath(path);
+  if (resolvedPaths.size >= MAX_REMEMBERED_PATHS) resolvedPaths.clear();
+  resolvedPaths.set(key, resolved);
+  return resolved;
+}
+
+function resolvePath(path: readonly string[]): ResolvedSymbol | undefined {
   const root = splitRoot(path);
   if (!root) return undefined;
   const { rest, flavor } = root;
