@@ -60,6 +60,9 @@ test('hostile inputs get a result or a clear refusal', async () => {
   assert.equal(analyzePython(calls).notAnalysed, undefined);
   assert.match(analyzePython('import keras\u0000\u0001').notAnalysed ?? '', /NUL bytes/);
   assert.match(analyzePython('x = 1\n'.repeat(10), { maxLength: 20 }).notAnalysed ?? '', /larger than the maximum/);
+  // Found by a mutation campaign: a backtick parses as a string node with no quote in it.
+  assert.deepEqual(analyzePython('`,').notAnalysed, undefined);
+  assert.deepEqual(analyzePython('import keras\nx = keras.layers.Dense(4, name=`)\n').notAnalysed, undefined);
   const mixed = 'import keras\r\nm = keras.Sequential([keras.Input((3,)),\rkeras.layers.Dense(2)])\n\t# \ud800 lone surrogate é 😀 变量\n';
   const a = analyzePython(mixed);
   assert.equal(a.models[0].layers[0].outputs?.[0]?.join(','), ',2');

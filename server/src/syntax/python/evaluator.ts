@@ -717,6 +717,8 @@ function stringValue(node: Node, type = typeOf(node)): PyValue {
   const text = node.text;
   let i = 0;
   while (i < text.length && text[i] !== '"' && text[i] !== "'") i++;
+  // A string the parser had to make up (missing, or cut short by an error) has no quote to read.
+  if (i >= text.length) return unknown();
   const prefix = text.slice(0, i).toLowerCase();
   if (prefix.includes('f')) return unknown('a formatted string');
   const quote = text.startsWith(text[i].repeat(3), i) ? text[i].repeat(3) : text[i];
