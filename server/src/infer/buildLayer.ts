@@ -7,6 +7,7 @@ import { ArgValue, formatValue, unknown } from '../ir/values';
 import type { BuildContext, BuildResult, LayerSpec, RankRule, Severity } from '../layers/spec';
 import { Dim, Shape, formatShape } from './shape';
 import { ResolvedArg, defaultOf, findArgSpec, resolveArgs } from './resolveArgs';
+import { buildKey, cachedBuild, rememberBuild } from './buildCache';
 
 export interface BuildIssue {
   readonly severity: Severity;
@@ -121,13 +122,29 @@ class Context implements BuildContext {
   }
 }
 
+const NO_OPTIONS: ReadonlyMap<string, unknown> = new Map();
+
+/**
+ * Builds a layer, or returns the memoised outcome of an identical build (same spec, arguments, call
+ * options, inputs, version and data format). Memoised outcomes are frozen and shared: never mutate them.
+ */
 export function buildLayer(
   layer: LayerInstance,
   inputs: readonly Shape[],
   options: BuildOptions,
-  callOptions: ReadonlyMap<string, unknown> = new Map(),
+  callOptions: ReadonlyMap<string, unknown> = NO_OPTIONS,
 ): BuildOutcome {
   const spec = layer.spec as LayerSpec;
+  const key = buildKey(layer, spec, inputs, options, callOptions);
+  if (key === undefined) return runBuild(layer, spec, inputs, options, callOptions);
+  const hit = cachedBuild(key);
+  if (hit) return hit;
+  const outcome = runBuild(layer, spec, inputs, options, callOptions);
+  // Issue messages name the layer instance: only issue-free outcomes are shared.
+  return outcome.issues.length === 0 ? rememberBuild(key, outcome) : outcome;
+}
+
+function runBuild(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[], options: BuildOptions, callOptions: ReadonlyMap<string, unknown>): BuildOutcome {
   const resolved = resolveArgs(spec, layer.positional, layer.keyword, options.version);
   const ctx = new Context(layer, spec, inputs, options, resolved, callOptions);
   const rule = typeof spec.rank === 'function' ? spec.rank(ctx) : spec.rank;

@@ -42,6 +42,17 @@ function computeSnakeCase(name: string): string {
  * `ConvLSTM2D` → `conv_lst_m2d`, `SimpleRNN` → `simple_rnn`, `PReLU` → `p_re_lu`.
  */
 export function tfjsSnakeCase(name: string): string {
+  let cached = tfjsSnakeCache.get(name);
+  if (cached === undefined) {
+    cached = computeTfjsSnakeCase(name);
+    tfjsSnakeCache.set(name, cached);
+  }
+  return cached;
+}
+
+const tfjsSnakeCache = new Map<string, string>();
+
+function computeTfjsSnakeCase(name: string): string {
   const snake = name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
   return snake.startsWith('_') ? `private${snake}` : snake;
 }
@@ -93,15 +104,17 @@ export class NameAllocator {
    * `<layer>_input` explicitly, so it takes no counter.
    */
   private nextTfjs(what: NamedKind): string {
-    const uid = (prefix: string): string => {
-      const n = (this.counters.get(prefix) ?? 0) + 1;
-      this.counters.set(prefix, n);
-      return this.unknownCount.has(prefix) ? `${prefix}?` : `${prefix}${n}`;
-    };
-    if (what.kind === 'sequential') return uid('sequential_');
-    if (what.kind === 'functional') return uid('model');
-    if (what.isInput) return uid('input');
-    return `${tfjsSnakeCase(what.className)}_${uid(what.className)}`;
+    if (what.kind === 'sequential') return this.uid('sequential_');
+    if (what.kind === 'functional') return this.uid('model');
+    if (what.isInput) return this.uid('input');
+    return tfjsSnakeCase(what.className) + '_' + this.uid(what.className);
+  }
+
+  /** tfjs-layers' `getUid(prefix)`: the prefix and its next 1-based number (`?` once uncertain). */
+  private uid(prefix: string): string {
+    const n = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, n);
+    return this.unknownCount.has(prefix) ? `${prefix}?` : `${prefix}${n}`;
   }
 
   private prefixOf(what: NamedKind): string {

@@ -4,12 +4,13 @@
 
 import {
   CallNode, FunctionalModel, GraphEvent, Issue, LayerInstance, ModelNode, SequentialModel, TensorRef, TextRange,
-  callInputTensors, isModelNode, isTensorRef,
+  isModelNode, isTensorRef,
 } from '../ir/graph';
 import { isLayerValue } from '../ir/values';
 import { BuildOptions, buildLayer, displayName } from './buildLayer';
 import { declaredInputShape, declaresInput } from './declaredInput';
 import { NameAllocator } from './naming';
+import { pushProducers } from './graphWalk';
 import { Shape, formatShape, formatOutputs } from './shape';
 
 export interface InferenceResult {
@@ -150,7 +151,7 @@ class Propagator {
   }
 
   private setUnknown(call: CallNode, reason: string, inputShapes: readonly (Shape | undefined)[] = []): void {
-    call.result = { inputShapes, outputs: undefined, explanations: [], notes: [], unknownReason: reason };
+    call.result = { inputShapes, outputs: undefined, explanations: NONE, notes: NONE, unknownReason: reason };
   }
 
   private computeCall(call: CallNode): void {
@@ -222,7 +223,7 @@ class Propagator {
 
   private buildAndRecord(call: CallNode, layer: LayerInstance, shapes: Shape[], declared = false): void {
     const outcome = buildLayer(layer, shapes, this.options, call.callOptions as ReadonlyMap<string, unknown>);
-    const related = outcome.issues.some(i => i.severity === 'error') ? this.relatedFor(call) : undefined;
+    const related = outcome.issues.length && outcome.issues.some(i => i.severity === 'error') ? this.relatedFor(call) : undefined;
     for (const i of outcome.issues) {
       const message = i.code === 'input-rank' ? i.message + this.batchAxisHint(call, shapes[0], declared) : i.message;
       this.report(call.range, i.severity, i.code, message, i.severity === 'error' ? related : undefined);
@@ -309,6 +310,9 @@ class Propagator {
   }
 }
 
+/** The empty explanation and note list every unknown call shares (frozen: never appended to). */
+const NONE: readonly string[] = Object.freeze([]);
+
 function explicitName(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
@@ -358,7 +362,7 @@ function traceBack(start: CallNode, inputCalls: ReadonlySet<CallNode>): { reache
     }
     if (call.inputs.length === 0 && !call.sequential) opaque = true;
     for (const input of call.inputs) if (!isTensorRef(input) && !Array.isArray(input)) opaque = true;
-    for (const t of callInputTensors(call)) stack.push(t.call);
+    pushProducers(call, stack);
     if (call.sequential && call.inputs.length === 0) opaque = true;
   }
   return { reachesInput, strayInputs, opaque };

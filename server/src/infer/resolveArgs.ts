@@ -14,6 +14,11 @@ const argIndex = new WeakMap<LayerSpec, Map<string, ArgSpec>>();
 
 /** The argument spec for any spelling of an argument name (canonical first, then aliases and Keras 1). */
 export function findArgSpec(spec: LayerSpec, name: string): ArgSpec | undefined {
+  return argSpecIndex(spec).get(name);
+}
+
+/** Every spelling of the spec's arguments → its argument spec (built once per spec). */
+export function argSpecIndex(spec: LayerSpec): ReadonlyMap<string, ArgSpec> {
   let index = argIndex.get(spec);
   if (!index) {
     index = new Map();
@@ -21,7 +26,7 @@ export function findArgSpec(spec: LayerSpec, name: string): ArgSpec | undefined 
     for (const a of spec.args) index.set(a.name, a);
     argIndex.set(spec, index);
   }
-  return index.get(name);
+  return index;
 }
 
 /** Canonical name → value given by the user (defaults are applied by the reader, not here). */

@@ -8,6 +8,7 @@ import { getHeapStatistics } from 'v8';
 import { loadPythonParser, GrammarLocations } from '../syntax/python/pythonParser';
 import { createAnalysisSession } from '../service/analyzeDocument';
 import type { AnalysisSession } from '../service/session';
+import { clearBuildCache } from '../infer/buildCache';
 import type { Analysis } from '../service/types';
 import { answerQuery } from './answerQuery';
 import type { FeatureRequest, WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -42,6 +43,8 @@ function forget(uri: string): void {
   kept.delete(uri);
   sessions.get(uri)?.session.dispose();
   sessions.delete(uri);
+  // The layer-build memo serves open documents; with none left, nothing of theirs stays behind.
+  if (sessions.size === 0) clearBuildCache();
 }
 
 function analysisFor(r: FeatureRequest): Analysis {

@@ -1,12 +1,14 @@
 // Turns the inferred graph into the plain result data: a summary row per layer, models with the totals
 // `model.summary()` prints, one layer use per call site, and variables bound to tensors or models.
 
-import { CallNode, Callee, FunctionalModel, GraphEvent, LayerInstance, ModelNode, callInputTensors, isModelNode, isTensorRef } from '../ir/graph';
+import { CallNode, Callee, FunctionalModel, GraphEvent, LayerInstance, ModelNode, isModelNode, isTensorRef } from '../ir/graph';
+import { pushProducers } from '../infer/graphWalk';
 import type { Binding } from '../syntax/python/evaluator';
 import { isTensorTuple } from '../syntax/python/pyValues';
 import { flattenTensors, modelInputShapes, modelOutputShapes } from '../infer/propagate';
 import { displayName } from '../infer/buildLayer';
 import { productOf } from '../infer/shape';
+import type { BuildResult } from '../layers/spec';
 import type { LayerInfo, LayerUse, ModelInfo, Shape, VariableInfo, WeightInfo } from './types';
 
 function countOf(shape: readonly (number | null | '?')[]): number | undefined {
@@ -14,14 +16,35 @@ function countOf(shape: readonly (number | null | '?')[]): number | undefined {
   return typeof n === 'number' ? n : undefined;
 }
 
-function weightsOf(layer: LayerInstance): WeightInfo[] | undefined {
-  if (!layer.built) return undefined;
-  const frozen = layer.keyword.get('trainable') === false;
-  return layer.built.weights.map(w => ({ name: w.name, shape: w.shape, trainable: w.trainable && !frozen, axes: w.axes, count: countOf(w.shape) }));
+/** A layer's weights as reported, with their parameter totals. */
+interface WeightSummary {
+  readonly weights: WeightInfo[];
+  readonly params: number | undefined;
+  readonly trainable: number | undefined;
 }
 
-function sumCounts(weights: WeightInfo[] | undefined, filter: (w: WeightInfo) => boolean = () => true): number | undefined {
-  if (!weights) return undefined;
+/**
+ * Per build result (memoised builds share theirs across layers and analyses), the summary for a trainable
+ * and for a frozen layer; frozen, since every row using the same build shares it.
+ */
+const summaries = new WeakMap<BuildResult, WeightSummary>();
+const frozenSummaries = new WeakMap<BuildResult, WeightSummary>();
+
+function weightsOf(layer: LayerInstance): WeightSummary | undefined {
+  const built = layer.built;
+  if (!built) return undefined;
+  const frozen = layer.keyword.get('trainable') === false;
+  const table = frozen ? frozenSummaries : summaries;
+  let summary = table.get(built);
+  if (!summary) {
+    const weights = built.weights.map(w => Object.freeze({ name: w.name, shape: w.shape, trainable: w.trainable && !frozen, axes: w.axes, count: countOf(w.shape) }));
+    summary = Object.freeze({ weights: Object.freeze(weights) as WeightInfo[], params: sumCounts(weights), trainable: sumCounts(weights, w => w.trainable) });
+    table.set(built, summary);
+  }
+  return summary;
+}
+
+function sumCounts(weights: readonly WeightInfo[], filter: (w: WeightInfo) => boolean = () => true): number | undefined {
   let total = 0;
   for (const w of weights) {
     if (!filter(w)) continue;
@@ -36,10 +59,20 @@ interface Memo {
   readonly rows: Map<CallNode, LayerInfo>;
   readonly calls: Map<ModelNode, CallNode[]>;
   readonly totals: Map<ModelNode, { total?: number; trainable?: number }>;
+  readonly complete: Map<FunctionalModel, boolean>;
 }
 
 function newMemo(): Memo {
-  return { rows: new Map(), calls: new Map(), totals: new Map() };
+  return { rows: new Map(), calls: new Map(), totals: new Map(), complete: new Map() };
+}
+
+function isComplete(model: FunctionalModel, memo: Memo): boolean {
+  let complete = memo.complete.get(model);
+  if (complete === undefined) {
+    complete = functionalComplete(model);
+    memo.complete.set(model, complete);
+  }
+  return complete;
 }
 
 /** The summary row of a call (memoised: models and layer uses both ask for it). */
@@ -73,7 +106,7 @@ function computeRow(call: CallNode, memo: Memo): LayerInfo {
       unknownReason: result?.unknownReason,
     };
   }
-  const weights = weightsOf(callee);
+  const summary = weightsOf(callee);
   const isInput = !!callee.spec?.isInput;
   return {
     name: callee.name ?? '?',
@@ -82,9 +115,9 @@ function computeRow(call: CallNode, memo: Memo): LayerInfo {
     range: callee.range,
     inputShapes: result ? (result.inputShapes as (Shape | undefined)[]) : [],
     outputs: result?.outputs as (Shape | undefined)[] | undefined,
-    weights,
-    params: sumCounts(weights),
-    trainableParams: sumCounts(weights, w => w.trainable),
+    weights: summary?.weights,
+    params: summary?.params,
+    trainableParams: summary?.trainable,
     unknownReason: result?.unknownReason ?? callee.unknownReason,
   };
 }
@@ -134,69 +167,101 @@ function functionalComplete(model: FunctionalModel): boolean {
   return true;
 }
 
+/** Per layer of a functional model: first-visit number, depth, and its call with the smallest id. */
+interface OrderEntry {
+  readonly callee: Callee;
+  readonly visit: number;
+  depth: number;
+  first: CallNode;
+}
+
 function functionalOrder(model: FunctionalModel): CallNode[] {
   const inputs = flattenTensors(model.inputs) ?? [];
   const outputs = flattenTensors(model.outputs) ?? [];
-  const inputCalls = new Set(inputs.map(t => t.call));
-  const parentsOf = (call: CallNode): CallNode[] => (isInputCall(call) || inputCalls.has(call) ? [] : callInputTensors(call).map(t => t.call));
-  const finished = new Set<CallNode>();
-  const inProgress = new Set<CallNode>();
+  const inputCalls = new Set<CallNode>();
+  for (const t of inputs) inputCalls.add(t.call);
+  // Per call: -1 while on the walk's stack, then its index in the post order.
+  const index = new Map<CallNode, number>();
+  const entries = new Map<Callee, OrderEntry>();
   const postOrder: CallNode[] = [];
-  const firstVisit = new Map<Callee, number>();
+  const postParents: CallNode[][] = [];
+  // The walk's stack as parallel arrays: the call, its parents (once entered) and the next parent to visit.
+  const calls: CallNode[] = [];
+  const parents: (CallNode[] | undefined)[] = [];
+  const nexts: number[] = [];
   for (const out of outputs) {
-    const stack: { call: CallNode; parents?: CallNode[]; next: number }[] = [{ call: out.call, next: 0 }];
-    while (stack.length) {
-      const frame = stack[stack.length - 1];
-      if (!frame.parents) {
-        if (finished.has(frame.call) || inProgress.has(frame.call)) {
-          stack.pop();
+    calls.push(out.call);
+    parents.push(undefined);
+    nexts.push(0);
+    while (calls.length) {
+      const top = calls.length - 1;
+      const call = calls[top];
+      let ps = parents[top];
+      if (!ps) {
+        if (index.has(call)) {
+          calls.pop();
+          parents.pop();
+          nexts.pop();
           continue;
         }
-        if (!firstVisit.has(frame.call.callee)) firstVisit.set(frame.call.callee, firstVisit.size);
-        inProgress.add(frame.call);
-        frame.parents = parentsOf(frame.call);
+        if (!entries.has(call.callee)) entries.set(call.callee, { callee: call.callee, visit: entries.size, depth: 0, first: call });
+        index.set(call, -1);
+        ps = isInputCall(call) || inputCalls.has(call) ? [] : pushProducers(call, []);
+        parents[top] = ps;
       }
-      if (frame.next < frame.parents.length) {
-        stack.push({ call: frame.parents[frame.next++], next: 0 });
+      if (nexts[top] < ps.length) {
+        calls.push(ps[nexts[top]++]);
+        parents.push(undefined);
+        nexts.push(0);
         continue;
       }
-      inProgress.delete(frame.call);
-      finished.add(frame.call);
-      postOrder.push(frame.call);
-      stack.pop();
+      index.set(call, postOrder.length);
+      postOrder.push(call);
+      postParents.push(ps);
+      calls.pop();
+      parents.pop();
+      nexts.pop();
     }
   }
-  const callDepth = new Map<CallNode, number>();
+  // Depths from the outputs: a call is one deeper than its deepest consumer; a layer as deep as its deepest call.
+  const callDepth = new Array<number>(postOrder.length).fill(0);
   const layerDepth = new Map<Callee, number>();
-  const firstCall = new Map<Callee, CallNode>();
   for (let i = postOrder.length - 1; i >= 0; i--) {
     const call = postOrder[i];
-    const depth = Math.max(callDepth.get(call) ?? 0, layerDepth.get(call.callee) ?? 0);
+    const depth = Math.max(callDepth[i], layerDepth.get(call.callee) ?? 0);
     layerDepth.set(call.callee, depth);
-    callDepth.set(call, depth);
-    for (const parent of parentsOf(call)) callDepth.set(parent, Math.max(depth + 1, callDepth.get(parent) ?? 0));
+    callDepth[i] = depth;
+    for (const parent of postParents[i]) {
+      const j = index.get(parent)!;
+      if (depth + 1 > callDepth[j]) callDepth[j] = depth + 1;
+    }
+  }
+  const order: OrderEntry[] = [];
+  for (const entry of entries.values()) {
+    entry.depth = layerDepth.get(entry.callee)!;
+    order.push(entry);
   }
   for (const call of postOrder) {
-    const seen = firstCall.get(call.callee);
-    if (!seen || call.id < seen.id) firstCall.set(call.callee, call);
+    const entry = entries.get(call.callee)!;
+    if (call.id < entry.first.id) entry.first = call;
   }
   for (const t of inputs) {
     // Inputs that no output depends on are still layers of the model, at depth 0.
-    if (!layerDepth.has(t.call.callee)) {
-      layerDepth.set(t.call.callee, 0);
-      firstVisit.set(t.call.callee, -1);
-      firstCall.set(t.call.callee, t.call);
+    if (!entries.has(t.call.callee)) {
+      const entry = { callee: t.call.callee, visit: -1, depth: 0, first: t.call };
+      entries.set(t.call.callee, entry);
+      order.push(entry);
     }
   }
-  return [...layerDepth.keys()]
-    .sort((a, b) => layerDepth.get(b)! - layerDepth.get(a)! || firstVisit.get(a)! - firstVisit.get(b)!)
-    .map(callee => firstCall.get(callee)!);
+  // By decreasing depth, ties in first-visit order (unvisited inputs keep their order: the sort is stable).
+  order.sort((a, b) => b.depth - a.depth || a.visit - b.visit);
+  return order.map(o => o.first);
 }
 
 function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?: number } {
   const cached = memo.totals.get(model);
   if (cached) return cached;
-  if ((model.kind === 'sequential' && model.uncertain) || (model.kind === 'functional' && !functionalComplete(model))) {
+  if ((model.kind === 'sequential' && model.uncertain) || (model.kind === 'functional' && !isComplete(model, memo))) {
     // Layers added under an unknown condition or loop, or a graph through operations the analysis does
     // not follow: which layers (and so how many parameters) the model has is not known.
     const unknownTotals = {};
@@ -230,7 +295,7 @@ function collectModels(models: readonly ModelNode[], memo: Memo): ModelInfo[] {
       kind: model.kind,
       range: model.range,
       layers: modelCalls(model, memo).map(c => layerRow(c, memo)),
-      complete: model.kind === 'sequential' ? !model.uncertain : functionalComplete(model),
+      complete: model.kind === 'sequential' ? !model.uncertain : isComplete(model, memo),
       inputShapes: modelInputShapes(model),
       outputShapes: modelOutputShapes(model),
       totalParams: totals.total,
@@ -277,7 +342,7 @@ function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[]
 
 function collectVariables(bindings: readonly Binding[]): VariableInfo[] {
   const out: VariableInfo[] = [];
-  for (const b of [...bindings].sort((x, y) => x.range.start - y.range.start)) {
+  for (const b of byStart(bindings)) {
     const v = b.value;
     if (isTensorRef(v)) {
       const outs = v.call.result?.outputs;
@@ -288,6 +353,29 @@ function collectVariables(bindings: readonly Binding[]): VariableInfo[] {
     } else if (isModelNode(v)) {
       out.push({ name: b.name, range: b.range, shapes: modelOutputShapes(v), producer: `model '${v.name}'`, producerRange: v.range, kind: b.kind });
     }
+  }
+  return out;
+}
+
+/**
+ * Bindings by start offset, as a stable sort orders them. Front ends record them almost in order (a target
+ * after its value's bindings), so an insertion sort on a copy is linear here; a list far from sorted is
+ * left to the built-in sort.
+ */
+function byStart(bindings: readonly Binding[]): readonly Binding[] {
+  const out = bindings.slice();
+  let budget = 4 * out.length + 64;
+  for (let i = 1; i < out.length; i++) {
+    const b = out[i];
+    const start = b.range.start;
+    let j = i - 1;
+    if (out[j].range.start <= start) continue;
+    while (j >= 0 && out[j].range.start > start) {
+      out[j + 1] = out[j];
+      j--;
+      if (--budget < 0) return bindings.slice().sort((x, y) => x.range.start - y.range.start);
+    }
+    out[j + 1] = b;
   }
   return out;
 }

@@ -1,0 +1,135 @@
+// Memo of layer builds keyed by everything a catalogue rule can see (spec, arguments, call options, input
+// shapes, Keras version, data format): unchanged layers become lookups, within and across analyses. Bounded
+// (two generations); cached outcomes are deeply frozen so no caller can change what another one reads.
+
+import type { LayerSpec } from '../layers/spec';
+import type { BuildOutcome, BuildOptions } from './buildLayer';
+import type { LayerInstance } from '../ir/graph';
+import type { Shape } from './shape';
+import { argSpecIndex } from './resolveArgs';
+
+/** Entries per generation: when the current one is full it becomes the previous one (the oldest is dropped). */
+const GENERATION_SIZE = 4096;
+let current = new Map<string, BuildOutcome>();
+let previous = new Map<string, BuildOutcome>();
+
+const specIds = new WeakMap<LayerSpec, string>();
+let nextSpecId = 0;
+
+/** Empties the cache (tests and benchmarks measuring cold builds). */
+export function clearBuildCache(): void {
+  current = new Map();
+  previous = new Map();
+}
+
+export function cachedBuild(key: string): BuildOutcome | undefined {
+  const hit = current.get(key);
+  if (hit !== undefined) return hit;
+  const old = previous.get(key);
+  if (old !== undefined) remember(key, old);
+  return old;
+}
+
+/** Stores an outcome without issues (issue messages name the layer) and returns its frozen form. */
+export function rememberBuild(key: string, outcome: BuildOutcome): BuildOutcome {
+  const result = outcome.result;
+  if (result) {
+    for (const o of result.outputs) if (o) Object.freeze(o);
+    Object.freeze(result.outputs);
+    for (const w of result.weights) {
+      Object.freeze(w.shape);
+      Object.freeze(w.axes);
+      Object.freeze(w);
+    }
+    Object.freeze(result.weights);
+    Object.freeze(result);
+  }
+  Object.freeze(outcome.issues);
+  Object.freeze(outcome.explanations);
+  Object.freeze(outcome.notes);
+  remember(key, Object.freeze(outcome));
+  return outcome;
+}
+
+function remember(key: string, outcome: BuildOutcome): void {
+  if (current.size >= GENERATION_SIZE) {
+    previous = current;
+    current = new Map();
+  }
+  current.set(key, outcome);
+}
+
+/**
+ * The cache key of a build, or undefined when an argument is not a plain value (a layer, a dict, an
+ * unknown, a tensor): those builds run every time. Every part is self-delimiting (numbers end with `,`,
+ * free strings carry their length), so different builds cannot share a key.
+ */
+export function buildKey(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[], options: BuildOptions, callOptions: ReadonlyMap<string, unknown>): string | undefined {
+  let id = specIds.get(spec);
+  if (id === undefined) {
+    id = String(nextSpecId++);
+    specIds.set(spec, id);
+  }
+  const version = options.version;
+  const format = options.defaultDataFormat;
+  if (typeof version !== 'string' || typeof format !== 'string') return undefined;
+  let key = id + ':' + version.length + ':' + version + format.length + ':' + format + (layer.opaqueArgs ? 'o(' : '(');
+  for (const v of layer.positional) {
+    const s = valueKey(v);
+    if (s === undefined) return undefined;
+    key += s;
+  }
+  key += ')';
+  const index = argSpecIndex(spec);
+  for (const [name, v] of layer.keyword) {
+    if (!index.has(name)) continue; // ignored by the build
+    const s = valueKey(v);
+    if (s === undefined) return undefined;
+    key += name + '=' + s;
+  }
+  if (callOptions.size) {
+    key += '&';
+    for (const [name, v] of callOptions) {
+      const s = valueKey(v);
+      if (s === undefined) return undefined;
+      key += name.length + ':' + name + s;
+    }
+  }
+  for (const shape of inputs) {
+    key += '|';
+    for (const d of shape) key += (d === null ? '~' : d === '?' ? '?' : numberKey(d)) + ',';
+  }
+  return key;
+}
+
+function numberKey(n: number): string {
+  return n === 0 && 1 / n < 0 ? '-0' : String(n);
+}
+
+/**
+ * Self-delimiting, type-tagged text of a plain value (numbers end with `,`, strings carry their length);
+ * undefined for objects other than arrays.
+ */
+function valueKey(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'number':
+      return numberKey(v) + ',';
+    case 'string':
+      return '"' + v.length + ':' + v;
+    case 'boolean':
+      return v ? 'T' : 'F';
+    case 'object': {
+      if (v === null) return 'N';
+      if (!Array.isArray(v)) return undefined;
+      let s = '[';
+      for (const item of v) {
+        const k = valueKey(item);
+        if (k === undefined) return undefined;
+        s += k;
+      }
+      return s + ']';
+    }
+    default:
+      return undefined;
+  }
+}
