@@ -2,7 +2,8 @@
 
 import { analyzePython, AnalyzeOptions, PythonSession } from './analyze';
 import { analyzeTypeScript } from './analyzeTypeScript';
-import { AnalysisSession, statelessSession } from './session';
+import type { AnalysisSession } from './session';
+import { createTypeScriptSession } from './typescriptSession';
 import type { Analysis } from './types';
 
 /** File names standing for each TS/JS language id (the TS parser picks its dialect from the extension). */
@@ -38,5 +39,5 @@ export function analyzeDocument(text: string, languageId: string, options: Analy
 /** A session for successive versions of one document (reuses work between versions where it can). */
 export function createAnalysisSession(languageId: string, options: AnalyzeOptions): AnalysisSession {
   const script = SCRIPT_FILE[languageId];
-  return script ? statelessSession((text, o) => analyzeTypeScript(text, script, o), options) : new PythonSession(options);
+  return script ? createTypeScriptSession(script, options) : new PythonSession(options);
 }

@@ -2,7 +2,6 @@
 // previous version (an incremental reparse, per-statement caches). Every result equals a fresh analysis of
 // the same text; `dispose` frees what the session holds (trees in wasm memory).
 
-import type { AnalyzeOptions } from './analyze';
 import type { Analysis } from './types';
 
 export interface AnalysisSession {
@@ -10,9 +9,4 @@ export interface AnalysisSession {
   analyze(text: string): Analysis;
   /** Frees what the session keeps; the session must not be used afterwards. */
   dispose(): void;
-}
-
-/** A session without reuse: each version is analysed from scratch. */
-export function statelessSession(analyze: (text: string, options: AnalyzeOptions) => Analysis, options: AnalyzeOptions): AnalysisSession {
-  return { analyze: text => analyze(text, options), dispose: () => undefined };
 }

@@ -1,7 +1,7 @@
 // Entry of the TS/JS front end: parses with `ts.createSourceFile` (no Program, no type checker), runs the
 // abstract interpreter over the file, and returns the graph events, variable bindings and comments.
 
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { GraphBuilder } from '../../ir/graphBuilder';
 import { Binding, TsEvaluator } from './evaluator';
 import { JsScope } from './scope';
@@ -31,13 +31,26 @@ export function isJavaScriptFile(fileName: string): boolean {
   return k === ts.ScriptKind.JS || k === ts.ScriptKind.JSX;
 }
 
-export function evaluateTypeScript(text: string, fileName: string): TypeScriptEvaluation {
-  let sourceFile: ts.SourceFile;
+/** Parses a file as the front end does; a thrown parser error (a stack overflow on deep nesting) is returned. */
+export function parseTypeScript(text: string, fileName: string): ts.SourceFile | { readonly parseError: string } {
   try {
-    sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /*setParentNodes*/ false, scriptKindOf(fileName));
+    return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /*setParentNodes*/ false, scriptKindOf(fileName));
   } catch (e) {
-    return { builder: new GraphBuilder(), bindings: [], comments: [], parseError: `The TypeScript parser failed: ${(e as Error).message}` };
+    return { parseError: `The TypeScript parser failed: ${(e as Error).message}` };
   }
+}
+
+export function evaluateTypeScript(text: string, fileName: string): TypeScriptEvaluation {
+  const sourceFile = parseTypeScript(text, fileName);
+  if ('parseError' in sourceFile) return { builder: new GraphBuilder(), bindings: [], comments: [], parseError: sourceFile.parseError };
+  return evaluateSourceFile(sourceFile);
+}
+
+/**
+ * Runs the interpreter over a parsed file. It reads only `statements` and `text` of the file (and the
+ * nodes below), so an incremental session may pass a file assembled from the statements of several parses.
+ */
+export function evaluateSourceFile(sourceFile: ts.SourceFile): TypeScriptEvaluation {
   const ev = new TsEvaluator(sourceFile);
   const module = new JsScope(undefined);
   ev.runBlock(sourceFile.statements, module);

@@ -2,7 +2,17 @@
 // evaluates constants, follows imports, variables, functions and simple control flow, and hands TF.js calls
 // to tfjsCalls.ts, which records them in the graph. It never executes user code.
 
-import * as ts from 'typescript';
+import ts = require('typescript');
+import {
+  SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBlock, isCaseClause,
+  isClassExpression, isComputedPropertyName, isDefaultClause, isElementAccessExpression,
+  isExternalModuleReference, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier,
+  isIfStatement, isMethodDeclaration, isNamespaceImport, isNoSubstitutionTemplateLiteral, isNonNullExpression,
+  isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression,
+  isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment,
+  isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral,
+  isVariableDeclarationList,
+} from './tsApi';
 import { GraphBuilder } from '../../ir/graphBuilder';
 import type { ModelNode, TensorRef, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
@@ -65,7 +75,7 @@ export class TsEvaluator {
 
   runBlock(statements: readonly ts.Statement[], scope: JsScope): Completion {
     // Function declarations are hoisted: `run()` may come before `function run() {…}`.
-    for (const s of statements) if (ts.isFunctionDeclaration(s) && s.name) this.defineFunction(s, s.name.text, scope);
+    for (const s of statements) if (isFunctionDeclaration(s) && s.name) this.defineFunction(s, s.name.text, scope);
     for (const s of statements) {
       const c = this.runStatement(s, scope);
       if (c) return c;
@@ -75,80 +85,78 @@ export class TsEvaluator {
 
   private runStatement(node: ts.Statement, scope: JsScope): Completion {
     if (this.depth > MAX_DEPTH) return undefined;
-    this.depth++;
-    try {
-      return this.runStatementInner(node, scope);
-    } finally {
-      this.depth--;
-    }
+    this.depth++; // restored on return only: see evalExpr
+    const completion = this.runStatementInner(node, scope);
+    this.depth--;
+    return completion;
   }
 
   private runStatementInner(node: ts.Statement, scope: JsScope): Completion {
     switch (node.kind) {
-      case ts.SyntaxKind.VariableStatement:
+      case SyntaxKind.VariableStatement:
         this.runDeclarations((node as ts.VariableStatement).declarationList, scope);
         return undefined;
-      case ts.SyntaxKind.ExpressionStatement:
+      case SyntaxKind.ExpressionStatement:
         this.evalExpr((node as ts.ExpressionStatement).expression, scope);
         return undefined;
-      case ts.SyntaxKind.ImportDeclaration:
+      case SyntaxKind.ImportDeclaration:
         this.runImport(node as ts.ImportDeclaration, scope);
         return undefined;
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
+      case SyntaxKind.ImportEqualsDeclaration: {
         // `import tf = require('@tensorflow/tfjs')`
         const d = node as ts.ImportEqualsDeclaration;
         const ref = d.moduleReference;
-        const isTf = ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression) && isTfjsModule(ref.expression.text);
+        const isTf = isExternalModuleReference(ref) && isStringLiteral(ref.expression) && isTfjsModule(ref.expression.text);
         scope.declare(d.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : unknown('an import ShapeLens does not follow'));
         return undefined;
       }
-      case ts.SyntaxKind.FunctionDeclaration: {
+      case SyntaxKind.FunctionDeclaration: {
         const fn = node as ts.FunctionDeclaration;
         if (fn.name) this.defineFunction(fn, fn.name.text, scope);
         return undefined;
       }
-      case ts.SyntaxKind.ClassDeclaration: {
+      case SyntaxKind.ClassDeclaration: {
         const name = (node as ts.ClassDeclaration).name;
         if (name) scope.declare(name.text, { kind: 'class', name: name.text });
         return undefined;
       }
-      case ts.SyntaxKind.ReturnStatement: {
+      case SyntaxKind.ReturnStatement: {
         const e = (node as ts.ReturnStatement).expression;
         return { kind: 'return', value: e ? this.evalExpr(e, scope) : null };
       }
-      case ts.SyntaxKind.ThrowStatement:
+      case SyntaxKind.ThrowStatement:
         this.evalExpr((node as ts.ThrowStatement).expression, scope);
         return { kind: 'return', value: unknown('the code throws') };
-      case ts.SyntaxKind.BreakStatement:
+      case SyntaxKind.BreakStatement:
         return { kind: 'break' };
-      case ts.SyntaxKind.ContinueStatement:
+      case SyntaxKind.ContinueStatement:
         return { kind: 'continue' };
-      case ts.SyntaxKind.Block:
+      case SyntaxKind.Block:
         return this.runBlock((node as ts.Block).statements, scope);
-      case ts.SyntaxKind.IfStatement:
+      case SyntaxKind.IfStatement:
         return this.runIf(node as ts.IfStatement, scope);
-      case ts.SyntaxKind.ForStatement:
+      case SyntaxKind.ForStatement:
         return this.runFor(node as ts.ForStatement, scope);
-      case ts.SyntaxKind.ForOfStatement:
-      case ts.SyntaxKind.ForInStatement:
+      case SyntaxKind.ForOfStatement:
+      case SyntaxKind.ForInStatement:
         return this.runForOf(node as ts.ForOfStatement | ts.ForInStatement, scope);
-      case ts.SyntaxKind.WhileStatement:
-      case ts.SyntaxKind.DoStatement: {
+      case SyntaxKind.WhileStatement:
+      case SyntaxKind.DoStatement: {
         const loop = node as ts.WhileStatement | ts.DoStatement;
         this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope);
         return undefined;
       }
-      case ts.SyntaxKind.SwitchStatement:
+      case SyntaxKind.SwitchStatement:
         return this.runSwitch(node as ts.SwitchStatement, scope);
-      case ts.SyntaxKind.TryStatement: {
+      case SyntaxKind.TryStatement: {
         const t = node as ts.TryStatement;
         const c = this.runBlock(t.tryBlock.statements, scope);
         if (c) return c;
         return t.finallyBlock ? this.runBlock(t.finallyBlock.statements, scope) : undefined;
       }
-      case ts.SyntaxKind.LabeledStatement:
+      case SyntaxKind.LabeledStatement:
         return this.runStatement((node as ts.LabeledStatement).statement, scope);
-      case ts.SyntaxKind.ExportAssignment:
+      case SyntaxKind.ExportAssignment:
         this.evalExpr((node as ts.ExportAssignment).expression, scope);
         return undefined;
       default:
@@ -159,12 +167,12 @@ export class TsEvaluator {
   private runDeclarations(list: ts.VariableDeclarationList, scope: JsScope): void {
     for (const d of list.declarations) {
       const init = d.initializer;
-      if (init && ts.isIdentifier(d.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+      if (init && isIdentifier(d.name) && (isArrowFunction(init) || isFunctionExpression(init))) {
         // `const build = (units = 8) => …`: a named function, analysed when called or at the end.
         this.defineFunction(init, init.name?.text ?? d.name.text, scope);
         continue;
       }
-      if (init && ts.isIdentifier(d.name) && ts.isClassExpression(init)) {
+      if (init && isIdentifier(d.name) && isClassExpression(init)) {
         scope.declare(d.name.text, { kind: 'class', name: init.name?.text ?? d.name.text });
         continue;
       }
@@ -175,18 +183,18 @@ export class TsEvaluator {
 
   /** Binds a declaration target or parameter (identifier, object or array pattern) to a value. */
   bindName(name: ts.BindingName, value: JsValue, scope: JsScope, declare: boolean): void {
-    if (ts.isIdentifier(name)) {
+    if (isIdentifier(name)) {
       this.setVariable(name, value, scope, declare);
       return;
     }
-    if (ts.isObjectBindingPattern(name)) {
+    if (isObjectBindingPattern(name)) {
       const used: string[] = [];
       for (const el of name.elements) {
         if (el.dotDotDotToken) {
           this.bindName(el.name, restOfObject(value, used), scope, declare);
           continue;
         }
-        const key = el.propertyName ? this.propertyKey(el.propertyName, scope) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        const key = el.propertyName ? this.propertyKey(el.propertyName, scope) : isIdentifier(el.name) ? el.name.text : undefined;
         if (key === undefined) {
           this.bindName(el.name, unknown('a computed property name'), scope, declare);
           continue;
@@ -200,7 +208,7 @@ export class TsEvaluator {
     }
     const items = this.itemsForUnpacking(value, name.elements.length);
     name.elements.forEach((el, i) => {
-      if (ts.isOmittedExpression(el)) return;
+      if (isOmittedExpression(el)) return;
       if (el.dotDotDotToken) {
         this.bindName(el.name, items ? items.slice(i) : unknown('unpacking a value of unknown length'), scope, declare);
         return;
@@ -232,14 +240,14 @@ export class TsEvaluator {
 
   private runImport(node: ts.ImportDeclaration, scope: JsScope): void {
     const clause = node.importClause;
-    if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
+    if (!clause || !isStringLiteral(node.moduleSpecifier)) return;
     const isTf = isTfjsModule(node.moduleSpecifier.text);
     const other = (): JsValue => unknown(`an import from '${(node.moduleSpecifier as ts.StringLiteral).text}', which ShapeLens does not follow`);
     // `import tf from '@tensorflow/tfjs'` (esModuleInterop): the namespace too.
     if (clause.name) scope.declare(clause.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : other());
     const bindings = clause.namedBindings;
     if (!bindings) return;
-    if (ts.isNamespaceImport(bindings)) {
+    if (isNamespaceImport(bindings)) {
       scope.declare(bindings.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : other());
       return;
     }
@@ -266,7 +274,7 @@ export class TsEvaluator {
     const arms: Arm[] = [];
     let s: ts.Statement | undefined = node;
     while (s) {
-      if (ts.isIfStatement(s)) {
+      if (isIfStatement(s)) {
         const then: ts.Statement = s.thenStatement;
         arms.push({ cond: s.expression, run: () => this.runStatement(then, scope) });
         s = s.elseStatement;
@@ -325,7 +333,7 @@ export class TsEvaluator {
     const init = node.initializer;
     const runInit = () => {
       if (!init) return;
-      if (ts.isVariableDeclarationList(init)) this.runDeclarations(init, scope);
+      if (isVariableDeclarationList(init)) this.runDeclarations(init, scope);
       else this.evalExpr(init, scope);
     };
     // Count the iterations on a copy of the state (condition and increment only).
@@ -357,7 +365,7 @@ export class TsEvaluator {
       return undefined;
     }
     const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : 'a loop whose bounds are not known';
-    if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
+    if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
     this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope);
     return undefined;
   }
@@ -365,7 +373,7 @@ export class TsEvaluator {
   private runForOf(node: ts.ForOfStatement | ts.ForInStatement, scope: JsScope): Completion {
     const iterable = this.evalExpr(node.expression, scope);
     let items: JsValue[] | undefined;
-    if (ts.isForOfStatement(node)) {
+    if (isForOfStatement(node)) {
       if (node.awaitModifier) items = undefined;
       else if (Array.isArray(iterable) && !this.uncertainLists.has(iterable)) items = iterable;
       else if (typeof iterable === 'string') items = [...iterable];
@@ -375,7 +383,7 @@ export class TsEvaluator {
     }
     const bind = (v: JsValue) => {
       const init = node.initializer;
-      if (ts.isVariableDeclarationList(init)) {
+      if (isVariableDeclarationList(init)) {
         for (const d of init.declarations) this.bindName(d.name, v, scope, true);
       } else this.assignTo(init, v, scope);
     };
@@ -404,14 +412,14 @@ export class TsEvaluator {
       }
       return undefined;
     };
-    const labels = clauses.map(c => (ts.isCaseClause(c) ? this.evalExpr(c.expression, scope) : undefined));
+    const labels = clauses.map(c => (isCaseClause(c) ? this.evalExpr(c.expression, scope) : undefined));
     if (!isJsUnknown(value) && labels.every(l => l === undefined || !isJsUnknown(l))) {
       let index = labels.findIndex(l => l !== undefined && sameValue(l, value));
-      if (index < 0) index = clauses.findIndex(c => ts.isDefaultClause(c));
+      if (index < 0) index = clauses.findIndex(c => isDefaultClause(c));
       return index >= 0 ? runFrom(index) : undefined;
     }
-    const arms: Arm[] = clauses.map((c, i) => ({ cond: ts.isCaseClause(c) ? c.expression : node.expression, run: () => runFrom(i) }));
-    if (clauses.some(c => ts.isDefaultClause(c)) && arms.length > 0) arms[arms.length - 1] = { cond: null, run: arms[arms.length - 1].run };
+    const arms: Arm[] = clauses.map((c, i) => ({ cond: isCaseClause(c) ? c.expression : node.expression, run: () => runFrom(i) }));
+    if (clauses.some(c => isDefaultClause(c)) && arms.length > 0) arms[arms.length - 1] = { cond: null, run: arms[arms.length - 1].run };
     if (arms.length > 0) this.runUncertainArms(arms, scope);
     return undefined;
   }
@@ -442,14 +450,14 @@ export class TsEvaluator {
       }
       let value: JsValue | undefined = i < args.length ? args[i] : undefined;
       if ((value === undefined || value === null) && p.initializer) value = this.evalExpr(p.initializer, fn.closure === local ? local : local);
-      if (value === undefined) value = unknown(`\`${ts.isIdentifier(p.name) ? p.name.text : 'a parameter'}\` is a parameter of \`${fn.name}\` without a value`);
+      if (value === undefined) value = unknown(`\`${isIdentifier(p.name) ? p.name.text : 'a parameter'}\` is a parameter of \`${fn.name}\` without a value`);
       this.bindName(p.name, value, local, true);
     });
     this.callDepth++;
     try {
       const body = fn.node.body;
       if (!body) return unknown();
-      if (ts.isBlock(body)) {
+      if (isBlock(body)) {
         const c = this.runBlock(body.statements, local);
         return c?.kind === 'return' ? c.value : null;
       }
@@ -475,24 +483,34 @@ export class TsEvaluator {
 
   evalExpr(node: ts.Expression, scope: JsScope): JsValue {
     if (this.depth > MAX_DEPTH) return unknown('nested too deeply to analyse');
+    // No try/finally: an exception abandons the whole evaluation (analyzeTypeScript reports it), so the
+    // depth need not be restored on that path.
     this.depth++;
-    try {
-      return this.evalExprInner(node, scope);
-    } finally {
-      this.depth--;
-    }
+    const value = this.evalExprInner(node, scope);
+    this.depth--;
+    return value;
   }
 
   private evalExprInner(node: ts.Expression, scope: JsScope): JsValue {
+    // The commonest kinds first: a switch tests its cases in order.
     switch (node.kind) {
-      case ts.SyntaxKind.NumericLiteral: {
-        const n = Number((node as ts.NumericLiteral).text.split('_').join(''));
+      case SyntaxKind.CallExpression:
+        return callExpression(this, node as ts.CallExpression, scope);
+      case SyntaxKind.Identifier:
+        return this.readIdentifier(node as ts.Identifier, scope);
+      case SyntaxKind.PropertyAccessExpression: {
+        const p = node as ts.PropertyAccessExpression;
+        return getProperty(this, this.evalExpr(p.expression, scope), p.name.text, node);
+      }
+      case SyntaxKind.NumericLiteral: {
+        const text = (node as ts.NumericLiteral).text;
+        const n = Number(text.includes('_') ? text.split('_').join('') : text);
         return Number.isFinite(n) ? n : unknown();
       }
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
         return (node as ts.StringLiteral).text;
-      case ts.SyntaxKind.TemplateExpression: {
+      case SyntaxKind.TemplateExpression: {
         const t = node as ts.TemplateExpression;
         let s = t.head.text;
         for (const span of t.templateSpans) {
@@ -502,70 +520,62 @@ export class TsEvaluator {
         }
         return s;
       }
-      case ts.SyntaxKind.TrueKeyword:
+      case SyntaxKind.TrueKeyword:
         return true;
-      case ts.SyntaxKind.FalseKeyword:
+      case SyntaxKind.FalseKeyword:
         return false;
-      case ts.SyntaxKind.NullKeyword:
+      case SyntaxKind.NullKeyword:
         return null;
-      case ts.SyntaxKind.Identifier:
-        return this.readIdentifier(node as ts.Identifier, scope);
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.AwaitExpression:
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.AwaitExpression:
         return this.evalExpr((node as ts.ParenthesizedExpression).expression, scope);
-      case ts.SyntaxKind.ArrayLiteralExpression:
+      case SyntaxKind.ArrayLiteralExpression:
         return this.evalArray(node as ts.ArrayLiteralExpression, scope);
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case SyntaxKind.ObjectLiteralExpression:
         return this.evalObject(node as ts.ObjectLiteralExpression, scope);
-      case ts.SyntaxKind.PrefixUnaryExpression:
+      case SyntaxKind.PrefixUnaryExpression:
         return this.evalPrefix(node as ts.PrefixUnaryExpression, scope);
-      case ts.SyntaxKind.PostfixUnaryExpression: {
+      case SyntaxKind.PostfixUnaryExpression: {
         const p = node as ts.PostfixUnaryExpression;
         const current = this.evalExpr(p.operand, scope);
-        const next = typeof current === 'number' ? current + (p.operator === ts.SyntaxKind.PlusPlusToken ? 1 : -1) : unknown();
+        const next = typeof current === 'number' ? current + (p.operator === SyntaxKind.PlusPlusToken ? 1 : -1) : unknown();
         this.assignTo(p.operand, next, scope);
         return current;
       }
-      case ts.SyntaxKind.BinaryExpression:
+      case SyntaxKind.BinaryExpression:
         return this.evalBinary(node as ts.BinaryExpression, scope);
-      case ts.SyntaxKind.ConditionalExpression: {
+      case SyntaxKind.ConditionalExpression: {
         const c = node as ts.ConditionalExpression;
         const t = truthOf(this.evalExpr(c.condition, scope));
         if (t === true) return this.evalExpr(c.whenTrue, scope);
         if (t === false) return this.evalExpr(c.whenFalse, scope);
         return unknown('a conditional expression whose condition is not known');
       }
-      case ts.SyntaxKind.PropertyAccessExpression: {
-        const p = node as ts.PropertyAccessExpression;
-        return getProperty(this, this.evalExpr(p.expression, scope), p.name.text, node);
-      }
-      case ts.SyntaxKind.ElementAccessExpression: {
+      case SyntaxKind.ElementAccessExpression: {
         const e = node as ts.ElementAccessExpression;
         const obj = this.evalExpr(e.expression, scope);
         const index = this.evalExpr(e.argumentExpression, scope);
         return this.elementOf(obj, index, node);
       }
-      case ts.SyntaxKind.CallExpression:
-        return callExpression(this, node as ts.CallExpression, scope);
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         return newExpression(this, node as ts.NewExpression, scope);
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression: {
+      case SyntaxKind.ArrowFunction:
+      case SyntaxKind.FunctionExpression: {
         const f = node as ts.ArrowFunction | ts.FunctionExpression;
-        const name = ts.isFunctionExpression(f) && f.name ? f.name.text : 'an anonymous function';
+        const name = isFunctionExpression(f) && f.name ? f.name.text : 'an anonymous function';
         const fn: FunctionValue = { kind: 'function', name, node: f, closure: scope };
         this.functions.push(fn);
         return fn;
       }
-      case ts.SyntaxKind.ClassExpression: {
+      case SyntaxKind.ClassExpression: {
         const c = node as ts.ClassExpression;
         return { kind: 'class', name: c.name?.text ?? 'an anonymous class' };
       }
-      case ts.SyntaxKind.VoidExpression:
+      case SyntaxKind.VoidExpression:
         this.evalExpr((node as ts.VoidExpression).expression, scope);
         return null;
       default:
@@ -595,7 +605,7 @@ export class TsEvaluator {
     const nodes: ts.Node[] = [];
     this.itemNodes.set(out, nodes);
     for (const el of node.elements) {
-      if (ts.isSpreadElement(el)) {
+      if (isSpreadElement(el)) {
         const v = this.evalExpr(el.expression, scope);
         if (!Array.isArray(v) || this.uncertainLists.has(v)) return unknown('a spread of values that are not known');
         // Items spread from an array literal keep their own ranges (Sequential hints per layer).
@@ -606,7 +616,7 @@ export class TsEvaluator {
         });
         continue;
       }
-      if (ts.isOmittedExpression(el)) {
+      if (isOmittedExpression(el)) {
         out.push(null);
         nodes.push(el);
         continue;
@@ -620,18 +630,18 @@ export class TsEvaluator {
   private evalObject(node: ts.ObjectLiteralExpression, scope: JsScope): JsValue {
     const entries = new Map<string, JsValue>();
     for (const p of node.properties) {
-      if (ts.isPropertyAssignment(p)) {
+      if (isPropertyAssignment(p)) {
         const key = this.propertyKey(p.name, scope);
         const v = this.evalExpr(p.initializer, scope);
         if (key === undefined) return unknown('an object with computed keys');
         entries.set(key, v);
-      } else if (ts.isShorthandPropertyAssignment(p)) {
+      } else if (isShorthandPropertyAssignment(p)) {
         entries.set(p.name.text, this.readIdentifier(p.name, scope));
-      } else if (ts.isSpreadAssignment(p)) {
+      } else if (isSpreadAssignment(p)) {
         const v = this.evalExpr(p.expression, scope);
         if (isObject(v)) for (const [k, x] of v.entries) entries.set(k, x);
         else if (v !== null) return unknown('an object with a spread of values that are not known');
-      } else if (ts.isMethodDeclaration(p)) {
+      } else if (isMethodDeclaration(p)) {
         const key = this.propertyKey(p.name, scope);
         if (key !== undefined) entries.set(key, { kind: 'function', name: key, node: p, closure: scope });
       } else {
@@ -644,8 +654,8 @@ export class TsEvaluator {
   }
 
   propertyKey(name: ts.PropertyName, scope: JsScope): string | undefined {
-    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-    if (ts.isComputedPropertyName(name)) {
+    if (isIdentifier(name) || isStringLiteral(name) || isNumericLiteral(name) || isPrivateIdentifier(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
+    if (isComputedPropertyName(name)) {
       const v = this.evalExpr(name.expression, scope);
       return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
     }
@@ -665,27 +675,27 @@ export class TsEvaluator {
 
   private evalPrefix(node: ts.PrefixUnaryExpression, scope: JsScope): JsValue {
     const op = node.operator;
-    if (op === ts.SyntaxKind.PlusPlusToken || op === ts.SyntaxKind.MinusMinusToken) {
+    if (op === SyntaxKind.PlusPlusToken || op === SyntaxKind.MinusMinusToken) {
       const current = this.evalExpr(node.operand, scope);
-      const next = typeof current === 'number' ? current + (op === ts.SyntaxKind.PlusPlusToken ? 1 : -1) : unknown();
+      const next = typeof current === 'number' ? current + (op === SyntaxKind.PlusPlusToken ? 1 : -1) : unknown();
       this.assignTo(node.operand, next, scope);
       return next;
     }
     const v = this.evalExpr(node.operand, scope);
-    if (op === ts.SyntaxKind.ExclamationToken) {
+    if (op === SyntaxKind.ExclamationToken) {
       const t = truthOf(v);
       return t === undefined ? unknown() : !t;
     }
     if (typeof v !== 'number') return unknown();
-    if (op === ts.SyntaxKind.MinusToken) return -v;
-    if (op === ts.SyntaxKind.PlusToken) return v;
-    if (op === ts.SyntaxKind.TildeToken) return ~v;
+    if (op === SyntaxKind.MinusToken) return -v;
+    if (op === SyntaxKind.PlusToken) return v;
+    if (op === SyntaxKind.TildeToken) return ~v;
     return unknown();
   }
 
   private evalBinary(node: ts.BinaryExpression, scope: JsScope): JsValue {
     const op = node.operatorToken.kind;
-    if (op === ts.SyntaxKind.EqualsToken) {
+    if (op === SyntaxKind.EqualsToken) {
       const v = this.evalExpr(node.right, scope);
       this.assignTo(node.left, v, scope);
       return v;
@@ -703,19 +713,19 @@ export class TsEvaluator {
       this.assignTo(node.left, v, scope);
       return v;
     }
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+    if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) {
       const l = this.evalExpr(node.left, scope);
       const t = truthOf(l);
       if (t === undefined) return unknown();
-      if (op === ts.SyntaxKind.AmpersandAmpersandToken) return t ? this.evalExpr(node.right, scope) : l;
+      if (op === SyntaxKind.AmpersandAmpersandToken) return t ? this.evalExpr(node.right, scope) : l;
       return t ? l : this.evalExpr(node.right, scope);
     }
-    if (op === ts.SyntaxKind.QuestionQuestionToken) {
+    if (op === SyntaxKind.QuestionQuestionToken) {
       const l = this.evalExpr(node.left, scope);
       if (isJsUnknown(l)) return unknown();
       return l === null ? this.evalExpr(node.right, scope) : l;
     }
-    if (op === ts.SyntaxKind.CommaToken) {
+    if (op === SyntaxKind.CommaToken) {
       this.evalExpr(node.left, scope);
       return this.evalExpr(node.right, scope);
     }
@@ -730,36 +740,36 @@ export class TsEvaluator {
 
   /** `target = value` for identifiers, patterns, and properties of object literals and arrays. */
   assignTo(target: ts.Expression, value: JsValue, scope: JsScope): void {
-    if (ts.isIdentifier(target)) {
+    if (isIdentifier(target)) {
       this.setVariable(target, value, scope, false);
       return;
     }
-    if (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target) || ts.isAsExpression(target)) {
+    if (isParenthesizedExpression(target) || isNonNullExpression(target) || isAsExpression(target)) {
       this.assignTo(target.expression, value, scope);
       return;
     }
-    if (ts.isArrayLiteralExpression(target)) {
+    if (isArrayLiteralExpression(target)) {
       const items = this.itemsForUnpacking(value, target.elements.length);
       target.elements.forEach((el, i) => {
-        if (ts.isOmittedExpression(el)) return;
-        if (ts.isSpreadElement(el)) this.assignTo(el.expression, items ? items.slice(i) : unknown(), scope);
+        if (isOmittedExpression(el)) return;
+        if (isSpreadElement(el)) this.assignTo(el.expression, items ? items.slice(i) : unknown(), scope);
         else this.assignTo(el, items ? (i < items.length ? items[i] : null) : unknown('unpacking a value of unknown length'), scope);
       });
       return;
     }
-    if (ts.isObjectLiteralExpression(target)) {
+    if (isObjectLiteralExpression(target)) {
       for (const p of target.properties) {
-        if (ts.isShorthandPropertyAssignment(p)) this.assignTo(p.name, this.memberOf(value, p.name.text, p), scope);
-        else if (ts.isPropertyAssignment(p)) {
+        if (isShorthandPropertyAssignment(p)) this.assignTo(p.name, this.memberOf(value, p.name.text, p), scope);
+        else if (isPropertyAssignment(p)) {
           const key = this.propertyKey(p.name, scope);
           this.assignTo(p.initializer, key === undefined ? unknown() : this.memberOf(value, key, p), scope);
         }
       }
       return;
     }
-    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    if (isPropertyAccessExpression(target) || isElementAccessExpression(target)) {
       const obj = this.evalExpr(target.expression, scope);
-      const key = ts.isPropertyAccessExpression(target) ? target.name.text : this.evalExpr(target.argumentExpression, scope);
+      const key = isPropertyAccessExpression(target) ? target.name.text : this.evalExpr(target.argumentExpression, scope);
       if (isObject(obj) && (typeof key === 'string' || typeof key === 'number')) obj.entries.set(String(key), value);
       else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= obj.length) {
         if (this.uncertain > 0) this.uncertainLists.add(obj);
@@ -778,35 +788,35 @@ function restOfObject(value: JsValue, used: readonly string[]): JsValue {
 }
 
 const ARITHMETIC: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.PlusToken]: '+',
-  [ts.SyntaxKind.MinusToken]: '-',
-  [ts.SyntaxKind.AsteriskToken]: '*',
-  [ts.SyntaxKind.SlashToken]: '/',
-  [ts.SyntaxKind.PercentToken]: '%',
-  [ts.SyntaxKind.AsteriskAsteriskToken]: '**',
+  [SyntaxKind.PlusToken]: '+',
+  [SyntaxKind.MinusToken]: '-',
+  [SyntaxKind.AsteriskToken]: '*',
+  [SyntaxKind.SlashToken]: '/',
+  [SyntaxKind.PercentToken]: '%',
+  [SyntaxKind.AsteriskAsteriskToken]: '**',
 };
 
 const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.PlusEqualsToken]: '+',
-  [ts.SyntaxKind.MinusEqualsToken]: '-',
-  [ts.SyntaxKind.AsteriskEqualsToken]: '*',
-  [ts.SyntaxKind.SlashEqualsToken]: '/',
-  [ts.SyntaxKind.PercentEqualsToken]: '%',
-  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: '**',
-  [ts.SyntaxKind.AmpersandAmpersandEqualsToken]: '&&',
-  [ts.SyntaxKind.BarBarEqualsToken]: '||',
-  [ts.SyntaxKind.QuestionQuestionEqualsToken]: '??',
+  [SyntaxKind.PlusEqualsToken]: '+',
+  [SyntaxKind.MinusEqualsToken]: '-',
+  [SyntaxKind.AsteriskEqualsToken]: '*',
+  [SyntaxKind.SlashEqualsToken]: '/',
+  [SyntaxKind.PercentEqualsToken]: '%',
+  [SyntaxKind.AsteriskAsteriskEqualsToken]: '**',
+  [SyntaxKind.AmpersandAmpersandEqualsToken]: '&&',
+  [SyntaxKind.BarBarEqualsToken]: '||',
+  [SyntaxKind.QuestionQuestionEqualsToken]: '??',
 };
 
 const COMPARISON: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.EqualsEqualsEqualsToken]: '===',
-  [ts.SyntaxKind.EqualsEqualsToken]: '===',
-  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: '!==',
-  [ts.SyntaxKind.ExclamationEqualsToken]: '!==',
-  [ts.SyntaxKind.LessThanToken]: '<',
-  [ts.SyntaxKind.GreaterThanToken]: '>',
-  [ts.SyntaxKind.LessThanEqualsToken]: '<=',
-  [ts.SyntaxKind.GreaterThanEqualsToken]: '>=',
+  [SyntaxKind.EqualsEqualsEqualsToken]: '===',
+  [SyntaxKind.EqualsEqualsToken]: '===',
+  [SyntaxKind.ExclamationEqualsEqualsToken]: '!==',
+  [SyntaxKind.ExclamationEqualsToken]: '!==',
+  [SyntaxKind.LessThanToken]: '<',
+  [SyntaxKind.GreaterThanToken]: '>',
+  [SyntaxKind.LessThanEqualsToken]: '<=',
+  [SyntaxKind.GreaterThanEqualsToken]: '>=',
 };
 
 export { isClass, isFunction, isSymbol, isModelNode, isLayerValue };

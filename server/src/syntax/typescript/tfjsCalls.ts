@@ -2,7 +2,8 @@
 // `tf.sequential`, `tf.model`), `layer.apply` and `model.apply`, `model.add`, `require`, user functions,
 // array methods and a few builtins. Records graph events; returns plain values.
 
-import * as ts from 'typescript';
+import ts = require('typescript');
+import { isIdentifier, isNoSubstitutionTemplateLiteral, isPropertyAccessExpression, isSpreadElement, isStringLiteral } from './tsApi';
 import { callOptionsKeepingTensors } from '../../ir/callOptions';
 import type { ArgValueOrTensor, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
@@ -26,7 +27,7 @@ function evalArguments(ev: TsEvaluator, args: readonly ts.Expression[] | undefin
   const values: JsValue[] = [];
   let opaque = false;
   for (const a of args ?? []) {
-    if (ts.isSpreadElement(a)) {
+    if (isSpreadElement(a)) {
       const v = ev.evalExpr(a.expression, scope);
       if (Array.isArray(v) && !ev.uncertainLists.has(v)) values.push(...v);
       else opaque = true;
@@ -38,16 +39,16 @@ function evalArguments(ev: TsEvaluator, args: readonly ts.Expression[] | undefin
 export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: JsScope): JsValue {
   const calleeNode = node.expression;
   // `require('@tensorflow/tfjs')` (CommonJS), unless the file defines its own `require`.
-  if (ts.isIdentifier(calleeNode) && calleeNode.text === 'require' && scope.lookup('require') === undefined) {
+  if (isIdentifier(calleeNode) && calleeNode.text === 'require' && scope.lookup('require') === undefined) {
     const arg = node.arguments[0];
-    if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) {
+    if (arg && (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg))) {
       return isTfjsModule(arg.text) ? { kind: 'symbol', path: [TF_ROOT] } : unknown(`\`require('${arg.text}')\` is not followed`);
     }
     return unknown('a `require` of a module that is not known');
   }
   let callee: JsValue;
   let fnNode: ts.Node = calleeNode;
-  if (ts.isPropertyAccessExpression(calleeNode)) {
+  if (isPropertyAccessExpression(calleeNode)) {
     fnNode = calleeNode.name;
     callee = getProperty(ev, ev.evalExpr(calleeNode.expression, scope), calleeNode.name.text, calleeNode);
   } else callee = ev.evalExpr(calleeNode, scope);
@@ -67,7 +68,7 @@ export function newExpression(ev: TsEvaluator, node: ts.NewExpression, scope: Js
   }
   if (isSymbol(callee) && callee.path[0] === TF_ROOT && callee.path[1] === 'layers' && callee.path.length === 3) {
     const name = callee.path[2];
-    return placeholderLayer(ev, name, node, ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression, `\`new tf.layers.${name}(…)\` is not analysed; use the \`tf.layers\` factory functions`);
+    return placeholderLayer(ev, name, node, isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression, `\`new tf.layers.${name}(…)\` is not analysed; use the \`tf.layers\` factory functions`);
   }
   return unknown('an object made with `new`');
 }

@@ -1,0 +1,52 @@
+// The analysis session of a TS/JS document: reuses the previous version's parse (top-level statements away
+// from the edit, see syntax/typescript/incrementalParse.ts) and falls back to a full parse whenever that
+// declines. Evaluation, inference and results are recomputed, so each result equals `analyzeTypeScript`.
+
+import { evaluateSourceFile } from '../syntax/typescript/evaluateTypeScript';
+import { ParsedDocument, parseDocument, reparse } from '../syntax/typescript/incrementalParse';
+import type { AnalyzeOptions } from './analyze';
+import { analysisOf, analyzeTypeScript, languageOf, skipReason } from './analyzeTypeScript';
+import type { AnalysisSession } from './session';
+import type { Analysis } from './types';
+
+export function createTypeScriptSession(fileName: string, options: AnalyzeOptions): AnalysisSession {
+  const language = languageOf(fileName);
+  /** The latest parse, when the latest version was parsed (not skipped, parser did not throw). */
+  let parsed: ParsedDocument | undefined;
+  /** The latest result: the same text again (a re-request) returns it (results are treated as read-only). */
+  let last: { readonly text: string; readonly analysis: Analysis } | undefined;
+
+  const analyzeFresh = (text: string): Analysis => {
+    parsed = undefined;
+    return analyzeTypeScript(text, fileName, options);
+  };
+
+  const analyzeReusing = (text: string): Analysis => {
+    if (skipReason(text, options) !== undefined) return analyzeFresh(text);
+    try {
+      const previous = parsed;
+      parsed = undefined; // a reparse changes the previous parse's nodes: it is spent either way
+      const next = (previous && reparse(previous, text, fileName)) ?? parseDocument(text, fileName);
+      if (!next) return analyzeFresh(text); // the parser threw: reported as a fresh analysis does
+      const analysis = analysisOf(evaluateSourceFile(next.file), language, options);
+      parsed = next;
+      return analysis;
+    } catch {
+      // Whatever went wrong (an internal error, a stack overflow): the fresh analysis reports it exactly.
+      return analyzeFresh(text);
+    }
+  };
+
+  return {
+    analyze(text: string): Analysis {
+      if (last && last.text === text) return last.analysis;
+      const analysis = analyzeReusing(text);
+      last = { text, analysis };
+      return analysis;
+    },
+    dispose(): void {
+      parsed = undefined;
+      last = undefined;
+    },
+  };
+}
