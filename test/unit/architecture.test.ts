@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import * as ts from 'typescript';
 
 const SRC = path.resolve(__dirname, '../../../server/src');
@@ -75,4 +76,32 @@ test('the checked folders include the editor features and every front end presen
 test('every source file opens with a purpose comment', () => {
   const missing = filesUnder(SRC).filter(f => !fs.readFileSync(f, 'utf8').trimStart().startsWith('//')).map(f => path.relative(SRC, f));
   assert.deepEqual(missing, []);
+});
+
+/** Which heavy modules a fresh Node process has loaded after running `body` (async; compiled code under out/). */
+function loadedAfter(body: string): { typescript: boolean; treeSitter: boolean; catalogue: boolean } {
+  const probe = `(async () => {
+${body}
+const keys = Object.keys(require.cache);
+process.stdout.write(JSON.stringify({
+  typescript: keys.some(k => k.includes('node_modules/typescript/')),
+  treeSitter: keys.some(k => k.includes('web-tree-sitter')),
+  catalogue: keys.some(k => k.includes('/server/src/layers/')),
+}));
+})();`;
+  const out = path.resolve(__dirname, '../..');
+  return JSON.parse(execFileSync(process.execPath, ['-e', probe], { cwd: out, encoding: 'utf8' }));
+}
+
+test("the language server's main thread loads no analyser (parsers and catalogue live in the worker)", () => {
+  assert.deepEqual(loadedAfter("require('./server/src/lsp/server');"), { typescript: false, treeSitter: false, catalogue: false });
+});
+
+test('the TypeScript compiler is loaded for the first TS/JS document, not before', () => {
+  const python = `const d = require('./server/src/service/analyzeDocument');
+await require('./server/src/syntax/python/pythonParser').loadPythonParser();
+d.createAnalysisSession('python', {}).analyze('import keras\\nx = keras.layers.Dense(4)\\n');
+d.analyzeDocument('x = 1\\n', 'python', {});`;
+  assert.deepEqual(loadedAfter(python), { typescript: false, treeSitter: true, catalogue: true });
+  assert.deepEqual(loadedAfter(`${python}\nd.createAnalysisSession('typescript', {}).analyze('const x = 1;');`), { typescript: true, treeSitter: true, catalogue: true });
 });

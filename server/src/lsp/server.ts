@@ -16,7 +16,7 @@ import { MODEL_SUMMARY_REQUEST, ModelSummaryParams, ModelSummaryResult } from '.
 import { runSafe } from './runSafe';
 import { SettingsStore, analyzeOptionsOf, featureSettingsOf } from './settings';
 
-import { ANALYSED_LANGUAGES } from '../service/analyzeDocument';
+import { ANALYSED_LANGUAGES } from '../service/languages';
 
 /**
  * While the worker is busy, push diagnostics this long after the last change: just enough to coalesce a
