@@ -1,6 +1,7 @@
 // The Python session's reuse is invisible: statement copies equal the tree-sitter nodes they copy (type,
-// named flag, field, offsets, text — including accents, emoji and CJK), and after each of a seeded series of
-// random edits of real model code a session's analysis deep-equals a fresh analysis of the same text.
+// named flag, field, offsets, text — including accents, emoji and CJK), copies prepared in idle time are
+// used, and after each of a seeded series of random edits of real model code (with partial idle preparation
+// in between) a session's analysis deep-equals a fresh analysis of the same text.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +50,26 @@ test('statement copies equal the tree-sitter nodes', async () => {
   }
 });
 
+test('idle preparation copies the first version ahead of its first edit', async () => {
+  await loadPythonParser();
+  const text = 'import keras\nx = keras.Input((8,))\ny = keras.layers.Dense(4)(x)\n# done\n';
+  const session = new PythonSession();
+  try {
+    session.analyze(text);
+    let steps = 0;
+    // One statement per run: four named statements (a run that stops does not look ahead), then the end.
+    while (!session.prepare(() => true)) steps++;
+    assert.equal(steps, 4);
+    assert.equal(session.prepare(() => true), true);
+    const edited = text.replace('Dense(4)', 'Dense(5)');
+    assert.deepEqual(session.analyze(edited), analyzePython(edited));
+    // Versions after the first are evaluated on copies: nothing to prepare.
+    assert.equal(session.prepare(() => true), true);
+  } finally {
+    session.dispose();
+  }
+});
+
 test('a session reuses unchanged statements and moves them with the text', async () => {
   await loadPythonParser();
   const before = 'import keras\nfrom keras import layers\nx = keras.Input((8,))\ny = layers.Dense(4)(x)\n';
@@ -70,7 +91,7 @@ test('a session reuses unchanged statements and moves them with the text', async
   assert.equal(second[4].namedChildren[0]!.childForFieldName('right')!.text, 'layers.Dense(4)(x)');
 });
 
-test('after every random edit a session analysis equals a fresh analysis', async () => {
+test('after every random edit (with idle preparation in between) a session analysis equals a fresh analysis', async () => {
   await loadPythonParser();
   let edits = 0;
   for (const { name, text: original } of fuzzSources().filter(s => s.languageId === 'python')) {
@@ -80,6 +101,8 @@ test('after every random edit a session analysis equals a fresh analysis', async
     try {
       assert.deepEqual(session.analyze(text), analyzePython(text), `${name}: first version`);
       for (let i = 0; i < EDITS_PER_FILE; i++) {
+        // Idle work between some edits, stopped after a random number of statements (or run to the end).
+        if (rand() < 0.5) session.prepare(() => rand() < 0.2);
         text = apply(text, randomEdit(text, rand, false));
         assert.deepEqual(session.analyze(text), analyzePython(text), `${name}: edit ${i + 1}\n${text}`);
         edits++;

@@ -77,6 +77,32 @@ function handle(request: WorkerRequest): WorkerResponse {
   return { id: request.id, answer, ...(analysis.notAnalysed ? { notAnalysed: analysis.notAnalysed } : {}), ...(recycle ? { recycle } : {}) };
 }
 
+/** Idle work is done in slices this long, so that a request arriving meanwhile waits at most about this. */
+const IDLE_SLICE_MS = 4;
+let idleScheduled = false;
+
+/** Lets sessions prepare their next version (copying statements ahead of an edit) while no request waits. */
+function scheduleIdleWork(): void {
+  if (idleScheduled) return;
+  idleScheduled = true;
+  // setImmediate runs after pending messages have been handled: a waiting request always goes first.
+  setImmediate(() => {
+    idleScheduled = false;
+    const stopAt = Date.now() + IDLE_SLICE_MS;
+    const shouldStop = () => Date.now() >= stopAt;
+    try {
+      for (const { session } of sessions.values()) {
+        if (session.prepare && !session.prepare(shouldStop)) {
+          scheduleIdleWork();
+          return;
+        }
+      }
+    } catch {
+      // Idle work is an optimisation: a failure leaves the next analysis to do the work itself.
+    }
+  });
+}
+
 async function start(): Promise<void> {
   const port = parentPort;
   if (!port) return;
@@ -95,6 +121,7 @@ async function start(): Promise<void> {
       response = { id: request.id, error: (e as Error).message };
     }
     port.postMessage(response);
+    scheduleIdleWork();
   });
   port.postMessage({ ready: true, loadError });
 }

@@ -1,6 +1,7 @@
 // The top-level statements of a parsed Python module as plain-JS copies (syntaxNode.ts), keeping the copies
 // of one analysis for the next: a statement whose text is unchanged and which parsed without errors both
-// times is reused (moved to its new start) instead of being copied out of the wasm tree again.
+// times is reused (moved to its new start) instead of being copied out of the wasm tree again. The copies of
+// a version evaluated on the wasm tree directly can be made ahead of its first edit, in idle time.
 
 import type { Tree } from 'web-tree-sitter';
 import { copySubtree, SyntaxNode } from './syntaxNode';
@@ -51,5 +52,49 @@ export class StatementCopies {
 
   clear(): void {
     this.byText = new Map();
+  }
+
+  /**
+   * Copies the error-free statements of `tree` ahead of time (for the next `statements` call), a few at a time:
+   * each `run` stops when `shouldStop()` says so and returns true once every statement is done. The tree must
+   * outlive the preparation; `dispose` ends it early.
+   */
+  prepare(tree: Tree, text: string): { run(shouldStop: () => boolean): boolean; dispose(): void } {
+    const cursor = tree.walk();
+    const anyError = tree.rootNode.hasError;
+    /** The cursor is on a child not yet copied; false before the first child and after the last. */
+    let onPending = cursor.gotoFirstChild();
+    let finished = !onPending;
+    const finish = () => {
+      if (!finished) cursor.delete();
+      finished = true;
+    };
+    return {
+      run: shouldStop => {
+        while (!finished) {
+          if (!onPending) {
+            onPending = cursor.gotoNextSibling();
+            if (!onPending) {
+              finish();
+              break;
+            }
+          }
+          if (cursor.nodeIsNamed) {
+            const node = cursor.currentNode;
+            if (!anyError || !node.hasError) {
+              const copy = copySubtree(node, text);
+              const key = copy.frame.text;
+              const list = this.byText.get(key);
+              if (list) list.push(copy);
+              else this.byText.set(key, [copy]);
+            }
+          }
+          onPending = false;
+          if (shouldStop()) return false;
+        }
+        return true;
+      },
+      dispose: finish,
+    };
   }
 }
