@@ -1,5 +1,5 @@
-// The single edit that turns one text into another (common prefix and suffix), in the form tree-sitter's
-// `Tree.edit` takes: offsets and row/column points in UTF-16 code units.
+// The single edit that turns one text into another (common prefix and suffix, whose lengths the TS/JS session
+// uses too), in the form tree-sitter's `Tree.edit` takes: offsets and row/column points in UTF-16 code units.
 
 export interface Point {
   readonly row: number;
@@ -34,16 +34,30 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** Length of the common prefix of two strings (chunked comparison first: slices compare at memcmp speed). */
+export function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  for (const step of [65536, 4096, 256, 16]) while (i + step <= max && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix of two strings, at most `max`. */
+export function commonSuffixLength(a: string, b: string, max: number): number {
+  let i = 0;
+  for (const step of [65536, 4096, 256, 16]) while (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
 /** The edit from `before` to `after`; undefined when they are equal. */
 export function diffTexts(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
-  const max = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let prefix = commonPrefixLength(before, after);
   // Never split a surrogate pair: an edit boundary falls between code points.
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--;
-  let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  let suffix = commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix);
   if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
   const startPosition = advance(before, 0, { row: 0, column: 0 }, prefix);
   const oldEndIndex = before.length - suffix;

@@ -5,6 +5,7 @@
 import ts = require('typescript');
 import { SyntaxKind, forEachChild } from './tsApi';
 import { parseTypeScript } from './evaluateTypeScript';
+import { commonPrefixLength, commonSuffixLength } from '../textEdit';
 
 /** A parse the evaluator can read: `statements`, `endOfFileToken` and `text` (a real file or an assembled one). */
 export interface ParsedDocument {
@@ -34,23 +35,6 @@ function errorStartsOf(file: ts.SourceFile): number[] {
   return diagnostics.map(d => d.start ?? 0).sort((a, b) => a - b);
 }
 
-/** Length of the common prefix of two strings (chunked comparison first: it runs at memcmp speed). */
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  for (const step of [65536, 4096, 256, 16]) while (i + step <= max && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common suffix, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  for (const step of [65536, 4096, 256, 16]) while (i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
-
 /**
  * Parses `text`, the next version of `prev`, reusing `prev`'s top-level statements away from the edit.
  *
@@ -78,8 +62,8 @@ function spliced(prev: ParsedDocument, text: string, fileName: string): ParsedDo
   const stmts = prev.file.statements;
   const n = stmts.length;
   if (n === 0) return undefined;
-  const p = commonPrefix(old, text);
-  const s = commonSuffix(old, text, Math.min(old.length, text.length) - p);
+  const p = commonPrefixLength(old, text);
+  const s = commonSuffixLength(old, text, Math.min(old.length, text.length) - p);
   const delta = text.length - old.length;
   const changeEndOld = old.length - s;
   // Statements ending strictly before the first changed character (so the character after each is unchanged).
