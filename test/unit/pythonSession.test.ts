@@ -1,6 +1,6 @@
 // The Python session's reuse is invisible: statement copies equal the tree-sitter nodes they copy (type,
-// named flag, field, offsets, text — including accents, emoji and CJK), copies prepared in idle time are
-// used, and after each of a seeded series of random edits of real model code (with partial idle preparation
+// named flag, field, offsets, text — including accents, emoji and CJK), statements without a copy are handed
+// over as wasm nodes and copied in idle time for the next version, and after each of a seeded series of random edits of real model code (with partial idle preparation
 // in between) a session's analysis deep-equals a fresh analysis of the same text.
 
 import { test } from 'node:test';
@@ -38,35 +38,37 @@ test('statement copies equal the tree-sitter nodes', async () => {
   for (const { name, text } of sources) {
     const tree = parsePython(text)!;
     try {
-      const copies = new StatementCopies().statements(tree, text);
       const nodes = tree.rootNode.namedChildren.filter((n): n is Node => !!n);
-      assert.equal(copies.length, nodes.length, name);
-      for (let i = 0; i < nodes.length; i++) assert.equal(difference(copies[i], nodes[i], null, name), undefined);
-      // A copy made directly has the same shape as one taken through the statement list.
-      assert.equal(difference(copySubtree(nodes[0], text), nodes[0], null, name), undefined);
+      for (const node of nodes) assert.equal(difference(copySubtree(node, text), node, null, name), undefined);
     } finally {
       tree.delete();
     }
   }
 });
 
-test('idle preparation copies the first version ahead of its first edit', async () => {
+test('statements without a copy are the wasm nodes, copied afterwards and reused next time', async () => {
   await loadPythonParser();
-  const text = 'import keras\nx = keras.Input((8,))\ny = keras.layers.Dense(4)(x)\n# done\n';
-  const session = new PythonSession();
+  const text = 'import keras\nx = keras.Input((8,))\ny = keras.layers.Dense(4)(x)\n# done\nbroken = (\n';
+  const copies = new StatementCopies();
+  const tree = parsePython(text)!;
   try {
-    session.analyze(text);
+    const first = copies.statements(tree, text);
+    assert.deepEqual(first.map(n => n instanceof SyntaxNode), [false, false, false, false, false]);
+    // One statement per step; the broken one (an ERROR) is never copied.
+    assert.equal(copies.hasPending, true);
     let steps = 0;
-    // One statement per run: four named statements (a run that stops does not look ahead), then the end.
-    while (!session.prepare(() => true)) steps++;
-    assert.equal(steps, 4);
-    assert.equal(session.prepare(() => true), true);
-    const edited = text.replace('Dense(4)', 'Dense(5)');
-    assert.deepEqual(session.analyze(edited), analyzePython(edited));
-    // Versions after the first are evaluated on copies: nothing to prepare.
-    assert.equal(session.prepare(() => true), true);
+    while (!copies.copyPending(text, () => true)) steps++;
+    assert.equal(steps, 3);
+    assert.equal(copies.hasPending, false);
+    const second = copies.statements(tree, text);
+    assert.deepEqual(second.map(n => n instanceof SyntaxNode), [true, true, true, true, false]);
+    assert.deepEqual(second.map(n => n.type), ['import_statement', 'expression_statement', 'expression_statement', 'comment', 'ERROR']);
+    // The copies of the second call are kept for the third, which hands back the same objects.
+    const third = copies.statements(tree, text);
+    for (let i = 0; i < 4; i++) assert.equal(third[i], second[i]);
   } finally {
-    session.dispose();
+    copies.clear();
+    tree.delete();
   }
 });
 
@@ -76,19 +78,26 @@ test('a session reuses unchanged statements and moves them with the text', async
   const after = 'import keras\nfrom keras import layers\n\n# 🙂\nx = keras.Input((8,))\ny = layers.Dense(4)(x)\n';
   const copies = new StatementCopies();
   const t1 = parsePython(before)!;
+  copies.statements(t1, before);
+  copies.copyPending(before, () => false);
   const first = copies.statements(t1, before);
   const t2 = parsePython(after)!;
   const second = copies.statements(t2, after);
-  t1.delete();
-  t2.delete();
-  // The comment is new; the four statements are the same objects, now at their new offsets.
-  assert.deepEqual(second.map(s => s.type), ['import_statement', 'import_from_statement', 'comment', 'expression_statement', 'expression_statement']);
-  assert.equal(second[0], first[0]);
-  assert.equal(second[3], first[2]);
-  assert.equal(second[4], first[3]);
-  assert.equal(second[4].startIndex, after.indexOf('y = '));
-  assert.equal(second[4].childForFieldName('x'), null);
-  assert.equal(second[4].namedChildren[0]!.childForFieldName('right')!.text, 'layers.Dense(4)(x)');
+  try {
+    // The comment is new (the tree's own node); the four statements are the same copies, at their new offsets.
+    assert.deepEqual(second.map(s => s.type), ['import_statement', 'import_from_statement', 'comment', 'expression_statement', 'expression_statement']);
+    assert.deepEqual(second.map(s => s instanceof SyntaxNode), [true, true, false, true, true]);
+    assert.equal(second[0], first[0]);
+    assert.equal(second[3], first[2]);
+    assert.equal(second[4], first[3]);
+    assert.equal(second[4].startIndex, after.indexOf('y = '));
+    assert.equal(second[4].childForFieldName('x'), null);
+    assert.equal(second[4].namedChildren[0]!.childForFieldName('right')!.text, 'layers.Dense(4)(x)');
+  } finally {
+    copies.clear();
+    t1.delete();
+    t2.delete();
+  }
 });
 
 test('after every random edit (with idle preparation in between) a session analysis equals a fresh analysis', async () => {

@@ -51,12 +51,6 @@ export class PythonSession implements AnalysisSession {
   private tree: Tree | undefined;
   private text = '';
   private readonly copies = new StatementCopies();
-  /** Versions analysed since the session started (or was reset). */
-  private versions = 0;
-  /** Copying the first version's statements in idle time (`prepare`), while under way. */
-  private preparation: ReturnType<StatementCopies['prepare']> | undefined;
-  /** Whether the current version needs no more preparing. */
-  private prepared = false;
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
@@ -65,16 +59,13 @@ export class PythonSession implements AnalysisSession {
     if (text.length > max) return this.skip(`The file is larger than the maximum analysed size (${Math.round(text.length / 1024)} KB > ${Math.round(max / 1024)} KB); ShapeLens skips it.`);
     if (looksBinary(text)) return this.skip('The file contains NUL bytes and looks binary; ShapeLens skips it.');
     if (!isPythonParserLoaded()) return this.skip('The Python parser is not loaded yet.');
-    this.stopPreparing();
+    // Statements waiting to be copied belong to the tree about to be replaced.
+    this.copies.dropPending();
     try {
       const tree = this.parse(text);
       if (!tree) return this.skip('Parsing took too long and was stopped; ShapeLens skips this file.');
-      // A session's first version is evaluated on the wasm tree (copying costs more than evaluating once);
-      // later versions copy the statements once and reuse the copies of unchanged ones.
-      const statements = this.versions++ === 0 ? tree.rootNode.namedChildren : this.copies.statements(tree, text);
-      // Only a version evaluated on the wasm tree has statements left to copy ahead of the next edit.
-      this.prepared = this.versions > 1;
-      return analyzeStatements(statements, text, this.options);
+      // Unchanged statements come as copies; the others are evaluated on the wasm tree and copied afterwards.
+      return analyzeStatements(this.copies.statements(tree, text), text, this.options);
     } catch (e) {
       // A bug in the analysis must not take the caller down: report it as not analysed, start afresh next time.
       this.dispose();
@@ -82,29 +73,16 @@ export class PythonSession implements AnalysisSession {
     }
   }
 
-  /** Copies the first version's statements ahead of its first edit (idle work for the worker). */
+  /** Copies the statements the latest version evaluated on the wasm tree (idle work, see `AnalysisSession`). */
   prepare(shouldStop: () => boolean): boolean {
-    if (this.prepared || !this.tree) return true;
-    this.preparation ??= this.copies.prepare(this.tree, this.text);
-    if (!this.preparation.run(shouldStop)) return false;
-    this.stopPreparing();
-    this.prepared = true;
-    return true;
-  }
-
-  private stopPreparing(): void {
-    this.preparation?.dispose();
-    this.preparation = undefined;
+    return !this.tree || this.copies.copyPending(this.text, shouldStop);
   }
 
   dispose(): void {
-    this.stopPreparing();
-    this.prepared = false;
+    this.copies.clear();
     this.tree?.delete();
     this.tree = undefined;
     this.text = '';
-    this.versions = 0;
-    this.copies.clear();
   }
 
   private skip(reason: string): Analysis {

@@ -1,20 +1,26 @@
-// The top-level statements of a parsed Python module as plain-JS copies (syntaxNode.ts), keeping the copies
-// of one analysis for the next: a statement whose text is unchanged and which parsed without errors both
-// times is reused (moved to its new start) instead of being copied out of the wasm tree again. The copies of
-// a version evaluated on the wasm tree directly can be made ahead of its first edit, in idle time.
+// The top-level statements of a parsed Python module for the evaluator, reusing plain-JS copies
+// (syntaxNode.ts) across versions: a statement whose text is unchanged and which parsed without errors both
+// times is reused (moved to its new start). A statement without a copy is handed over as the wasm tree's own
+// node (evaluating it once costs less than copying it) and copied afterwards, in idle time (`copyPending`).
 
-import type { Tree } from 'web-tree-sitter';
-import { copySubtree, SyntaxNode } from './syntaxNode';
+import type { Node, Tree } from 'web-tree-sitter';
+import { copySubtree, PyNode, SyntaxNode } from './syntaxNode';
 
 export class StatementCopies {
-  /** Error-free copies from the previous call, by statement text (a text may occur more than once). */
+  /** Error-free copies for the next call, by statement text (a text may occur more than once). */
   private byText = new Map<string, SyntaxNode[]>();
+  /** Error-free statements of the latest call handed over as wasm nodes, not copied yet (valid with its tree). */
+  private pending: Node[] = [];
 
-  /** Copies of the module's named top-level nodes, in order. */
-  statements(tree: Tree, text: string): SyntaxNode[] {
+  /**
+   * The module's named top-level nodes, in order: reused copies, else the tree's own nodes. The tree must
+   * stay alive while the result is used and until `copyPending` is done or `clear` is called.
+   */
+  statements(tree: Tree, text: string): PyNode[] {
     const previous = this.byText;
     const next = new Map<string, SyntaxNode[]>();
-    const out: SyntaxNode[] = [];
+    const pending: Node[] = [];
+    const out: PyNode[] = [];
     // Per-statement error checks cost a call each; a module without errors needs none.
     const anyError = tree.rootNode.hasError;
     const cursor = tree.walk();
@@ -25,76 +31,56 @@ export class StatementCopies {
         const start = cursor.startIndex;
         const key = text.slice(start, cursor.endIndex);
         const candidates = previous.get(key);
-        let copy: SyntaxNode | undefined;
-        let clean: boolean;
         if (candidates?.length && (!anyError || !cursor.currentNode.hasError)) {
-          copy = candidates.pop()!;
+          const copy = candidates.pop()!;
           copy.frame.start = start;
-          clean = true;
+          out.push(copy);
+          remember(next, key, copy);
         } else {
           const node = cursor.currentNode;
-          copy = copySubtree(node, text);
-          clean = !anyError || !node.hasError;
-        }
-        out.push(copy);
-        if (clean) {
-          const list = next.get(key);
-          if (list) list.push(copy);
-          else next.set(key, [copy]);
+          out.push(node);
+          if (!anyError || !node.hasError) pending.push(node);
         }
       } while (cursor.gotoNextSibling());
       return out;
     } finally {
       cursor.delete();
       this.byText = next;
+      this.pending = pending;
     }
+  }
+
+  /** Whether some statement of the latest call still waits to be copied. */
+  get hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /**
+   * Copies the latest call's pending statements for the next call, one at a time until `shouldStop()` says
+   * so; true when none is left. `text` is the latest call's text.
+   */
+  copyPending(text: string, shouldStop: () => boolean): boolean {
+    while (this.pending.length > 0) {
+      const copy = copySubtree(this.pending.pop()!, text);
+      remember(this.byText, copy.frame.text, copy);
+      if (shouldStop()) return this.pending.length === 0;
+    }
+    return true;
+  }
+
+  /** Forgets the pending statements (before their tree is deleted); their next version hands them over again. */
+  dropPending(): void {
+    this.pending = [];
   }
 
   clear(): void {
     this.byText = new Map();
+    this.pending = [];
   }
+}
 
-  /**
-   * Copies the error-free statements of `tree` ahead of time (for the next `statements` call), a few at a time:
-   * each `run` stops when `shouldStop()` says so and returns true once every statement is done. The tree must
-   * outlive the preparation; `dispose` ends it early.
-   */
-  prepare(tree: Tree, text: string): { run(shouldStop: () => boolean): boolean; dispose(): void } {
-    const cursor = tree.walk();
-    const anyError = tree.rootNode.hasError;
-    /** The cursor is on a child not yet copied; false before the first child and after the last. */
-    let onPending = cursor.gotoFirstChild();
-    let finished = !onPending;
-    const finish = () => {
-      if (!finished) cursor.delete();
-      finished = true;
-    };
-    return {
-      run: shouldStop => {
-        while (!finished) {
-          if (!onPending) {
-            onPending = cursor.gotoNextSibling();
-            if (!onPending) {
-              finish();
-              break;
-            }
-          }
-          if (cursor.nodeIsNamed) {
-            const node = cursor.currentNode;
-            if (!anyError || !node.hasError) {
-              const copy = copySubtree(node, text);
-              const key = copy.frame.text;
-              const list = this.byText.get(key);
-              if (list) list.push(copy);
-              else this.byText.set(key, [copy]);
-            }
-          }
-          onPending = false;
-          if (shouldStop()) return false;
-        }
-        return true;
-      },
-      dispose: finish,
-    };
-  }
+function remember(map: Map<string, SyntaxNode[]>, key: string, copy: SyntaxNode): void {
+  const list = map.get(key);
+  if (list) list.push(copy);
+  else map.set(key, [copy]);
 }
