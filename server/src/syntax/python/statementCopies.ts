@@ -23,6 +23,17 @@ export class StatementCopies {
     const out: PyNode[] = [];
     // Per-statement error checks cost a call each; a module without errors needs none.
     const anyError = tree.rootNode.hasError;
+    if (previous.size === 0) {
+      // Nothing to reuse (a first version, a one-shot analysis): the tree's own nodes, fetched in one call.
+      for (const node of tree.rootNode.namedChildren) {
+        if (!node) continue;
+        out.push(node);
+        if (!anyError || !node.hasError) pending.push(node);
+      }
+      this.byText = next;
+      this.pending = pending;
+      return out;
+    }
     const cursor = tree.walk();
     try {
       if (!cursor.gotoFirstChild()) return out;
