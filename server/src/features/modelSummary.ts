@@ -9,7 +9,7 @@ import { formatCount, formatOutputs, formatShape } from '../infer/shape';
  * purpose); elsewhere the characters that could start emphasis, links, HTML or a block are escaped.
  */
 export function escapeMarkdown(text: string): string {
-  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const flat = joinLines(text);
   const parts = flat.split(/(`[^`]+`)/);
   let out = '';
   for (let i = 0; i < parts.length; i++) {
@@ -33,6 +33,30 @@ export function escapeMarkdown(text: string): string {
   if (/^([#>+=-]|\[[^\]]*\]:)/.test(out)) return `\\${out}`; // a heading, quote, list or link definition
   return out.replace(/^(\d+)([.)])/, '$1\\$2');
 }
+
+/**
+ * Every run of whitespace that holds a line break becomes one space (the text goes on one line). A loop, not
+ * a regular expression: `\s*[\r\n]+\s*` backtracks quadratically over a long run of spaces.
+ */
+function joinLines(text: string): string {
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (!WHITESPACE.test(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    let j = i;
+    let lineBreak = false;
+    for (; j < text.length && WHITESPACE.test(text[j]); j++) if (text[j] === '\n' || text[j] === '\r') lineBreak = true;
+    out += lineBreak ? ' ' : text.slice(i, j);
+    i = j;
+  }
+  return out;
+}
+
+const WHITESPACE = /\s/;
 
 /** A table cell: pipes escaped (GFM needs `\\|` even inside code spans). */
 export function tableCell(text: string): string {

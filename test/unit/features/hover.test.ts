@@ -274,6 +274,12 @@ test('Markdown escaping: names and reasons cannot break emphasis, tables or beco
   assert.equal(escapeMarkdown('[a]: b, on [q, v]: c'), '\\[a]: b, on [q, v]: c');
   assert.equal(escapeMarkdown('[a](b) [x] &amp; & < n'), '[a\\](b) [x] \\&amp; & < n');
   assert.equal(tableCell('a|b `c|d`'), 'a\\|b `c\\|d`');
+  // Whitespace holding a line break becomes one space; other whitespace stays as written.
+  assert.equal(escapeMarkdown('a  \n \t\r\n  b c\nd '), 'a b c d ');
+  assert.equal(escapeMarkdown('x\u00a0\n\u2003y  z'), 'x y  z');
+  // A name of 300,000 spaces (a pathological input once quadratic here) comes back whole.
+  assert.equal(escapeMarkdown(`a${' '.repeat(300_000)}\nb`), 'a b');
+  assert.equal(escapeMarkdown(`a${' '.repeat(300_000)}b`).length, 300_002);
 });
 
 test('never throws on any offset of any fixture (sweep), and hovers lie inside the text', () => {
