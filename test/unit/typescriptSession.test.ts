@@ -10,18 +10,9 @@ import { analyzeTypeScript } from '../../server/src/service/analyzeTypeScript';
 import { createTypeScriptSession } from '../../server/src/service/typescriptSession';
 import { reparseStats } from '../../server/src/syntax/typescript/incrementalParse';
 import { generateTfjs } from '../bench/generate';
+import { prng } from '../robustness/support';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/typescript');
-
-/** mulberry32: a small seeded PRNG, so every run applies the same edits. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['(', ')', '[', ']', '{', '}', ',', ';', '0', '1', '7', '42', '\n', '\n\n', ' ', '=', '.', '=>', '<', '>', '/', '`', "'",
   'const ', 'let ', 'function ', 'if ', 'return ', 'await ', 'async ', 'x', 'units', '// note\n', '/* c */', '// => [null, 4]\n',
