@@ -4,18 +4,21 @@
 
 import type { KerasVersion } from '../ir/kerasVersion';
 
-/** Keras' `to_snake_case` of a class name: `MaxPooling2D` → `max_pooling2d`, `PReLU` → `p_re_lu`. */
-export function toSnakeCase(name: string): string {
-  let cached = snakeCache.get(name);
-  if (cached === undefined) {
-    cached = computeSnakeCase(name);
-    snakeCache.set(name, cached);
-  }
-  return cached;
+/** A function of a class name, remembered per name (class names are few). */
+function perName(compute: (name: string) => string): (name: string) => string {
+  const cache = new Map<string, string>();
+  return name => {
+    let value = cache.get(name);
+    if (value === undefined) {
+      value = compute(name);
+      cache.set(name, value);
+    }
+    return value;
+  };
 }
 
-/** Class names are few; their snake case is computed once per process. */
-const snakeCache = new Map<string, string>();
+/** Keras' `to_snake_case` of a class name: `MaxPooling2D` → `max_pooling2d`, `PReLU` → `p_re_lu`. */
+export const toSnakeCase = perName(computeSnakeCase);
 
 function computeSnakeCase(name: string): string {
   let out = '';
@@ -41,16 +44,7 @@ function computeSnakeCase(name: string): string {
  * tfjs-layers' `toSnakeCase`, which differs from Keras' (`[a-z0-9]+` where Keras 3 has `[a-z]+`):
  * `ConvLSTM2D` → `conv_lst_m2d`, `SimpleRNN` → `simple_rnn`, `PReLU` → `p_re_lu`.
  */
-export function tfjsSnakeCase(name: string): string {
-  let cached = tfjsSnakeCache.get(name);
-  if (cached === undefined) {
-    cached = computeTfjsSnakeCase(name);
-    tfjsSnakeCache.set(name, cached);
-  }
-  return cached;
-}
-
-const tfjsSnakeCache = new Map<string, string>();
+export const tfjsSnakeCase = perName(computeTfjsSnakeCase);
 
 function computeTfjsSnakeCase(name: string): string {
   const snake = name.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
