@@ -12,8 +12,8 @@ export interface TextRange {
   readonly end: number;
 }
 
-export interface LayerInstance {
-  readonly id: number;
+/** What a front end knows when it creates a layer (the constructor call as written). */
+export interface LayerCreation {
   /** The class name as written (`Convolution1D`, `MaxPool2D`, `concatenate`). */
   readonly className: string;
   /** Undefined for layers outside the catalogue (custom layers, applications): their output is unknown. */
@@ -31,6 +31,10 @@ export interface LayerInstance {
   readonly opaqueArgs?: boolean;
   /** Created under an unknown condition or in a loop that was not unrolled: it may exist 0..n times. */
   readonly uncertain?: boolean;
+}
+
+export interface LayerInstance extends LayerCreation {
+  readonly id: number;
   /** Created in a function the file never calls: its automatic name's number is not known. */
   readonly detached?: boolean;
   /** Set by inference. */

@@ -2,12 +2,13 @@
 // (create a layer, call it, add to a Sequential, build a functional Model) and get back plain values.
 // It records the event log that inference replays; it computes no shapes itself.
 
-import type { LayerSpec } from '../layers/spec';
-import type { ArgValue } from './values';
+import { ArgValue, LayerValue, isLayerValue } from './values';
 import {
-  ArgValueOrTensor, CallNode, Callee, FunctionalModel, GraphEvent, Issue, LayerInstance, SequentialModel,
+  ArgValueOrTensor, CallNode, Callee, FunctionalModel, GraphEvent, Issue, LayerCreation, LayerInstance, SequentialModel,
   TensorRef, TextRange,
 } from './graph';
+
+export type { LayerCreation } from './graph';
 
 /** How a language says "call a layer on a tensor": Python `called on … (…)(x)`, TF.js `applied to … (…).apply(x)`. */
 export interface CallWording {
@@ -15,20 +16,6 @@ export interface CallWording {
   readonly to: string;
   readonly imperative: string;
   readonly example: string;
-}
-
-export interface LayerCreation {
-  readonly className: string;
-  readonly spec: LayerSpec | undefined;
-  readonly positional: readonly ArgValue[];
-  readonly keyword: ReadonlyMap<string, ArgValue>;
-  readonly range: TextRange;
-  readonly classRange: TextRange;
-  readonly unknownReason?: string;
-  /** A `**kwargs` that could not be evaluated: absent arguments are unknown, not defaults. */
-  readonly opaqueArgs?: boolean;
-  /** Created under an unknown condition or in a loop that was not unrolled (it may exist 0..n times). */
-  readonly uncertain?: boolean;
 }
 
 export class GraphBuilder {
@@ -57,6 +44,20 @@ export class GraphBuilder {
     if (uncertain) this.uncertainCalls.add(call);
     this.events.push({ kind: 'call', call });
     return call;
+  }
+
+  /**
+   * `layer(x)` / `layer.apply(x)` on one input or a list of them, given as front-end values: a layer object
+   * among them is reported (it should have been called on its own input first); `toInput` converts each.
+   */
+  applyLayer<V>(layer: LayerInstance, input: V, toInput: (v: V) => ArgValueOrTensor, callOptions: ReadonlyMap<string, ArgValueOrTensor>, range: TextRange, uncertain: boolean, wording: CallWording): TensorRef {
+    const asList = Array.isArray(input);
+    const items = (asList ? input : [input]) as readonly V[];
+    for (const item of items) {
+      if (isLayerValue(item as ArgValue)) this.reportCalledOnLayer(layer, (item as LayerValue).layer, range, wording);
+    }
+    const call = this.call(layer, items.map(toInput), asList, callOptions, range, uncertain);
+    return { kind: 'tensor', call, index: 0 };
   }
 
   createSequential(range: TextRange, keyword: ReadonlyMap<string, ArgValue>): SequentialModel {

@@ -2,6 +2,7 @@
 // functional merges, Keras 1 `merge`), calling layers and models on tensors, `model.add`, user functions and
 // a few builtins. Records graph events and Keras-version evidence; returns plain values.
 
+import type { CallWording } from '../../ir/graphBuilder';
 import type { PyNode as Node } from './syntaxNode';
 import { callOptionsKeepingTensors } from '../../ir/callOptions';
 import type { ArgValueOrTensor, CallNode, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
@@ -196,21 +197,16 @@ function callLayer(ev: PythonEvaluator, layer: LayerInstance, node: Node, args: 
   return applyLayer(ev, layer, [first], options, node);
 }
 
+const CALLED_ON: CallWording = { verb: 'called', to: 'on', imperative: 'Call', example: '(…)(x)' };
+
+function toGraphInput(v: PyValue): ArgValueOrTensor {
+  return isTensorRef(v) || isModelNode(v) ? v : toArgValue(v);
+}
+
 /** Calls a layer on its first call argument (a tensor or a list of tensors). */
 function applyLayer(ev: PythonEvaluator, layer: LayerInstance, [given]: PyValue[], options: Map<string, PyValue>, node: Node): PyValue {
   const input = Array.isArray(given) && ev.uncertainLists.has(given) ? unknown('a list whose length is not known') : given;
-  const asList = Array.isArray(input);
-  const items: readonly PyValue[] = asList ? (input as PyValue[]) : [input];
-  const r = range(node);
-  for (const item of items) {
-    if (isLayerValue(item as ArgValue)) {
-      const inner = (item as LayerValue).layer;
-      ev.builder.reportCalledOnLayer(layer, inner, r, { verb: 'called', to: 'on', imperative: 'Call', example: '(…)(x)' });
-    }
-  }
-  const inputs = items.map(v => (isTensorRef(v) || isModelNode(v) ? v : toArgValue(v)));
-  const call = ev.builder.call(layer, inputs, asList, toOptions(options), r, ev.uncertain > 0);
-  return { kind: 'tensor', call, index: 0 };
+  return ev.builder.applyLayer(layer, input, toGraphInput, toOptions(options), range(node), ev.uncertain > 0, CALLED_ON);
 }
 
 function applyLayerMany(ev: PythonEvaluator, layer: LayerInstance, inputs: PyValue[], options: Map<string, PyValue>, node: Node): PyValue {

@@ -2,6 +2,7 @@
 // `tf.sequential`, `tf.model`), `layer.apply` and `model.apply`, `model.add`, `require`, user functions,
 // array methods and a few builtins. Records graph events; returns plain values.
 
+import type { CallWording } from '../../ir/graphBuilder';
 import ts = require('typescript');
 import { isIdentifier, isNoSubstitutionTemplateLiteral, isPropertyAccessExpression, isSpreadElement, isStringLiteral } from './tsApi';
 import { callOptionsKeepingTensors } from '../../ir/callOptions';
@@ -152,6 +153,12 @@ function placeholderLayer(ev: TsEvaluator, className: string, node: ts.Node, fnN
 /** Call-time options of `layer.apply(x, kwargs)` in TF.js spelling → Python keywords. */
 const CALL_OPTIONS: Readonly<Record<string, string>> = { initialState: 'initial_state', training: 'training', mask: 'mask', constants: 'constants' };
 
+const APPLIED_TO: CallWording = { verb: 'applied', to: 'to', imperative: 'Apply', example: '(…).apply(x)' };
+
+function toGraphInput(v: JsValue): ArgValueOrTensor {
+  return isTensorRef(v) || isModelNode(v) ? v : toArgValue(v);
+}
+
 /** `layer.apply(x)` / `layer.apply([a, b])` / `layer.apply(x, {initialState})`. */
 function applyLayer(ev: TsEvaluator, layer: LayerInstance, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
   const given = args.values.length > 0 ? args.values[0] : unknown('no input given');
@@ -159,18 +166,7 @@ function applyLayer(ev: TsEvaluator, layer: LayerInstance, node: ts.CallExpressi
   const kwargs = args.values[1];
   if (isObject(kwargs)) for (const [k, v] of kwargs.entries) options.set(CALL_OPTIONS[k] ?? k, v);
   const input = Array.isArray(given) && ev.uncertainLists.has(given) ? unknown('a list whose length is not known') : given;
-  const asList = Array.isArray(input);
-  const items: readonly JsValue[] = asList ? (input as JsValue[]) : [input];
-  const r = range(ev, node);
-  for (const item of items) {
-    if (isLayerValue(item as ArgValue)) {
-      const inner = (item as LayerValue).layer;
-      ev.builder.reportCalledOnLayer(layer, inner, r, { verb: 'applied', to: 'to', imperative: 'Apply', example: '(…).apply(x)' });
-    }
-  }
-  const inputs = items.map(v => (isTensorRef(v) || isModelNode(v) ? v : toArgValue(v)));
-  const call = ev.builder.call(layer, inputs, asList, toOptions(options), r, ev.uncertain > 0);
-  return { kind: 'tensor', call, index: 0 };
+  return ev.builder.applyLayer(layer, input, toGraphInput, toOptions(options), range(ev, node), ev.uncertain > 0, APPLIED_TO);
 }
 
 /** Call keywords keep their tensors (`initial_state=[h, c]` makes h and c inputs of the call). */
