@@ -11,25 +11,10 @@ import { copySubtree, SyntaxNode } from '../../server/src/syntax/python/syntaxNo
 import { StatementCopies } from '../../server/src/syntax/python/statementCopies';
 import { analyzePython, PythonSession } from '../../server/src/service/analyze';
 import { apply, fuzzSources, prng, randomEdit } from '../robustness/support';
+import { nodeDifference } from '../support/syntaxCompare';
 
 const SEED = 0x0c0b1e5;
 const EDITS_PER_FILE = 40;
-
-/** First difference between a copy and the wasm node it copies, as a path; undefined when equal. */
-function difference(copy: SyntaxNode, node: Node, field: string | null, path: string): string | undefined {
-  const here = `${path}/${node.type}@${node.startIndex}`;
-  if (copy.type !== node.type) return `${here}: type ${copy.type}`;
-  if (copy.isNamed !== node.isNamed) return `${here}: isNamed ${copy.isNamed}`;
-  if (copy.startIndex !== node.startIndex || copy.endIndex !== node.endIndex) return `${here}: range ${copy.startIndex}-${copy.endIndex} vs ${node.endIndex}`;
-  if (copy.text !== node.text) return `${here}: text ${JSON.stringify(copy.text)}`;
-  if ((copy.field ?? null) !== field) return `${here}: field ${copy.field} vs ${field}`;
-  if (copy.children.length !== node.childCount) return `${here}: ${copy.children.length} children vs ${node.childCount}`;
-  for (let i = 0; i < node.childCount; i++) {
-    const d = difference(copy.children[i], node.child(i)!, node.fieldNameForChild(i), here);
-    if (d) return d;
-  }
-  return undefined;
-}
 
 test('statement copies equal the tree-sitter nodes', async () => {
   await loadPythonParser();
@@ -39,7 +24,7 @@ test('statement copies equal the tree-sitter nodes', async () => {
     const tree = parsePython(text)!;
     try {
       const nodes = tree.rootNode.namedChildren.filter((n): n is Node => !!n);
-      for (const node of nodes) assert.equal(difference(copySubtree(node, text), node, null, name), undefined);
+      for (const node of nodes) assert.equal(nodeDifference(copySubtree(node, text), node, null, name), undefined);
     } finally {
       tree.delete();
     }

@@ -11,7 +11,7 @@ import { PythonEvaluator } from '../syntax/python/evaluator';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
 import { collectResults } from './collectResults';
-import { diffTexts } from '../syntax/textEdit';
+import { diffTexts, TextEdit } from '../syntax/textEdit';
 import { StatementCopies } from '../syntax/python/statementCopies';
 import type { PyNode } from '../syntax/python/syntaxNode';
 import type { AnalysisSession } from './session';
@@ -45,7 +45,8 @@ export function looksBinary(text: string): boolean {
 
 /**
  * Analyses successive versions of one Python document. Keeps the previous tree for tree-sitter's incremental
- * reparse and the previous statement copies for reuse; every result equals a fresh `analyzePython`.
+ * reparse and the previous statement copies for reuse (an edit within error-free statements reparses just
+ * those lines); every result equals a fresh `analyzePython`.
  */
 export class PythonSession implements AnalysisSession {
   private tree: Tree | undefined;
@@ -59,10 +60,18 @@ export class PythonSession implements AnalysisSession {
     if (text.length > max) return this.skip(`The file is larger than the maximum analysed size (${Math.round(text.length / 1024)} KB > ${Math.round(max / 1024)} KB); ShapeLens skips it.`);
     if (looksBinary(text)) return this.skip('The file contains NUL bytes and looks binary; ShapeLens skips it.');
     if (!isPythonParserLoaded()) return this.skip('The Python parser is not loaded yet.');
-    // Statements waiting to be copied belong to the tree about to be replaced.
-    this.copies.dropPending();
     try {
-      const tree = this.parse(text);
+      const edit = this.tree ? diffTexts(this.text, text) : undefined;
+      // An edit of whole error-free statements is reparsed on its own; the tree only records the edit.
+      const local = edit && this.copies.statementsAfterLocalEdit(this.text, text, edit);
+      if (local) {
+        this.tree!.edit(edit);
+        this.text = text;
+        return analyzeStatements(local, text, this.options);
+      }
+      // Statements waiting to be copied belong to the tree about to be replaced.
+      this.copies.dropPending();
+      const tree = this.parse(text, edit);
       if (!tree) return this.skip('Parsing took too long and was stopped; ShapeLens skips this file.');
       // Unchanged statements come as copies; the others are evaluated on the wasm tree and copied afterwards.
       return analyzeStatements(this.copies.statements(tree, text), text, this.options);
@@ -90,14 +99,14 @@ export class PythonSession implements AnalysisSession {
     return emptyAnalysis(reason);
   }
 
-  /** The new text's tree: an incremental reparse of the previous tree when there is one. */
-  private parse(text: string): Tree | undefined {
+  /**
+   * The new text's tree: an incremental reparse of the previous tree when there is one (`edit` turns the
+   * previous text into `text`; the tree may also carry earlier edits that were reparsed locally).
+   */
+  private parse(text: string, edit: TextEdit | undefined): Tree | undefined {
     const old = this.tree;
     this.tree = undefined;
-    if (old) {
-      const edit = diffTexts(this.text, text);
-      if (edit) old.edit(edit);
-    }
+    if (old && edit) old.edit(edit);
     try {
       this.tree = parsePython(text, undefined, old ?? null);
     } finally {

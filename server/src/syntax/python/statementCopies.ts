@@ -2,15 +2,22 @@
 // (syntaxNode.ts) across versions: a statement whose text is unchanged and which parsed without errors both
 // times is reused (moved to its new start). A statement without a copy is handed over as the wasm tree's own
 // node (evaluating it once costs less than copying it) and copied afterwards, in idle time (`copyPending`).
+// Once every statement of an error-free version is a copy, an edit can be reparsed locally (localReparse.ts).
 
 import type { Node, Tree } from 'web-tree-sitter';
 import { copySubtree, PyNode, SyntaxNode } from './syntaxNode';
+import { OffsetEdit, reparseLocally } from './localReparse';
 
 export class StatementCopies {
   /** Error-free copies for the next call, by statement text (a text may occur more than once). */
   private byText = new Map<string, SyntaxNode[]>();
   /** Error-free statements of the latest call handed over as wasm nodes, not copied yet (valid with its tree). */
   private pending: Node[] = [];
+  /** The latest call's statements in order, and where each pending one sits in it. */
+  private latest: PyNode[] = [];
+  private pendingAt: number[] = [];
+  /** Whether the latest version parsed without errors (then every statement is a copy once none is pending). */
+  private latestClean = false;
 
   /**
    * The module's named top-level nodes, in order: reused copies, else the tree's own nodes. The tree must
@@ -20,18 +27,25 @@ export class StatementCopies {
     const previous = this.byText;
     const next = new Map<string, SyntaxNode[]>();
     const pending: Node[] = [];
+    const pendingAt: number[] = [];
     const out: PyNode[] = [];
     // Per-statement error checks cost a call each; a module without errors needs none.
     const anyError = tree.rootNode.hasError;
+    this.latest = out;
+    this.latestClean = !anyError;
     if (previous.size === 0) {
       // Nothing to reuse (a first version, a one-shot analysis): the tree's own nodes, fetched in one call.
       for (const node of tree.rootNode.namedChildren) {
         if (!node) continue;
+        if (!anyError || !node.hasError) {
+          pending.push(node);
+          pendingAt.push(out.length);
+        }
         out.push(node);
-        if (!anyError || !node.hasError) pending.push(node);
       }
       this.byText = next;
       this.pending = pending;
+      this.pendingAt = pendingAt;
       return out;
     }
     const cursor = tree.walk();
@@ -49,8 +63,11 @@ export class StatementCopies {
           remember(next, key, copy);
         } else {
           const node = cursor.currentNode;
+          if (!anyError || !node.hasError) {
+            pending.push(node);
+            pendingAt.push(out.length);
+          }
           out.push(node);
-          if (!anyError || !node.hasError) pending.push(node);
         }
       } while (cursor.gotoNextSibling());
       return out;
@@ -58,7 +75,24 @@ export class StatementCopies {
       cursor.delete();
       this.byText = next;
       this.pending = pending;
+      this.pendingAt = pendingAt;
     }
+  }
+
+  /**
+   * The statements after `edit` turned the latest call's text `before` into `after`, reparsing only the edited
+   * lines; undefined (nothing changed) unless the latest version was error-free, every statement is a copy,
+   * and localReparse.ts can show the result equals a full parse. Replaces the latest call on success.
+   */
+  statementsAfterLocalEdit(before: string, after: string, edit: OffsetEdit): SyntaxNode[] | undefined {
+    if (!this.latestClean || this.pending.length > 0) return undefined;
+    const result = reparseLocally(this.latest as SyntaxNode[], before, after, edit);
+    if (!result) return undefined;
+    // The replaced copies leave the by-text index; the new ones join it.
+    for (const old of result.replaced) forget(this.byText, old);
+    for (const copy of result.added) remember(this.byText, copy.frame.text, copy);
+    this.latest = result.statements;
+    return result.statements;
   }
 
   /** Whether some statement of the latest call still waits to be copied. */
@@ -73,6 +107,7 @@ export class StatementCopies {
   copyPending(text: string, shouldStop: () => boolean): boolean {
     while (this.pending.length > 0) {
       const copy = copySubtree(this.pending.pop()!, text);
+      this.latest[this.pendingAt.pop()!] = copy;
       remember(this.byText, copy.frame.text, copy);
       if (shouldStop()) return this.pending.length === 0;
     }
@@ -82,12 +117,23 @@ export class StatementCopies {
   /** Forgets the pending statements (before their tree is deleted); their next version hands them over again. */
   dropPending(): void {
     this.pending = [];
+    this.pendingAt = [];
+    this.latest = [];
+    this.latestClean = false;
   }
 
   clear(): void {
     this.byText = new Map();
-    this.pending = [];
+    this.dropPending();
   }
+}
+
+function forget(map: Map<string, SyntaxNode[]>, copy: SyntaxNode): void {
+  const list = map.get(copy.frame.text);
+  const at = list ? list.indexOf(copy) : -1;
+  if (at < 0) return;
+  if (list!.length === 1) map.delete(copy.frame.text);
+  else list!.splice(at, 1);
 }
 
 function remember(map: Map<string, SyntaxNode[]>, key: string, copy: SyntaxNode): void {

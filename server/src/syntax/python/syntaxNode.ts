@@ -23,7 +23,30 @@ export interface PyNode {
 
 /** One top-level statement's copy: its text and where it starts in the current document. */
 export class StatementFrame {
+  /**
+   * Whether the statement has a comma outside brackets at the end of a line or of a list (`a, b,`). tree-sitter
+   * may or may not run such a statement on into the next line, depending on text elsewhere in the file.
+   */
+  openComma = false;
+
   constructor(readonly text: string, public start: number) {}
+}
+
+/** Nodes whose commas separate items without brackets around them. */
+const UNBRACKETED_LISTS = new Set(['expression_statement', 'expression_list', 'pattern_list', 'print_statement', 'exec_statement', 'return_statement', 'delete_statement', 'global_statement', 'nonlocal_statement', 'assert_statement', 'import_statement', 'import_from_statement', 'with_clause', 'for_statement', 'for_in_clause', 'type_parameter', 'assignment', 'augmented_assignment']);
+
+/** A comma of `parent` (outside brackets) that ends the list or the line. */
+function hasOpenComma(parent: SyntaxNode, children: readonly SyntaxNode[]): boolean {
+  if (!UNBRACKETED_LISTS.has(parent.type)) return false;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (c.type === '(') return false;
+    if (c.type !== ',') continue;
+    if (i === children.length - 1) return true;
+    const gap = parent.frame.text.slice(c.endIndex - parent.frame.start, children[i + 1].startIndex - parent.frame.start);
+    if (gap.includes('\n') || gap.includes('\r')) return true;
+  }
+  return false;
 }
 
 const NO_CHILDREN: readonly SyntaxNode[] = [];
@@ -138,6 +161,7 @@ export function copySubtree(node: Node, text: string): SyntaxNode {
         const level = kids.pop()!;
         const parent = parents.pop()!;
         if (level.length) parent.children = level;
+        if (!frame.openComma && hasOpenComma(parent, level)) frame.openComma = true;
         if (parents.length === 0 || !cursor.gotoParent()) return root;
       }
     }
