@@ -4,6 +4,7 @@
 // language server and pyright's and drive both with the same LSP client in push mode. It asserts nothing:
 // benchmarks are not tests. `BENCH_QUICK=1` runs fewer repetitions (for developing the bench itself);
 // `SHAPELENS_BIN` spawns another build's bin/shapelens.js. pyright (a devDependency) is the E1/E2 reference.
+// For developing: `BENCH_E2E=0` skips the servers, `BENCH_LANG=py` (or `ts`) measures one language in process.
 
 import * as fs from 'fs';
 import * as os from 'os';
@@ -490,9 +491,10 @@ async function main(): Promise<void> {
     }
   }
   const results: SizeResult[] = [];
-  for (const lang of ['py', 'ts'] as const) for (const n of SIZES) results.push(measureSize(lang, n, parser));
+  const langs = (['py', 'ts'] as const).filter(l => !process.env.BENCH_LANG || process.env.BENCH_LANG === l);
+  for (const lang of langs) for (const n of SIZES) results.push(measureSize(lang, n, parser));
   const inProcessS = (now() - started) / 1000;
-  const e2e = await endToEnd();
+  const e2e = process.env.BENCH_E2E === '0' ? {} : await endToEnd();
 
   const rows: Row[] = [];
   const L = (l: string) => (l === 'py' ? 'Python' : 'TS');

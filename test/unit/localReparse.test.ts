@@ -9,6 +9,7 @@ import { loadPythonParser, parsePython } from '../../server/src/syntax/python/py
 import { StatementCopies } from '../../server/src/syntax/python/statementCopies';
 import { analyzePython, PythonSession } from '../../server/src/service/analyze';
 import { diffTexts } from '../../server/src/syntax/textEdit';
+import { MAX_WINDOW_SHARE } from '../../server/src/syntax/python/localReparse';
 import { fuzzSources, prng } from '../robustness/support';
 import { statementsDifference } from '../support/syntaxCompare';
 
@@ -33,8 +34,8 @@ function clean(text: string): boolean {
 }
 
 /** 'local' with the statements checked against a full parse, or 'full' when the local path declined. */
-function tryLocal(copies: StatementCopies, before: string, after: string, what: string): 'local' | 'full' {
-  const statements = copies.statementsAfterLocalEdit(before, after, diffTexts(before, after)!);
+function tryLocal(copies: StatementCopies, before: string, after: string, what: string, maxShare = 1): 'local' | 'full' {
+  const statements = copies.statementsAfterLocalEdit(before, after, diffTexts(before, after)!, maxShare);
   if (!statements) return 'full';
   const tree = parsePython(after)!;
   try {
@@ -109,6 +110,15 @@ test('edits inside error-free statements are reparsed locally; risky ones declin
   assert.equal(tryLocal(prepared(elsewhere), elsewhere, elsewhere.replace('e = 5', 'e = 6'), 'an open comma elsewhere in the module'), 'full');
   const inBrackets = 'x = [1,\n     2]\nfor a, b in c: pass\nd = 4\ne = 5\n';
   assert.equal(tryLocal(prepared(inBrackets), inBrackets, inBrackets.replace('e = 5', 'e = 6'), 'commas inside brackets or within a line'), 'local');
+});
+
+test('a window longer than a tenth of the text declines (a full reparse costs less)', async () => {
+  await loadPythonParser();
+  const after = BASE.replace('Conv2D(32,', 'Conv2D(64,');
+  assert.equal(tryLocal(prepared(BASE), BASE, after, 'share 1', 1), 'local');
+  assert.equal(tryLocal(prepared(BASE), BASE, after, 'default share', MAX_WINDOW_SHARE), 'full');
+  const long = BASE + 'x = 1\n'.repeat(400);
+  assert.equal(tryLocal(prepared(long), long, long.replace('Conv2D(32,', 'Conv2D(64,'), 'default share, long text', MAX_WINDOW_SHARE), 'local');
 });
 
 test('line ends \\r\\n: local edits match a full parse, a split \\r\\n declines; lone \\r is a syntax error here', async () => {

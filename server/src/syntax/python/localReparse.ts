@@ -15,8 +15,13 @@ export interface OffsetEdit {
   readonly newEndIndex: number;
 }
 
-/** Windows longer than this are not worth a separate parse: the incremental reparse does as well. */
+/**
+ * Windows longer than this, or than this share of the text, are not worth a separate parse: parsing and
+ * copying a window costs about 2.5 parses of its length, tree-sitter's incremental reparse about 0.2 of the
+ * whole file, and copying for it happens later, in idle time.
+ */
 const MAX_WINDOW = 64 * 1024;
+export const MAX_WINDOW_SHARE = 1 / 10;
 
 function isLineBreak(c: number): boolean {
   return c === 10 || c === 13;
@@ -95,7 +100,7 @@ export interface LocalReparse {
  * One ambiguity of the grammar reaches further (a comma at the end of a line outside brackets, see
  * `StatementFrame.openComma`): a module with one never takes this path.
  */
-export function reparseLocally(statements: readonly SyntaxNode[], before: string, after: string, edit: OffsetEdit): LocalReparse | undefined {
+export function reparseLocally(statements: readonly SyntaxNode[], before: string, after: string, edit: OffsetEdit, maxShare = MAX_WINDOW_SHARE): LocalReparse | undefined {
   // Whether tree-sitter runs `a, b,` on into the next line depends on text anywhere before: not with those.
   for (const s of statements) if (s.frame.openComma) return undefined;
   const window = windowAround(statements, before, edit);
@@ -110,7 +115,7 @@ export function reparseLocally(statements: readonly SyntaxNode[], before: string
   if (next < before.length && !atLineStart(before, next)) return undefined;
   const delta = edit.newEndIndex - edit.oldEndIndex;
   const windowEnd = to + delta;
-  if (windowEnd - from > MAX_WINDOW || windowEnd < from) return undefined;
+  if (windowEnd - from > Math.min(MAX_WINDOW, after.length * maxShare) || windowEnd < from) return undefined;
   // A line continuation at either end would join lines across it; a \r\n split at the start would shift lines.
   if (windowEnd > from && after.charCodeAt(windowEnd - 1) === 92) return undefined;
   if (continuesIntoLine(before, from)) return undefined;

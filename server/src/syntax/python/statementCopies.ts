@@ -82,11 +82,12 @@ export class StatementCopies {
   /**
    * The statements after `edit` turned the latest call's text `before` into `after`, reparsing only the edited
    * lines; undefined (nothing changed) unless the latest version was error-free, every statement is a copy,
-   * and localReparse.ts can show the result equals a full parse. Replaces the latest call on success.
+   * and localReparse.ts can show the result equals a full parse (windows longer than `maxWindowShare` of the
+   * text decline: a full reparse costs less). Replaces the latest call on success.
    */
-  statementsAfterLocalEdit(before: string, after: string, edit: OffsetEdit): SyntaxNode[] | undefined {
+  statementsAfterLocalEdit(before: string, after: string, edit: OffsetEdit, maxWindowShare?: number): SyntaxNode[] | undefined {
     if (!this.latestClean || this.pending.length > 0) return undefined;
-    const result = reparseLocally(this.latest as SyntaxNode[], before, after, edit);
+    const result = reparseLocally(this.latest as SyntaxNode[], before, after, edit, maxWindowShare);
     if (!result) return undefined;
     // The replaced copies leave the by-text index; the new ones join it.
     for (const old of result.replaced) forget(this.byText, old);
