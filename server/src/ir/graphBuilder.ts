@@ -110,4 +110,46 @@ export class GraphBuilder {
   report(issue: Issue): void {
     this.issues.push(issue);
   }
+
+  /** How far the logs have grown: a front end slices what one statement added (see `replay`). */
+  mark(): { readonly events: number; readonly issues: number } {
+    return { events: this.events.length, issues: this.issues.length };
+  }
+
+  /** The Sequential outputs as they stand for the models created by `events`. */
+  sequentialOutputsOf(events: readonly GraphEvent[]): [SequentialModel, TensorRef | undefined][] {
+    const out: [SequentialModel, TensorRef | undefined][] = [];
+    for (const e of events) if (e.kind === 'createSequential') out.push([e.model, this.sequentialOutput.get(e.model)]);
+    return out;
+  }
+
+  /**
+   * Appends what one statement recorded in an earlier analysis, as if it ran again: the same objects,
+   * numbered afresh in order, with inference's annotations cleared (inference fills them again).
+   */
+  replay(events: readonly GraphEvent[], issues: readonly Issue[], uncertainCalls: readonly CallNode[], sequentialOutputs: readonly (readonly [SequentialModel, TensorRef | undefined])[]): void {
+    for (const e of events) {
+      switch (e.kind) {
+        case 'createLayer': {
+          const layer = e.layer as { id: number } & LayerInstance;
+          layer.id = this.nextId++;
+          layer.name = layer.typeName = layer.built = layer.builtFor = undefined;
+          break;
+        }
+        case 'call':
+          (e.call as { id: number }).id = this.nextId++;
+          e.call.result = undefined;
+          break;
+        case 'createSequential':
+        case 'createFunctional':
+          (e.model as { id: number }).id = this.nextId++;
+          e.model.name = undefined;
+          break;
+      }
+      this.events.push(e);
+    }
+    for (const issue of issues) this.issues.push(issue);
+    for (const call of uncertainCalls) this.uncertainCalls.add(call);
+    for (const [model, output] of sequentialOutputs) this.sequentialOutput.set(model, output);
+  }
 }

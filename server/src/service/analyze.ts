@@ -13,6 +13,7 @@ import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser
 import { collectResults } from './collectResults';
 import { diffTexts, TextEdit } from '../syntax/textEdit';
 import { StatementCopies } from '../syntax/python/statementCopies';
+import { StatementMemo } from '../syntax/python/statementMemo';
 import type { PyNode } from '../syntax/python/syntaxNode';
 import type { AnalysisSession } from './session';
 import type { Analysis, CommentInfo } from './types';
@@ -52,8 +53,12 @@ export class PythonSession implements AnalysisSession {
   private tree: Tree | undefined;
   private text = '';
   private readonly copies = new StatementCopies();
+  /** Effects of the statements for replay in the next version; none for a one-shot analysis. */
+  private readonly memo: StatementMemo | undefined;
 
-  constructor(private readonly options: AnalyzeOptions = {}) {}
+  constructor(private readonly options: AnalyzeOptions = {}, oneShot = false) {
+    this.memo = oneShot ? undefined : new StatementMemo();
+  }
 
   analyze(text: string): Analysis {
     const max = this.options.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -67,14 +72,14 @@ export class PythonSession implements AnalysisSession {
       if (local) {
         this.tree!.edit(edit);
         this.text = text;
-        return analyzeStatements(local, text, this.options);
+        return analyzeStatements(local, text, this.options, this.memo);
       }
       // Statements waiting to be copied belong to the tree about to be replaced.
       this.copies.dropPending();
       const tree = this.parse(text, edit);
       if (!tree) return this.skip('Parsing took too long and was stopped; ShapeLens skips this file.');
       // Unchanged statements come as copies; the others are evaluated on the wasm tree and copied afterwards.
-      return analyzeStatements(this.copies.statements(tree, text), text, this.options);
+      return analyzeStatements(this.copies.statements(tree, text), text, this.options, this.memo);
     } catch (e) {
       // A bug in the analysis must not take the caller down: report it as not analysed, start afresh next time.
       this.dispose();
@@ -84,11 +89,12 @@ export class PythonSession implements AnalysisSession {
 
   /** Copies the statements the latest version evaluated on the wasm tree (idle work, see `AnalysisSession`). */
   prepare(shouldStop: () => boolean): boolean {
-    return !this.tree || this.copies.copyPending(this.text, shouldStop);
+    return !this.tree || this.copies.copyPending(this.text, shouldStop, (node, copy) => this.memo?.rekey(node, copy));
   }
 
   dispose(): void {
     this.copies.clear();
+    this.memo?.clear();
     this.tree?.delete();
     this.tree = undefined;
     this.text = '';
@@ -101,7 +107,8 @@ export class PythonSession implements AnalysisSession {
 
   /**
    * The new text's tree: an incremental reparse of the previous tree when there is one (`edit` turns the
-   * previous text into `text`; the tree may also carry earlier edits that were reparsed locally).
+   * previous text into `text`; the tree may also carry earlier edits that were reparsed locally), unless the
+   * text has a syntax error.
    */
   private parse(text: string, edit: TextEdit | undefined): Tree | undefined {
     const old = this.tree;
@@ -112,16 +119,26 @@ export class PythonSession implements AnalysisSession {
     } finally {
       old?.delete();
     }
+    // tree-sitter's error recovery may shape a broken file differently when it reparses incrementally than
+    // when it parses afresh: a tree with errors is parsed afresh, so the result never depends on the history.
+    if (old && this.tree?.rootNode.hasError) {
+      this.tree.delete();
+      this.tree = parsePython(text);
+    }
     this.text = this.tree ? text : '';
     return this.tree;
   }
 }
 
-/** Evaluates a module's statements, chooses the version, infers shapes and collects the results. */
-function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions): Analysis {
+/**
+ * Evaluates a module's statements (replaying unchanged ones from a session's `memo`), chooses the version,
+ * infers shapes and collects the results.
+ */
+function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions, memo?: StatementMemo): Analysis {
   const evaluator = new PythonEvaluator(text);
   const module = new Scope(undefined);
-  evaluator.runBlock(statements, module);
+  if (memo) evaluator.runModule(statements, module, memo);
+  else evaluator.runBlock(statements, module);
   evaluator.analyseUncalledFunctions();
   const choice = chooseVersion(evaluator.evidence, options.kerasVersion ?? 'auto');
   const inference = inferShapes(evaluator.builder.events, evaluator.builder.uncertainCalls, {
@@ -144,7 +161,7 @@ function analyzeStatements(statements: readonly (PyNode | null)[], text: string,
 
 /** Analyses Python source from scratch. `loadPythonParser()` must have resolved first. */
 export function analyzePython(text: string, options: AnalyzeOptions = {}): Analysis {
-  const session = new PythonSession(options);
+  const session = new PythonSession(options, true);
   try {
     return session.analyze(text);
   } finally {

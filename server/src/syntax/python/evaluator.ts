@@ -14,6 +14,7 @@ import {
 } from './pyValues';
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
+import { Recorder, StatementEffects, StatementMemo } from './statementMemo';
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
@@ -63,9 +64,107 @@ export class PythonEvaluator {
 
   /** Records the first piece of version evidence of each kind (later ones change nothing). */
   addEvidence(kind: VersionEvidence['kind'], reason: () => string, at: Node | TextRange): void {
+    if (this.recorder) {
+      // A replay must be able to offer it again, whether or not it is the first of its kind then.
+      const evidence = { kind, reason: reason(), range: 'startIndex' in at ? this.rangeOf(at) : at };
+      this.recorder.evidence.push(evidence);
+      this.offerEvidence(evidence);
+      return;
+    }
     if (this.evidenceKinds.has(kind)) return;
     this.evidenceKinds.add(kind);
     this.evidence.push({ kind, reason: reason(), range: 'startIndex' in at ? this.rangeOf(at) : at });
+  }
+
+  private offerEvidence(evidence: VersionEvidence): void {
+    if (this.evidenceKinds.has(evidence.kind)) return;
+    this.evidenceKinds.add(evidence.kind);
+    this.evidence.push(evidence);
+  }
+
+  // ---------------------------------------------------------------- statement memo
+
+  /** Records the current top-level statement's effects (when a memo is in use). */
+  private recorder: Recorder | undefined;
+
+  /**
+   * The current statement cannot be replayed later: it mutates or shares state beyond its own assignments
+   * and graph events (a function, an unknown branch, a star import).
+   */
+  markImpure(): void {
+    if (this.recorder) this.recorder.impure = true;
+  }
+
+  /** `target` (a list, a Sequential) is being mutated: see `StatementMemo.mutate`. */
+  noteMutation(target: object): void {
+    this.markImpure();
+    this.memo?.mutate(target);
+  }
+
+  private memo: StatementMemo | undefined;
+  private moduleScope: Scope | undefined;
+
+  /**
+   * Runs a module's top-level statements, replaying from `memo` those whose effects are known and still valid,
+   * and recording the effects of the others for the next version.
+   */
+  runModule(statements: readonly (Node | null)[], scope: Scope, memo: StatementMemo): void {
+    // The memo stays for the rest of this evaluator's run: an uncalled function analysed afterwards may still
+    // mutate a module-level object (`model.add` in its body).
+    this.memo = memo;
+    this.moduleScope = scope;
+    memo.begin();
+    const lookup = (name: string) => scope.own(name);
+    for (const stmt of statements) {
+      if (!stmt) continue;
+      const effects = memo.replayable(stmt, lookup);
+      if (effects) {
+        this.replay(effects, scope);
+        memo.keep(stmt, effects);
+        continue;
+      }
+      const recorder = new Recorder(stmt.startIndex);
+      const before = this.builder.mark();
+      const bindings = this.bindings.length;
+      const comments = this.comments.length;
+      this.recorder = recorder;
+      scope.watcher = recorder;
+      let returned: { returned: PyValue } | undefined;
+      try {
+        returned = this.runStatement(stmt, scope);
+      } finally {
+        this.recorder = undefined;
+        scope.watcher = undefined;
+      }
+      if (returned) return;
+      if (recorder.impure) {
+        memo.own(stmt, recorder.writes);
+        continue;
+      }
+      const events = this.builder.events.slice(before.events);
+      memo.keep(stmt, {
+        start: recorder.start,
+        reads: recorder.reads,
+        writes: recorder.writes,
+        events,
+        issues: this.builder.issues.slice(before.issues),
+        uncertainCalls: events.flatMap(e => e.kind === 'call' && this.builder.uncertainCalls.has(e.call) ? [e.call] : []),
+        sequentialOutputs: this.builder.sequentialOutputsOf(events),
+        bindings: this.bindings.slice(bindings),
+        comments: this.comments.slice(comments),
+        evidence: recorder.evidence,
+        itemNodes: recorder.itemNodes,
+      });
+    }
+  }
+
+  private replay(e: StatementEffects, scope: Scope): void {
+    for (const [name, value] of e.writes) scope.set(name, value);
+    this.builder.replay(e.events, e.issues, e.uncertainCalls, e.sequentialOutputs);
+    for (const b of e.bindings) this.bindings.push(b);
+    for (const c of e.comments) this.comments.push(c);
+    for (const evidence of e.evidence) this.offerEvidence(evidence);
+    for (const [list, nodes] of e.itemNodes) this.itemNodes.set(list, nodes);
   }
 
   rangeOf(node: Node): TextRange {
@@ -260,6 +359,7 @@ export class PythonEvaluator {
   }
 
   private runUncertainArms(arms: { cond: Node | null; body: Node | null }[], scope: Scope): void {
+    this.markImpure();
     const before = scope.snapshot();
     const outcomes: Map<string, PyValue>[] = [];
     for (const arm of arms) {
@@ -329,6 +429,7 @@ export class PythonEvaluator {
     if (!moduleNode || typeOf(moduleNode) === 'relative_import') return;
     const modulePath = dottedPath(moduleNode);
     if (node.namedChildren.some(c => (c ? typeOf(c) : undefined) === 'wildcard_import')) {
+      this.markImpure();
       scope.starImports.push(modulePath);
       return;
     }
@@ -349,6 +450,7 @@ export class PythonEvaluator {
     const name = node.childForFieldName('name');
     if (!name) return;
     const fn: FunctionValue = { kind: 'function', name: name.text, node, closure: scope };
+    this.markImpure();
     this.functions.push(fn);
     scope.set(name.text, fn);
   }
@@ -358,6 +460,7 @@ export class PythonEvaluator {
    * The body is analysed once: a later call with other values returns unknown rather than a wrong model.
    */
   callFunction(fn: FunctionValue, positional: readonly PyValue[], keyword: ReadonlyMap<string, PyValue>): PyValue {
+    this.markImpure();
     if (fn.analysed) {
       const same = fn.analysed.args.length === positional.length && fn.analysed.args.every((a, i) => sameValue(a, positional[i]));
       return same && keyword.size === 0 ? fn.analysed.result : unknown(`\`${fn.name}\` was analysed for other arguments`);
@@ -507,10 +610,16 @@ export class PythonEvaluator {
   }
 
   lookupName(name: string, scope: Scope): PyValue {
+    // A statement being recorded depends on the module's binding of every name it reads (even one a local
+    // scope shadows: a harmless extra dependency).
+    if (this.recorder) this.recorder.read(name, this.moduleScope!.own(name));
     const v = scope.lookup(name);
     if (v !== undefined) return v;
     if (name === '__name__') return '__main__';
-    for (const path of scope.starImportsInChain()) return { kind: 'symbol', path: [...path, name] };
+    for (const path of scope.starImportsInChain()) {
+      this.markImpure();
+      return { kind: 'symbol', path: [...path, name] };
+    }
     return { kind: 'symbol', path: ['<bare>', name] };
   }
 
@@ -521,6 +630,7 @@ export class PythonEvaluator {
     const out: PyValue[] = [];
     const nodes: Node[] = [];
     this.itemNodes.set(out, nodes);
+    this.recorder?.itemNodes.push([out, nodes]);
     for (const child of node.namedChildren) {
       if (!child) continue;
       const childType = typeOf(child);

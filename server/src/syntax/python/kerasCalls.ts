@@ -288,6 +288,7 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
   if (Array.isArray(target)) {
     // Python lists are mutable and shared by reference, as JS arrays are.
     const list = target as PyValue[];
+    ev.noteMutation(list);
     if (ev.uncertain > 0 || ev.uncertainLists.has(list)) ev.uncertainLists.add(list);
     if (name === 'append' && args.positional.length === 1) list.push(args.positional[0]);
     else if (name === 'extend' && Array.isArray(args.positional[0])) list.push(...(args.positional[0] as PyValue[]));
@@ -295,6 +296,7 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
     return null;
   }
   if (isModelNode(target) && target.kind === 'sequential' && name === 'add') {
+    ev.noteMutation(target);
     const argNode = node.childForFieldName('arguments')?.namedChildren.find(c => c && typeOf(c) !== 'comment');
     addToSequential(ev, target, args.positional[0] ?? args.keyword.get('layer') ?? unknown(), argNode ?? node, 'add', node.endIndex);
     return null;

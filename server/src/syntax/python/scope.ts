@@ -1,11 +1,17 @@
 // Variable scopes of the Python evaluator: module and function scopes chained to their parent, plus
-// the modules star-imported into each (`from keras.layers import *`).
+// the modules star-imported into each (`from keras.layers import *`). A watcher sees one scope's assignments.
 
 import type { PyValue } from './pyValues';
+
+/** Told of every assignment in one scope: how a statement's effects are recorded. */
+export interface ScopeWatcher {
+  write(name: string, value: PyValue): void;
+}
 
 export class Scope {
   private readonly vars = new Map<string, PyValue>();
   readonly starImports: string[][] = [];
+  watcher: ScopeWatcher | undefined;
 
   constructor(readonly parent: Scope | undefined, readonly functionName?: string) {}
 
@@ -17,6 +23,11 @@ export class Scope {
     return undefined;
   }
 
+  /** This scope's own binding of `name`, unobserved. */
+  own(name: string): PyValue | undefined {
+    return this.vars.get(name);
+  }
+
   /** The star-imported module that could provide `name`, innermost first. */
   starImportsInChain(): string[][] {
     const out: string[][] = [];
@@ -26,6 +37,7 @@ export class Scope {
 
   set(name: string, value: PyValue): void {
     this.vars.set(name, value);
+    this.watcher?.write(name, value);
   }
 
   has(name: string): boolean {

@@ -103,11 +103,13 @@ export class StatementCopies {
 
   /**
    * Copies the latest call's pending statements for the next call, one at a time until `shouldStop()` says
-   * so; true when none is left. `text` is the latest call's text.
+   * so; true when none is left. `text` is the latest call's text; `onCopied` hears of each copy.
    */
-  copyPending(text: string, shouldStop: () => boolean): boolean {
+  copyPending(text: string, shouldStop: () => boolean, onCopied?: (node: Node, copy: SyntaxNode) => void): boolean {
     while (this.pending.length > 0) {
-      const copy = copySubtree(this.pending.pop()!, text);
+      const node = this.pending.pop()!;
+      const copy = copySubtree(node, text);
+      onCopied?.(node, copy);
       this.latest[this.pendingAt.pop()!] = copy;
       remember(this.byText, copy.frame.text, copy);
       if (shouldStop()) return this.pending.length === 0;

@@ -1,0 +1,150 @@
+// What each top-level statement of a module did when it was last evaluated (its effects), kept by a session
+// so that the next version can replay an unchanged statement instead of evaluating it again. A statement is
+// replayed only when its syntax node is the same (an unchanged copy) at the same offset, every name it read
+// from the module still holds the same value, and nothing it read has been mutated since; statements that
+// mutate shared objects (`model.add`, `list.append`), call or define functions, or branch on unknowns are
+// never recorded, and an object they mutate takes the memo of the statement that created it away.
+
+import type { CallNode, GraphEvent, Issue, SequentialModel, TensorRef, TextRange } from '../../ir/graph';
+import type { VersionEvidence } from '../../infer/chooseVersion';
+import type { PyValue } from './pyValues';
+import type { PyNode } from './syntaxNode';
+
+/** An assignment or read of a graph value, for hovers on variables (see the evaluator). */
+export interface RecordedBinding {
+  readonly name: string;
+  readonly range: TextRange;
+  readonly value: PyValue;
+  readonly kind: 'write' | 'read';
+}
+
+export interface StatementEffects {
+  /** Where the statement started when recorded (ranges below are absolute). */
+  readonly start: number;
+  /** Names read from the module scope before the statement assigned them, with the values read. */
+  readonly reads: ReadonlyMap<string, PyValue | undefined>;
+  /** Names the statement assigned in the module scope, with their final values. */
+  readonly writes: ReadonlyMap<string, PyValue>;
+  readonly events: readonly GraphEvent[];
+  readonly issues: readonly Issue[];
+  readonly uncertainCalls: readonly CallNode[];
+  /** The output of each Sequential the statement created, as the graph builder tracks it. */
+  readonly sequentialOutputs: readonly (readonly [SequentialModel, TensorRef | undefined])[];
+  readonly bindings: readonly RecordedBinding[];
+  readonly comments: readonly { range: TextRange; body: string }[];
+  /** Every piece of version evidence the statement offered (the evaluator keeps the first of each kind). */
+  readonly evidence: readonly VersionEvidence[];
+  /** Syntax nodes of the items of list literals the statement built. */
+  readonly itemNodes: readonly (readonly [object, PyNode[]])[];
+}
+
+/** Collects one statement's effects while the evaluator runs it. */
+export class Recorder {
+  impure = false;
+  readonly reads = new Map<string, PyValue | undefined>();
+  readonly writes = new Map<string, PyValue>();
+  readonly evidence: VersionEvidence[] = [];
+  readonly itemNodes: (readonly [object, PyNode[]])[] = [];
+
+  constructor(readonly start: number) {}
+
+  read(name: string, value: PyValue | undefined): void {
+    if (!this.writes.has(name) && !this.reads.has(name)) this.reads.set(name, value);
+  }
+
+  write(name: string, value: PyValue): void {
+    this.writes.set(name, value);
+  }
+}
+
+interface Owner {
+  readonly node: PyNode;
+  readonly writes: ReadonlyMap<string, PyValue>;
+}
+
+/** How deep assigned values are followed to find the objects a statement owns (lists in dicts in lists …). */
+const OWN_DEPTH = 6;
+
+/** The effects of a module's statements, by statement node, from one version to the next. */
+export class StatementMemo {
+  private entries = new Map<PyNode, StatementEffects>();
+  private next = new Map<PyNode, StatementEffects>();
+  /** The statements (of this version) whose assigned values reach each object: who to forget when it is mutated. */
+  private owners = new Map<object, Owner[]>();
+  /** Objects mutated in this version so far: a statement that read one is evaluated, not replayed. */
+  private readonly mutated = new Set<object>();
+
+  /** Starts a new version: the previous version's effects are the candidates for replay. */
+  begin(): void {
+    this.entries = this.next;
+    this.next = new Map();
+    this.owners = new Map();
+    this.mutated.clear();
+  }
+
+  /** The effects of `node` if they can be replayed on a module scope read through `lookup`. */
+  replayable(node: PyNode, lookup: (name: string) => PyValue | undefined): StatementEffects | undefined {
+    const e = this.entries.get(node);
+    if (!e || e.start !== node.startIndex) return undefined;
+    for (const [name, value] of e.reads) {
+      if (lookup(name) !== value) return undefined;
+      if (typeof value === 'object' && value !== null && this.mutated.has(value)) return undefined;
+    }
+    return e;
+  }
+
+  /** Keeps `effects` of `node` for the next version and notes the objects it assigned. */
+  keep(node: PyNode, effects: StatementEffects): void {
+    this.next.set(node, effects);
+    this.own(node, effects.writes);
+  }
+
+  /** Notes the objects a statement assigned, and everything they hold, as owned by it. */
+  own(node: PyNode, writes: ReadonlyMap<string, PyValue>): void {
+    if (writes.size === 0) return;
+    const owner: Owner = { node, writes };
+    const seen = new Set<object>();
+    const visit = (value: unknown, depth: number): void => {
+      if (typeof value !== 'object' || value === null || seen.has(value) || depth > OWN_DEPTH) return;
+      seen.add(value);
+      const list = this.owners.get(value);
+      if (list) list.push(owner);
+      else this.owners.set(value, [owner]);
+      if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
+      else {
+        const v = value as { kind?: string; entries?: Map<string, unknown>; target?: unknown };
+        if (v.kind === 'dict' && v.entries instanceof Map) for (const item of v.entries.values()) visit(item, depth + 1);
+        else if (v.kind === 'method') visit(v.target, depth + 1);
+      }
+    };
+    for (const value of writes.values()) visit(value, 0);
+  }
+
+  /**
+   * `target` was mutated: the statements whose values reach it are evaluated again next time, and in this
+   * version whatever reads those values is evaluated rather than replayed. An object no statement assigned
+   * was made by the mutating code itself (inside a function, a temporary): nobody else holds it.
+   */
+  mutate(target: object): void {
+    this.mutated.add(target);
+    for (const owner of this.owners.get(target) ?? []) {
+      this.next.delete(owner.node);
+      for (const value of owner.writes.values()) if (typeof value === 'object' && value !== null) this.mutated.add(value);
+    }
+  }
+
+  /** A copy replaced the wasm node a statement was evaluated on (idle work): its effects carry over. */
+  rekey(from: PyNode, to: PyNode): void {
+    const e = this.next.get(from);
+    if (!e) return;
+    this.next.delete(from);
+    this.next.set(to, e);
+  }
+
+  clear(): void {
+    this.entries = new Map();
+    this.next = new Map();
+    this.owners = new Map();
+    this.mutated.clear();
+  }
+}

@@ -1,0 +1,120 @@
+// A Python session replays unchanged top-level statements from the previous version (statementMemo.ts) and
+// must still equal a fresh analysis: named scenarios where replay would go wrong if mutation, aliasing or
+// dependencies were missed (model.add after a replayed Sequential, appends to a replayed list or one inside a
+// dict, a list copy, a redefined constant, functions, star imports, version evidence), then seeded line-level
+// edits (digits changed, lines deleted, duplicated, swapped, or spliced in from other files) of every source.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPythonParser } from '../../server/src/syntax/python/pythonParser';
+import { analyzePython, PythonSession } from '../../server/src/service/analyze';
+import { fuzzSources, prng } from '../robustness/support';
+
+/** Analyses each version in one session (with idle work in between) and compares with a fresh analysis. */
+function assertSessionMatches(versions: readonly string[], what: string): void {
+  const session = new PythonSession();
+  try {
+    versions.forEach((text, i) => {
+      assert.deepEqual(session.analyze(text), analyzePython(text), `${what}: version ${i}\n${text}`);
+      session.prepare(() => false);
+    });
+  } finally {
+    session.dispose();
+  }
+}
+
+const HEAD = 'import keras\nfrom keras import layers\n';
+
+test('replayed statements see mutations, aliases and changed dependencies', async () => {
+  await loadPythonParser();
+  const scenarios: [string, string[]][] = [
+    ['model.add after a replayed Sequential', [
+      HEAD + 'm = keras.Sequential([keras.Input((8,))])\ny = m.output\nz = layers.Dense(3)(y)\n',
+      HEAD + 'm = keras.Sequential([keras.Input((8,))])\nm.add(layers.Dense(4))\ny = m.output\nz = layers.Dense(3)(y)\n',
+      HEAD + 'm = keras.Sequential([keras.Input((8,))])\nm.add(layers.Dense(5))\ny = m.output\nz = layers.Dense(3)(y)\n',
+      HEAD + 'm = keras.Sequential([keras.Input((8,))])\ny = m.output\nz = layers.Dense(3)(y)\n',
+    ]],
+    ['appends to a replayed list', [
+      HEAD + 'ls = [keras.Input((8,))]\nm = keras.Sequential(ls)\n',
+      HEAD + 'ls = [keras.Input((8,))]\nls.append(layers.Dense(4))\nm = keras.Sequential(ls)\n',
+      HEAD + 'ls = [keras.Input((8,))]\nls.append(layers.Dense(6))\nm = keras.Sequential(ls)\n',
+      HEAD + 'ls = [keras.Input((8,))]\nm = keras.Sequential(ls)\n',
+    ]],
+    ['a list inside a dict and a list copy', [
+      HEAD + 'cfg = {"layers": [keras.Input((8,))]}\nls = list(cfg["layers"])\nm = keras.Sequential(ls)\n',
+      HEAD + 'cfg = {"layers": [keras.Input((8,))]}\nls = list(cfg["layers"])\nls.append(layers.Dense(2))\nm = keras.Sequential(ls)\n',
+      HEAD + 'cfg = {"layers": [keras.Input((8,))]}\nls = list(cfg["layers"])\nls.append(layers.Dense(3))\nm = keras.Sequential(cfg["layers"])\n',
+    ]],
+    ['a constant redefined before its readers', [
+      HEAD + 'units = 64\nx = keras.Input((8,))\ny = layers.Dense(units)(x)\n',
+      HEAD + 'units = 32\nx = keras.Input((8,))\ny = layers.Dense(units)(x)\n',
+      HEAD + 'units = 32\nx = keras.Input((8,))\nunits = 16\ny = layers.Dense(units)(x)\n',
+    ]],
+    ['functions defined and called', [
+      HEAD + 'def block(x, n=4):\n    return layers.Dense(n)(x)\ninp = keras.Input((8,))\nout = block(inp)\nm = keras.Model(inp, out)\n',
+      HEAD + 'def block(x, n=5):\n    return layers.Dense(n)(x)\ninp = keras.Input((8,))\nout = block(inp)\nm = keras.Model(inp, out)\n',
+      HEAD + 'def block(x, n=5):\n    return layers.Dense(n)(x)\ninp = keras.Input((8,))\nout = block(inp, 7)\nm = keras.Model(inp, out)\n',
+      HEAD + 'def block(x, n=5):\n    ls = [x]\n    ls.append(layers.Dense(n)(x))\n    return layers.concatenate(ls)\ninp = keras.Input((8,))\nout = block(inp, 7)\nm = keras.Model(inp, out)\n',
+    ]],
+    ['star imports and version evidence', [
+      'from keras.models import Sequential\nfrom keras.layers import Dense\nm = Sequential()\nm.add(Dense(4, input_dim=8))\n',
+      'from keras.models import Sequential\nfrom keras.layers import *\nm = Sequential()\nm.add(Dense(4, input_dim=8))\n',
+      'from keras.models import Sequential\nfrom keras.layers import *\nm = Sequential()\nm.add(Convolution1D(nb_filter=4, filter_length=3, input_shape=(10, 8)))\n',
+      'from keras.models import Sequential\nfrom keras.layers import Dense\nm = Sequential()\nm.add(Dense(4, input_dim=8))\n',
+    ]],
+    ['a shared layer and an unknown branch', [
+      HEAD + 'd = layers.Dense(4)\na = keras.Input((8,))\nb = keras.Input((8,))\nya = d(a)\nyb = d(b)\n',
+      HEAD + 'd = layers.Dense(4)\na = keras.Input((8,))\nb = keras.Input((9,))\nya = d(a)\nyb = d(b)\n',
+      HEAD + 'import sys\nd = layers.Dense(4)\na = keras.Input((8,))\nif sys.argv:\n    a = keras.Input((7,))\nb = keras.Input((9,))\nya = d(a)\nyb = d(b)\n',
+    ]],
+    ['identical lines and a moved statement', [
+      HEAD + 'x = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\n',
+      HEAD + 'x = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(5)(x)\nx = layers.Dense(4)(x)\n',
+      HEAD + '\n\nx = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(5)(x)\nx = layers.Dense(4)(x)\n',
+      HEAD + '\n\nx = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(5)(x)\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\n',
+    ]],
+  ];
+  for (const [what, versions] of scenarios) assertSessionMatches(versions, what);
+});
+
+/** One line-level edit: a digit changed, a line deleted, duplicated, swapped with the next, or spliced in. */
+function lineEdit(text: string, pool: readonly string[], rand: () => number): string {
+  const lines = text.split('\n');
+  const i = Math.floor(rand() * lines.length);
+  const r = rand();
+  if (r < 0.35) {
+    const digits = [...lines[i].matchAll(/\d/g)];
+    if (digits.length === 0) return text;
+    const d = digits[Math.floor(rand() * digits.length)];
+    lines[i] = lines[i].slice(0, d.index!) + String(Math.floor(rand() * 10)) + lines[i].slice(d.index! + 1);
+  } else if (r < 0.5) lines.splice(i, 1);
+  else if (r < 0.65) lines.splice(i, 0, lines[i]);
+  else if (r < 0.8 && i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
+  else lines.splice(i, 0, pool[Math.floor(rand() * pool.length)]);
+  return lines.join('\n');
+}
+
+test('seeded line-level edits of every source: a session (replaying statements) equals a fresh analysis', async () => {
+  await loadPythonParser();
+  const sources = fuzzSources().filter(s => s.languageId === 'python');
+  // Lines that start a statement at column 0 in some source: spliced in, they mostly keep a file valid.
+  const pool = sources.flatMap(s => s.text.split('\n')).filter(l => /^[A-Za-z_]/.test(l) && !/[([{,\\:]$/.test(l));
+  let edits = 0;
+  for (const { name, text: original } of sources) {
+    const rand = prng(0x3e30 ^ name.length * 31337);
+    const session = new PythonSession();
+    let text = original;
+    try {
+      session.analyze(text);
+      for (let i = 0; i < 30; i++) {
+        if (rand() < 0.8) session.prepare(() => false);
+        text = lineEdit(text, pool, rand);
+        assert.deepEqual(session.analyze(text), analyzePython(text), `${name}: edit ${i}\n${text}`);
+        edits++;
+      }
+    } finally {
+      session.dispose();
+    }
+  }
+  assert.ok(edits >= 900, `${edits} edits`);
+});
