@@ -170,6 +170,8 @@ interface SizeResult {
   readonly parse: number;
   readonly analysis: number;
   readonly editAnalysis: number;
+  /** The same with a one-character insertion (alternately inserted and deleted): what follows it moves. */
+  readonly insertAnalysis: number;
   /** The session's idle work after the edit (copying what it evaluated on the wasm tree), off the edit's path. */
   readonly idleCopy: number;
   /** Incremental reparse after the same edit (tree-sitter old tree / ts.updateSourceFile): the parser's own floor. */
@@ -194,6 +196,9 @@ function measureSize(lang: 'py' | 'ts', n: number, parser: Parser): SizeResult {
   let flip = false;
   const idleSession = createAnalysisSession(lang === 'py' ? 'python' : 'typescript', {});
   let idleFlip = false;
+  const insertSession = createAnalysisSession(lang === 'py' ? 'python' : 'typescript', {});
+  let insertFlip = false;
+  const inserted = text.slice(0, edit.at) + '5' + text.slice(edit.at);
 
   let oldTree: Tree | undefined;
   let oldSource: ts.SourceFile | undefined;
@@ -231,6 +236,11 @@ function measureSize(lang: 'py' | 'ts', n: number, parser: Parser): SizeResult {
       setup: () => void session.prepare?.(() => false),
       run: () => void session.analyze((flip = !flip) ? edit.text : text),
     },
+    // Typing inserts: alternately one digit more and one less in the same number (`0.1` ↔ `0.51`).
+    insertAnalysis: {
+      setup: () => void insertSession.prepare?.(() => false),
+      run: () => void insertSession.analyze((insertFlip = !insertFlip) ? inserted : text),
+    },
     // (Python only: a TS session has no idle work. Few loops: every timed run needs an untimed analysis.)
     ...(lang === 'py' ? { idleCopy: {
       maxLoops: 10,
@@ -250,6 +260,7 @@ function measureSize(lang: 'py' | 'ts', n: number, parser: Parser): SizeResult {
   oldTree = undefined;
   session.dispose();
   idleSession.dispose();
+  insertSession.dispose();
 
   let hints: SizeResult['hints'];
   if (n >= 1000) {
@@ -268,7 +279,7 @@ function measureSize(lang: 'py' | 'ts', n: number, parser: Parser): SizeResult {
 
   return {
     lang, n, lines: text.split('\n').length - 1, kb: text.length / 1024, uses: analysis.layerUses.length,
-    parse: t.parse, analysis: t.analysis, editAnalysis: t.editAnalysis, idleCopy: t.idleCopy ?? 0, incrementalParse: t.incrementalParse,
+    parse: t.parse, analysis: t.analysis, editAnalysis: t.editAnalysis, insertAnalysis: t.insertAnalysis, idleCopy: t.idleCopy ?? 0, incrementalParse: t.incrementalParse,
     diagnostics: t.diagnostics, copy: t.copy, hints, phases: n >= 1000 ? phasesOf(lang, text, reps) : {},
   };
 }
@@ -532,7 +543,7 @@ async function main(): Promise<void> {
   console.log('Context (not ratios with goals):');
   for (const r of results) {
     const p = Object.entries(r.phases).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
-    console.log(`- ${L(r.lang)} ${r.n}: ${r.lines} lines, ${r.kb.toFixed(0)} KB, ${r.uses} layer uses; ${r.lang === 'py' ? 'tree-sitter incremental reparse' : 'ts.updateSourceFile'} after the edit ${ms(r.incrementalParse)} ms ` +
+    console.log(`- ${L(r.lang)} ${r.n}: ${r.lines} lines, ${r.kb.toFixed(0)} KB, ${r.uses} layer uses; re-analysis after a one-character insertion instead ${ms(r.insertAnalysis)} ms (${(r.insertAnalysis / r.parse).toFixed(2)}× parse); ${r.lang === 'py' ? 'tree-sitter incremental reparse' : 'ts.updateSourceFile'} after the edit ${ms(r.incrementalParse)} ms ` +
       `(${(r.incrementalParse / r.parse).toFixed(2)}× full parse); ${r.lang === 'py' ? `idle copy after the edit (the worker's, off the edit's path) ${ms(r.idleCopy)} ms; ` : ''}server extras per edit: diagnostics ${ms(r.diagnostics)} ms, ` +
       `worker messages for an edit (text in, diagnostics out, structured clone) ${ms(r.copy)} ms` +
       (r.hints ? `; 100-line hints on a new analysis (builds the index) ${ms(r.hints.rangeCold)} ms = ${(r.hints.rangeCold / r.hints.full).toFixed(2)}× warm whole file` : '') +

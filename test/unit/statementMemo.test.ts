@@ -67,6 +67,21 @@ test('replayed statements see mutations, aliases and changed dependencies', asyn
       HEAD + 'd = layers.Dense(4)\na = keras.Input((8,))\nb = keras.Input((9,))\nya = d(a)\nyb = d(b)\n',
       HEAD + 'import sys\nd = layers.Dense(4)\na = keras.Input((8,))\nif sys.argv:\n    a = keras.Input((7,))\nb = keras.Input((9,))\nya = d(a)\nyb = d(b)\n',
     ]],
+    ['a star import inserted above statements that read unbound names', [
+      'import keras\nm = keras.Sequential([keras.Input((8,)), Dense(4)])\n',
+      'import keras\nfrom keras.layers import *\nm = keras.Sequential([keras.Input((8,)), Dense(4)])\n',
+      'import keras\nm = keras.Sequential([keras.Input((8,)), Dense(4)])\n',
+    ]],
+    ['lines swapped under an issue that points at another statement', [
+      HEAD + 'emb = layers.Embedding(100, 8)\n# note\nout = layers.Conv1D(2, 4)(emb)\n',
+      HEAD + '# note\nemb = layers.Embedding(100, 8)\nout = layers.Conv1D(2, 4)(emb)\n',
+      HEAD + 'emb = layers.Embedding(100, 8)\n# note\nout = layers.Conv1D(2, 4)(emb)\n',
+    ]],
+    ['everything moved by an insertion above, then back', [
+      HEAD + 'x = keras.Input((8,))  # 😀\ny = layers.Dense(4)(x)\nm = keras.Model(x, y)\n',
+      '# 模型 first line\n' + HEAD + 'x = keras.Input((8,))  # 😀\ny = layers.Dense(4)(x)\nm = keras.Model(x, y)\n',
+      HEAD + 'x = keras.Input((8,))  # 😀\ny = layers.Dense(4)(x)\nm = keras.Model(x, y)\n',
+    ]],
     ['identical lines and a moved statement', [
       HEAD + 'x = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\n',
       HEAD + 'x = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(5)(x)\nx = layers.Dense(4)(x)\n',

@@ -14,7 +14,7 @@ import {
 } from './pyValues';
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
-import { Recorder, StatementEffects, StatementMemo } from './statementMemo';
+import { moveEffects, rangesWithin, Recorder, StatementEffects, StatementMemo } from './statementMemo';
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
@@ -117,8 +117,9 @@ export class PythonEvaluator {
     const lookup = (name: string) => scope.own(name);
     for (const stmt of statements) {
       if (!stmt) continue;
-      const effects = memo.replayable(stmt, lookup);
-      if (effects) {
+      const found = memo.replayable(stmt, lookup, scope.starImports.length);
+      if (found) {
+        const effects = found.start === stmt.startIndex ? found : moveEffects(found, stmt.startIndex - found.start);
         this.replay(effects, scope);
         memo.keep(stmt, effects);
         continue;
@@ -142,9 +143,11 @@ export class PythonEvaluator {
         continue;
       }
       const events = this.builder.events.slice(before.events);
-      memo.keep(stmt, {
+      const effects = {
         start: recorder.start,
+        end: stmt.endIndex,
         reads: recorder.reads,
+        starImports: scope.starImports.length,
         writes: recorder.writes,
         events,
         issues: this.builder.issues.slice(before.issues),
@@ -154,7 +157,8 @@ export class PythonEvaluator {
         comments: this.comments.slice(comments),
         evidence: recorder.evidence,
         itemNodes: recorder.itemNodes,
-      });
+      };
+      memo.keep(stmt, { ...effects, selfContained: rangesWithin(effects) });
     }
   }
 

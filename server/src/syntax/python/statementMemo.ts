@@ -19,10 +19,18 @@ export interface RecordedBinding {
 }
 
 export interface StatementEffects {
-  /** Where the statement started when recorded (ranges below are absolute). */
+  /** Where the statement started and ended when recorded (ranges below are absolute). */
   readonly start: number;
+  readonly end: number;
+  /**
+   * Whether every range below lies within the statement. One that points elsewhere (an issue's note on another
+   * statement's layer) may be stale when that statement moves, so such a statement is always evaluated.
+   */
+  readonly selfContained: boolean;
   /** Names read from the module scope before the statement assigned them, with the values read. */
   readonly reads: ReadonlyMap<string, PyValue | undefined>;
+  /** How many star imports the module had (a name it does not bind resolves through them). */
+  readonly starImports: number;
   /** Names the statement assigned in the module scope, with their final values. */
   readonly writes: ReadonlyMap<string, PyValue>;
   readonly events: readonly GraphEvent[];
@@ -82,10 +90,13 @@ export class StatementMemo {
     this.mutated.clear();
   }
 
-  /** The effects of `node` if they can be replayed on a module scope read through `lookup`. */
-  replayable(node: PyNode, lookup: (name: string) => PyValue | undefined): StatementEffects | undefined {
+  /**
+   * The effects of `node` if they can be replayed on a module scope read through `lookup` (at another offset
+   * than recorded, `moveEffects` first).
+   */
+  replayable(node: PyNode, lookup: (name: string) => PyValue | undefined, starImports: number): StatementEffects | undefined {
     const e = this.entries.get(node);
-    if (!e || e.start !== node.startIndex) return undefined;
+    if (!e || !e.selfContained || e.starImports !== starImports) return undefined;
     for (const [name, value] of e.reads) {
       if (lookup(name) !== value) return undefined;
       if (typeof value === 'object' && value !== null && this.mutated.has(value)) return undefined;
@@ -147,4 +158,61 @@ export class StatementMemo {
     this.owners = new Map();
     this.mutated.clear();
   }
+}
+
+/** Whether every range the effects hold lies within [start, end]. */
+export function rangesWithin(e: Omit<StatementEffects, 'selfContained'>): boolean {
+  const inside = (r: TextRange | undefined) => !r || (r.start >= e.start && r.end <= e.end);
+  for (const ev of e.events) {
+    switch (ev.kind) {
+      case 'createLayer':
+        if (!inside(ev.layer.range) || !inside(ev.layer.classRange)) return false;
+        break;
+      case 'call':
+        if (!inside(ev.call.range) || (ev.call.hintAt !== undefined && (ev.call.hintAt < e.start || ev.call.hintAt > e.end))) return false;
+        break;
+      default:
+        if (!inside(ev.model.range)) return false;
+    }
+  }
+  for (const issue of e.issues) {
+    if (!inside(issue.range)) return false;
+    for (const r of issue.related ?? []) if (!inside(r.range)) return false;
+  }
+  return e.bindings.every(b => inside(b.range)) && e.comments.every(c => inside(c.range)) && e.evidence.every(v => inside(v.range));
+}
+
+/**
+ * The effects of a self-contained statement that moved by `delta`: its graph objects get moved ranges (new
+ * range objects: an earlier analysis holding the old ones is unaffected), the rest is copied with moved ranges.
+ */
+export function moveEffects(e: StatementEffects, delta: number): StatementEffects {
+  const move = (r: TextRange): TextRange => ({ start: r.start + delta, end: r.end + delta });
+  for (const ev of e.events) {
+    switch (ev.kind) {
+      case 'createLayer': {
+        const layer = ev.layer as { range: TextRange; classRange: TextRange };
+        layer.range = move(layer.range);
+        layer.classRange = move(layer.classRange);
+        break;
+      }
+      case 'call': {
+        const call = ev.call as { range: TextRange; hintAt?: number };
+        call.range = move(call.range);
+        if (call.hintAt !== undefined) call.hintAt += delta;
+        break;
+      }
+      default:
+        (ev.model as { range: TextRange }).range = move(ev.model.range);
+    }
+  }
+  return {
+    ...e,
+    start: e.start + delta,
+    end: e.end + delta,
+    issues: e.issues.map(i => ({ ...i, range: move(i.range), ...(i.related ? { related: i.related.map(r => ({ ...r, range: move(r.range) })) } : {}) })),
+    bindings: e.bindings.map(b => ({ ...b, range: move(b.range) })),
+    comments: e.comments.map(c => ({ ...c, range: move(c.range) })),
+    evidence: e.evidence.map(v => ({ ...v, range: move(v.range) })),
+  };
 }
