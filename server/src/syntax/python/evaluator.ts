@@ -143,7 +143,8 @@ export class PythonEvaluator {
         continue;
       }
       const events = this.builder.events.slice(before.events);
-      const effects = {
+      const effects: StatementEffects = {
+        selfContained: true,
         start: recorder.start,
         end: stmt.endIndex,
         reads: recorder.reads,
@@ -158,7 +159,8 @@ export class PythonEvaluator {
         evidence: recorder.evidence,
         itemNodes: recorder.itemNodes,
       };
-      memo.keep(stmt, { ...effects, selfContained: rangesWithin(effects) });
+      if (!rangesWithin(effects)) (effects as { selfContained: boolean }).selfContained = false;
+      memo.keep(stmt, effects);
     }
   }
 

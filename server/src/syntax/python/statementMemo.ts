@@ -161,7 +161,7 @@ export class StatementMemo {
 }
 
 /** Whether every range the effects hold lies within [start, end]. */
-export function rangesWithin(e: Omit<StatementEffects, 'selfContained'>): boolean {
+export function rangesWithin(e: StatementEffects): boolean {
   const inside = (r: TextRange | undefined) => !r || (r.start >= e.start && r.end <= e.end);
   for (const ev of e.events) {
     switch (ev.kind) {
@@ -206,13 +206,21 @@ export function moveEffects(e: StatementEffects, delta: number): StatementEffect
         (ev.model as { range: TextRange }).range = move(ev.model.range);
     }
   }
+  // All fields written out in the order a recording creates them: one object shape for every entry.
   return {
-    ...e,
+    selfContained: e.selfContained,
     start: e.start + delta,
     end: e.end + delta,
+    reads: e.reads,
+    starImports: e.starImports,
+    writes: e.writes,
+    events: e.events,
     issues: e.issues.map(i => ({ ...i, range: move(i.range), ...(i.related ? { related: i.related.map(r => ({ ...r, range: move(r.range) })) } : {}) })),
-    bindings: e.bindings.map(b => ({ ...b, range: move(b.range) })),
-    comments: e.comments.map(c => ({ ...c, range: move(c.range) })),
-    evidence: e.evidence.map(v => ({ ...v, range: move(v.range) })),
+    uncertainCalls: e.uncertainCalls,
+    sequentialOutputs: e.sequentialOutputs,
+    bindings: e.bindings.map(b => ({ name: b.name, range: move(b.range), value: b.value, kind: b.kind })),
+    comments: e.comments.map(c => ({ range: move(c.range), body: c.body })),
+    evidence: e.evidence.map(v => ({ kind: v.kind, reason: v.reason, range: move(v.range) })),
+    itemNodes: e.itemNodes,
   };
 }
