@@ -107,3 +107,22 @@ test('after every random edit (with idle preparation in between) a session analy
   }
   assert.ok(edits >= 1000, `${edits} edits`);
 });
+
+test('in a tree with errors, a statement is reused only as a node of the same type', async () => {
+  await loadPythonParser();
+  // The second version has an ERROR root whose last child is a bare `call` with the text of the first
+  // version's `expression_statement`: evaluated as a statement it would add a layer (and Keras 1 evidence).
+  const add = "model.add(Convolution2D(32, 3, 3, border_mode='valid', input_shape=(28, 28, 1)))";
+  const before = `out = Embedding(total_words_in_dic, e)\nfor i in range(3):\n    pass\n${add}`;
+  const after = `out = Embedding(total_words_in_dic, efor i in range(3):\n${add}`;
+  const session = new PythonSession();
+  try {
+    assert.deepEqual(session.analyze(before), analyzePython(before));
+    session.prepare(() => false);
+    const fresh = analyzePython(after);
+    assert.equal(fresh.kerasVersion, '3');
+    assert.deepEqual(session.analyze(after), fresh);
+  } finally {
+    session.dispose();
+  }
+});

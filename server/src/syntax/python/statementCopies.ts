@@ -56,7 +56,9 @@ export class StatementCopies {
         const start = cursor.startIndex;
         const key = text.slice(start, cursor.endIndex);
         const candidates = previous.get(key);
-        if (candidates?.length && (!anyError || !cursor.currentNode.hasError)) {
+        // In a tree with errors the same text can stand for another node (a bare `call` where an
+        // `expression_statement` was): the type must match too.
+        if (candidates?.length && (!anyError || (!cursor.currentNode.hasError && candidates[candidates.length - 1].type === cursor.nodeType))) {
           const copy = candidates.pop()!;
           copy.frame.start = start;
           out.push(copy);

@@ -1,9 +1,10 @@
 // What each top-level statement of a module did when it was last evaluated (its effects), kept by a session
 // so that the next version can replay an unchanged statement instead of evaluating it again. A statement is
-// replayed only when its syntax node is the same (an unchanged copy) at the same offset, every name it read
-// from the module still holds the same value, and nothing it read has been mutated since; statements that
-// mutate shared objects (`model.add`, `list.append`), call or define functions, or branch on unknowns are
-// never recorded, and an object they mutate takes the memo of the statement that created it away.
+// replayed only when its syntax node is the same (an unchanged copy; if it moved, its ranges move with it),
+// every name it read from the module still holds the same value, nothing it read has been mutated since, and
+// the module has as many star imports; statements that mutate shared objects (`model.add`, `list.append`),
+// call or define functions, or branch on unknowns are never recorded, and an object they mutate takes the
+// memo of every statement whose assigned values reach it away.
 
 import type { CallNode, GraphEvent, Issue, SequentialModel, TensorRef, TextRange } from '../../ir/graph';
 import type { VersionEvidence } from '../../infer/chooseVersion';
@@ -70,6 +71,14 @@ interface Owner {
   readonly writes: ReadonlyMap<string, PyValue>;
 }
 
+/** Whether a value is, or may hold, something the evaluator mutates (a list or a Sequential model). */
+function holdsMutable(value: unknown): value is { kind?: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return true;
+  const kind = (value as { kind?: string }).kind;
+  return kind === 'sequential' || kind === 'dict' || kind === 'method';
+}
+
 /** How deep assigned values are followed to find the objects a statement owns (lists in dicts in lists …). */
 const OWN_DEPTH = 6;
 
@@ -110,23 +119,25 @@ export class StatementMemo {
     this.own(node, effects.writes);
   }
 
-  /** Notes the objects a statement assigned, and everything they hold, as owned by it. */
+  /**
+   * Notes what a statement assigned that can be mutated later — lists and Sequential models (the evaluator
+   * mutates nothing else), also inside lists, dicts and bound methods — as owned by it.
+   */
   own(node: PyNode, writes: ReadonlyMap<string, PyValue>): void {
-    if (writes.size === 0) return;
-    const owner: Owner = { node, writes };
-    const seen = new Set<object>();
+    let owner: Owner | undefined;
+    let seen: Set<object> | undefined;
     const visit = (value: unknown, depth: number): void => {
-      if (typeof value !== 'object' || value === null || seen.has(value) || depth > OWN_DEPTH) return;
+      if (!holdsMutable(value) || depth > OWN_DEPTH) return;
+      seen ??= new Set();
+      if (seen.has(value)) return;
       seen.add(value);
+      owner ??= { node, writes };
       const list = this.owners.get(value);
       if (list) list.push(owner);
       else this.owners.set(value, [owner]);
       if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
-      else {
-        const v = value as { kind?: string; entries?: Map<string, unknown>; target?: unknown };
-        if (v.kind === 'dict' && v.entries instanceof Map) for (const item of v.entries.values()) visit(item, depth + 1);
-        else if (v.kind === 'method') visit(v.target, depth + 1);
-      }
+      else if (value.kind === 'dict') for (const item of (value as unknown as { entries: Map<string, unknown> }).entries.values()) visit(item, depth + 1);
+      else if (value.kind === 'method') visit((value as unknown as { target: unknown }).target, depth + 1);
     };
     for (const value of writes.values()) visit(value, 0);
   }
