@@ -46,8 +46,8 @@ export function looksBinary(text: string): boolean {
 
 /**
  * Analyses successive versions of one Python document. Keeps the previous tree for tree-sitter's incremental
- * reparse and the previous statement copies for reuse (an edit within error-free statements reparses just
- * those lines); every result equals a fresh `analyzePython`.
+ * reparse, the previous statement copies for reuse (an edit within error-free statements reparses just those
+ * lines) and the statements' effects for replay (statementMemo.ts); every result equals a fresh `analyzePython`.
  */
 export class PythonSession implements AnalysisSession {
   private tree: Tree | undefined;
