@@ -108,6 +108,9 @@ test('edits inside error-free statements are reparsed locally; risky ones declin
   const elsewhere = 'a, b,\nimport os\nd = 4\ne = 5\n';
   assert.equal(clean(elsewhere), true);
   assert.equal(tryLocal(prepared(elsewhere), elsewhere, elsewhere.replace('e = 5', 'e = 6'), 'an open comma elsewhere in the module'), 'full');
+  const withComment = 'x = 1\na, b,  # note\nd = 4\ne = 5\n';
+  assert.equal(clean(withComment), true);
+  assert.equal(tryLocal(prepared(withComment), withComment, withComment.replace('e = 5', 'e = 6'), 'an open comma before a comment'), 'full');
   const inBrackets = 'x = [1,\n     2]\nfor a, b in c: pass\nd = 4\ne = 5\n';
   assert.equal(tryLocal(prepared(inBrackets), inBrackets, inBrackets.replace('e = 5', 'e = 6'), 'commas inside brackets or within a line'), 'local');
 });

@@ -42,8 +42,11 @@ function hasOpenComma(parent: SyntaxNode, children: readonly SyntaxNode[]): bool
     const c = children[i];
     if (c.type === '(') return false;
     if (c.type !== ',') continue;
-    if (i === children.length - 1) return true;
-    const gap = parent.frame.text.slice(c.endIndex - parent.frame.start, children[i + 1].startIndex - parent.frame.start);
+    // The next item, past comments (`a, b,  # note` ends the line although a comment follows the comma).
+    let next = i + 1;
+    while (next < children.length && children[next].type === 'comment') next++;
+    if (next === children.length) return true;
+    const gap = parent.frame.text.slice(c.endIndex - parent.frame.start, children[next].startIndex - parent.frame.start);
     if (gap.includes('\n') || gap.includes('\r')) return true;
   }
   return false;
