@@ -82,6 +82,11 @@ test('replayed statements see mutations, aliases and changed dependencies', asyn
       '# 模型 first line\n' + HEAD + 'x = keras.Input((8,))  # 😀\ny = layers.Dense(4)(x)\nm = keras.Model(x, y)\n',
       HEAD + 'x = keras.Input((8,))  # 😀\ny = layers.Dense(4)(x)\nm = keras.Model(x, y)\n',
     ]],
+    ['a functional model with a shared layer whose calls swap places (its layer order follows the first call)', [
+      HEAD + 'd = layers.Dense(4)\na = keras.Input((8,))\nb = keras.Input((8,))\nya = d(a)\nyb = d(b)\nm = keras.Model([a, b], layers.add([ya, yb]))\n',
+      HEAD + 'd = layers.Dense(4)\na = keras.Input((8,))\nb = keras.Input((8,))\nyb = d(b)\nya = d(a)\nm = keras.Model([a, b], layers.add([ya, yb]))\n',
+      HEAD + 'd = layers.Dense(4)\na = keras.Input((8,))\nb = keras.Input((8,))\nya = d(a)\nyb = d(b)\nm = keras.Model([a, b], layers.add([ya, yb]))\n',
+    ]],
     ['identical lines and a moved statement', [
       HEAD + 'x = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\n',
       HEAD + 'x = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(5)(x)\nx = layers.Dense(4)(x)\n',

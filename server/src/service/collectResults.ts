@@ -66,10 +66,26 @@ function newMemo(): Memo {
   return { rows: new Map(), calls: new Map(), totals: new Map(), complete: new Map() };
 }
 
+/**
+ * What depends only on a functional model's graph, by model object: a session that replays the statement
+ * building a model hands back the same object, whose calls and their inputs never change after creation.
+ */
+const graphFacts = new WeakMap<FunctionalModel, { complete?: boolean; order?: CallNode[] }>();
+
+function factsOf(model: FunctionalModel): { complete?: boolean; order?: CallNode[] } {
+  let facts = graphFacts.get(model);
+  if (!facts) {
+    facts = {};
+    graphFacts.set(model, facts);
+  }
+  return facts;
+}
+
 function isComplete(model: FunctionalModel, memo: Memo): boolean {
   let complete = memo.complete.get(model);
   if (complete === undefined) {
-    complete = functionalComplete(model);
+    const facts = factsOf(model);
+    complete = facts.complete ??= functionalComplete(model);
     memo.complete.set(model, complete);
   }
   return complete;
@@ -126,21 +142,28 @@ function computeRow(call: CallNode, memo: Memo): LayerInfo {
 function modelCalls(model: ModelNode, memo: Memo): CallNode[] {
   let calls = memo.calls.get(model);
   if (!calls) {
-    calls = model.kind === 'sequential' ? model.entries.filter(c => isModelNode(c.callee) || !c.callee.spec?.isInput) : functionalOrder(model);
+    calls = model.kind === 'sequential' ? model.entries.filter(c => isModelNode(c.callee) || !c.callee.spec?.isInput) : orderOf(model);
     memo.calls.set(model, calls);
   }
   return calls;
+}
+
+/**
+ * `functionalOrder`, kept with the model when no layer is called twice in it (then the order depends on the
+ * graph alone; with a shared layer it also depends on which of its calls came first in the file).
+ */
+function orderOf(model: FunctionalModel): CallNode[] {
+  const facts = factsOf(model);
+  if (facts.order) return facts.order;
+  const { order, shared } = functionalOrder(model);
+  if (!shared) facts.order = order;
+  return order;
 }
 
 function isInputCall(call: CallNode): boolean {
   return !isModelNode(call.callee) && !!call.callee.spec?.isInput;
 }
 
-/**
- * Keras' `map_graph` order for a functional model: a depth-first walk from the outputs numbers each layer
- * at its first visit; each call's depth is its distance from the outputs; layers are listed by decreasing
- * depth, ties in first-visit order. Iterative, so deep graphs cannot overflow the stack.
- */
 /**
  * Whether every path from the model's outputs back to its inputs goes through calls the analysis followed
  * (no operation on tensors outside the graph, no unknown value in between).
@@ -175,7 +198,12 @@ interface OrderEntry {
   first: CallNode;
 }
 
-function functionalOrder(model: FunctionalModel): CallNode[] {
+/**
+ * Keras' `map_graph` order for a functional model: a depth-first walk from the outputs numbers each layer
+ * at its first visit; each call's depth is its distance from the outputs; layers are listed by decreasing
+ * depth, ties in first-visit order. Iterative, so deep graphs cannot overflow the stack.
+ */
+function functionalOrder(model: FunctionalModel): { order: CallNode[]; shared: boolean } {
   const inputs = flattenTensors(model.inputs) ?? [];
   const outputs = flattenTensors(model.outputs) ?? [];
   const inputCalls = new Set<CallNode>();
@@ -236,6 +264,7 @@ function functionalOrder(model: FunctionalModel): CallNode[] {
       if (depth + 1 > callDepth[j]) callDepth[j] = depth + 1;
     }
   }
+  const shared = entries.size !== postOrder.length;
   const order: OrderEntry[] = [];
   for (const entry of entries.values()) {
     entry.depth = layerDepth.get(entry.callee)!;
@@ -255,7 +284,7 @@ function functionalOrder(model: FunctionalModel): CallNode[] {
   }
   // By decreasing depth, ties in first-visit order (unvisited inputs keep their order: the sort is stable).
   order.sort((a, b) => b.depth - a.depth || a.visit - b.visit);
-  return order.map(o => o.first);
+  return { order: order.map(o => o.first), shared };
 }
 
 function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?: number } {
