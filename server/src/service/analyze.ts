@@ -106,12 +106,17 @@ export class PythonSession implements AnalysisSession {
   }
 
   /**
-   * The new text's tree: an incremental reparse of the previous tree when there is one (`edit` turns the
-   * previous text into `text`; the tree may also carry earlier edits that were reparsed locally), unless the
-   * text has a syntax error.
+   * The new text's tree: an incremental reparse of the previous tree when there is one without errors (`edit`
+   * turns the previous text into `text`; the tree may also carry earlier edits that were reparsed locally),
+   * unless the text has a syntax error.
    */
   private parse(text: string, edit: TextEdit | undefined): Tree | undefined {
-    const old = this.tree;
+    // tree-sitter's error recovery may shape a broken file differently when it reparses incrementally than
+    // when it parses afresh: a tree with errors is parsed afresh, so the result never depends on the history.
+    // After a version with errors the next one is most likely broken too: it is parsed afresh at once.
+    const previous = this.tree;
+    const old = previous && !previous.rootNode.hasError ? previous : undefined;
+    if (previous !== old) previous?.delete();
     this.tree = undefined;
     if (old && edit) old.edit(edit);
     try {
@@ -119,8 +124,6 @@ export class PythonSession implements AnalysisSession {
     } finally {
       old?.delete();
     }
-    // tree-sitter's error recovery may shape a broken file differently when it reparses incrementally than
-    // when it parses afresh: a tree with errors is parsed afresh, so the result never depends on the history.
     if (old && this.tree?.rootNode.hasError) {
       this.tree.delete();
       this.tree = parsePython(text);

@@ -59,11 +59,10 @@ interface Memo {
   readonly rows: Map<CallNode, LayerInfo>;
   readonly calls: Map<ModelNode, CallNode[]>;
   readonly totals: Map<ModelNode, { total?: number; trainable?: number }>;
-  readonly complete: Map<FunctionalModel, boolean>;
 }
 
 function newMemo(): Memo {
-  return { rows: new Map(), calls: new Map(), totals: new Map(), complete: new Map() };
+  return { rows: new Map(), calls: new Map(), totals: new Map() };
 }
 
 /**
@@ -81,14 +80,9 @@ function factsOf(model: FunctionalModel): { complete?: boolean; order?: CallNode
   return facts;
 }
 
-function isComplete(model: FunctionalModel, memo: Memo): boolean {
-  let complete = memo.complete.get(model);
-  if (complete === undefined) {
-    const facts = factsOf(model);
-    complete = facts.complete ??= functionalComplete(model);
-    memo.complete.set(model, complete);
-  }
-  return complete;
+function isComplete(model: FunctionalModel): boolean {
+  const facts = factsOf(model);
+  return facts.complete ??= functionalComplete(model);
 }
 
 /** The summary row of a call (memoised: models and layer uses both ask for it). */
@@ -290,7 +284,7 @@ function functionalOrder(model: FunctionalModel): { order: CallNode[]; shared: b
 function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?: number } {
   const cached = memo.totals.get(model);
   if (cached) return cached;
-  if ((model.kind === 'sequential' && model.uncertain) || (model.kind === 'functional' && !isComplete(model, memo))) {
+  if ((model.kind === 'sequential' && model.uncertain) || (model.kind === 'functional' && !isComplete(model))) {
     // Layers added under an unknown condition or loop, or a graph through operations the analysis does
     // not follow: which layers (and so how many parameters) the model has is not known.
     const unknownTotals = {};
@@ -324,7 +318,7 @@ function collectModels(models: readonly ModelNode[], memo: Memo): ModelInfo[] {
       kind: model.kind,
       range: model.range,
       layers: modelCalls(model, memo).map(c => layerRow(c, memo)),
-      complete: model.kind === 'sequential' ? !model.uncertain : isComplete(model, memo),
+      complete: model.kind === 'sequential' ? !model.uncertain : isComplete(model),
       inputShapes: modelInputShapes(model),
       outputShapes: modelOutputShapes(model),
       totalParams: totals.total,

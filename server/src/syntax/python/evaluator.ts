@@ -64,16 +64,11 @@ export class PythonEvaluator {
 
   /** Records the first piece of version evidence of each kind (later ones change nothing). */
   addEvidence(kind: VersionEvidence['kind'], reason: () => string, at: Node | TextRange): void {
-    if (this.recorder) {
-      // A replay must be able to offer it again, whether or not it is the first of its kind then.
-      const evidence = { kind, reason: reason(), range: 'startIndex' in at ? this.rangeOf(at) : at };
-      this.recorder.evidence.push(evidence);
-      this.offerEvidence(evidence);
-      return;
-    }
-    if (this.evidenceKinds.has(kind)) return;
-    this.evidenceKinds.add(kind);
-    this.evidence.push({ kind, reason: reason(), range: 'startIndex' in at ? this.rangeOf(at) : at });
+    // A statement being recorded keeps every offer: a replay must offer it again, first of its kind or not.
+    if (!this.recorder && this.evidenceKinds.has(kind)) return;
+    const evidence = { kind, reason: reason(), range: 'startIndex' in at ? this.rangeOf(at) : at };
+    this.recorder?.evidence.push(evidence);
+    this.offerEvidence(evidence);
   }
 
   private offerEvidence(evidence: VersionEvidence): void {

@@ -9,15 +9,8 @@
 import type { CallNode, GraphEvent, Issue, SequentialModel, TensorRef, TextRange } from '../../ir/graph';
 import type { VersionEvidence } from '../../infer/chooseVersion';
 import type { PyValue } from './pyValues';
+import type { Binding } from './evaluator';
 import type { PyNode } from './syntaxNode';
-
-/** An assignment or read of a graph value, for hovers on variables (see the evaluator). */
-export interface RecordedBinding {
-  readonly name: string;
-  readonly range: TextRange;
-  readonly value: PyValue;
-  readonly kind: 'write' | 'read';
-}
 
 export interface StatementEffects {
   /** Where the statement started and ended when recorded (ranges below are absolute). */
@@ -39,7 +32,7 @@ export interface StatementEffects {
   readonly uncertainCalls: readonly CallNode[];
   /** The output of each Sequential the statement created, as the graph builder tracks it. */
   readonly sequentialOutputs: readonly (readonly [SequentialModel, TensorRef | undefined])[];
-  readonly bindings: readonly RecordedBinding[];
+  readonly bindings: readonly Binding[];
   readonly comments: readonly { range: TextRange; body: string }[];
   /** Every piece of version evidence the statement offered (the evaluator keeps the first of each kind). */
   readonly evidence: readonly VersionEvidence[];
