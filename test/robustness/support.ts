@@ -186,3 +186,20 @@ export function randomEdit(text: string, rand: () => number, ts: boolean): Edit 
 export function apply(text: string, e: Edit): string {
   return text.slice(0, e.start) + e.insert + text.slice(e.end);
 }
+
+/** One line-level edit: a digit changed, a line deleted, duplicated, swapped with the next, or spliced in. */
+export function lineEdit(text: string, pool: readonly string[], rand: () => number): string {
+  const lines = text.split('\n');
+  const i = Math.floor(rand() * lines.length);
+  const r = rand();
+  if (r < 0.35) {
+    const digits = [...lines[i].matchAll(/\d/g)];
+    if (digits.length === 0) return text;
+    const d = digits[Math.floor(rand() * digits.length)];
+    lines[i] = lines[i].slice(0, d.index!) + String(Math.floor(rand() * 10)) + lines[i].slice(d.index! + 1);
+  } else if (r < 0.5) lines.splice(i, 1);
+  else if (r < 0.65) lines.splice(i, 0, lines[i]);
+  else if (r < 0.8 && i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
+  else lines.splice(i, 0, pool[Math.floor(rand() * pool.length)]);
+  return lines.join('\n');
+}

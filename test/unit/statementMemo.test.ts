@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPythonParser } from '../../server/src/syntax/python/pythonParser';
 import { analyzePython, PythonSession } from '../../server/src/service/analyze';
-import { fuzzSources, prng } from '../robustness/support';
+import { fuzzSources, lineEdit, prng } from '../robustness/support';
 
 /** Analyses each version in one session (with idle work in between) and compares with a fresh analysis. */
 function assertSessionMatches(versions: readonly string[], what: string): void {
@@ -96,23 +96,6 @@ test('replayed statements see mutations, aliases and changed dependencies', asyn
   ];
   for (const [what, versions] of scenarios) assertSessionMatches(versions, what);
 });
-
-/** One line-level edit: a digit changed, a line deleted, duplicated, swapped with the next, or spliced in. */
-function lineEdit(text: string, pool: readonly string[], rand: () => number): string {
-  const lines = text.split('\n');
-  const i = Math.floor(rand() * lines.length);
-  const r = rand();
-  if (r < 0.35) {
-    const digits = [...lines[i].matchAll(/\d/g)];
-    if (digits.length === 0) return text;
-    const d = digits[Math.floor(rand() * digits.length)];
-    lines[i] = lines[i].slice(0, d.index!) + String(Math.floor(rand() * 10)) + lines[i].slice(d.index! + 1);
-  } else if (r < 0.5) lines.splice(i, 1);
-  else if (r < 0.65) lines.splice(i, 0, lines[i]);
-  else if (r < 0.8 && i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]];
-  else lines.splice(i, 0, pool[Math.floor(rand() * pool.length)]);
-  return lines.join('\n');
-}
 
 test('seeded line-level edits of every source: a session (replaying statements) equals a fresh analysis', async () => {
   await loadPythonParser();

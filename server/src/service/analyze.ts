@@ -7,13 +7,13 @@ import type { Tree } from 'web-tree-sitter';
 import { describeVersion } from '../ir/kerasVersion';
 import { chooseVersion, VersionRequest } from '../infer/chooseVersion';
 import { inferShapes } from '../infer/propagate';
-import { PythonEvaluator } from '../syntax/python/evaluator';
+import { PythonEvaluator, PythonMemo } from '../syntax/python/evaluator';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
 import { collectResults } from './collectResults';
 import { diffTexts, TextEdit } from '../syntax/textEdit';
 import { StatementCopies } from '../syntax/python/statementCopies';
-import { StatementMemo } from '../syntax/python/statementMemo';
+import { StatementMemo } from '../syntax/statementMemo';
 import type { PyNode } from '../syntax/python/syntaxNode';
 import type { AnalysisSession } from './session';
 import type { Analysis, CommentInfo } from './types';
@@ -54,7 +54,7 @@ export class PythonSession implements AnalysisSession {
   private text = '';
   private readonly copies = new StatementCopies();
   /** Effects of the statements for replay in the next version; none for a one-shot analysis. */
-  private readonly memo: StatementMemo | undefined;
+  private readonly memo: PythonMemo | undefined;
 
   constructor(private readonly options: AnalyzeOptions = {}, oneShot = false) {
     this.memo = oneShot ? undefined : new StatementMemo();
@@ -137,7 +137,7 @@ export class PythonSession implements AnalysisSession {
  * Evaluates a module's statements (replaying unchanged ones from a session's `memo`), chooses the version,
  * infers shapes and collects the results.
  */
-function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions, memo?: StatementMemo): Analysis {
+function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions, memo?: PythonMemo): Analysis {
   const evaluator = new PythonEvaluator(text);
   const module = new Scope(undefined);
   if (memo) evaluator.runModule(statements, module, memo);

@@ -1,8 +1,10 @@
 // The analysis session of a TS/JS document: reuses the previous version's parse (top-level statements away
 // from the edit, see syntax/typescript/incrementalParse.ts) and falls back to a full parse whenever that
-// declines. Evaluation, inference and results are recomputed, so each result equals `analyzeTypeScript`.
+// declines; replays the unchanged statements' effects (syntax/statementMemo.ts). Inference and results are
+// recomputed, so each result equals `analyzeTypeScript`.
 
-import { evaluateSourceFile } from '../syntax/typescript/evaluateTypeScript';
+import { evaluateSourceFile, TsMemo } from '../syntax/typescript/evaluateTypeScript';
+import { StatementMemo } from '../syntax/statementMemo';
 import { ParsedDocument, parseDocument, reparse } from '../syntax/typescript/incrementalParse';
 import type { AnalyzeOptions } from './analyze';
 import { analysisOf, analyzeTypeScript, languageOf, skipReason } from './analyzeTypeScript';
@@ -15,9 +17,12 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
   let parsed: ParsedDocument | undefined;
   /** The latest result: the same text again (a re-request) returns it (results are treated as read-only). */
   let last: { readonly text: string; readonly analysis: Analysis } | undefined;
+  /** What each statement of the latest parse did, for replay in the next version (keyed by statement node). */
+  const memo: TsMemo = new StatementMemo();
 
   const analyzeFresh = (text: string): Analysis => {
     parsed = undefined;
+    memo.clear();
     return analyzeTypeScript(text, fileName, options);
   };
 
@@ -28,7 +33,7 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
       parsed = undefined; // a reparse changes the previous parse's nodes: it is spent either way
       const next = (previous && reparse(previous, text, fileName)) ?? parseDocument(text, fileName);
       if (!next) return analyzeFresh(text); // the parser threw: reported as a fresh analysis does
-      const analysis = analysisOf(evaluateSourceFile(next.file), language, options);
+      const analysis = analysisOf(evaluateSourceFile(next.file, memo), language, options);
       parsed = next;
       return analysis;
     } catch {
@@ -46,6 +51,7 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
     },
     dispose(): void {
       parsed = undefined;
+      memo.clear();
       last = undefined;
     },
   };

@@ -14,7 +14,7 @@ import {
 } from './pyValues';
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
-import { moveEffects, rangesWithin, Recorder, StatementEffects, StatementMemo } from './statementMemo';
+import { Recorder, runWithMemo, StatementMemo } from '../statementMemo';
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
@@ -30,6 +30,9 @@ export interface Binding {
   /** An assignment to the name, or a read of it. */
   readonly kind: 'write' | 'read';
 }
+
+/** The Python front end's statement memo (see statementMemo.ts). */
+export type PythonMemo = StatementMemo<Node, PyValue, Binding>;
 
 function isGraphValue(value: PyValue): boolean {
   return isTensorRef(value) || isTensorTuple(value) || (typeof value === 'object' && value !== null && ((value as { kind?: string }).kind === 'sequential' || (value as { kind?: string }).kind === 'functional'));
@@ -80,7 +83,7 @@ export class PythonEvaluator {
   // ---------------------------------------------------------------- statement memo
 
   /** Records the current top-level statement's effects (when a memo is in use). */
-  private recorder: Recorder | undefined;
+  private recorder: Recorder<Node, PyValue> | undefined;
 
   /**
    * The current statement cannot be replayed later: it mutates or shares state beyond its own assignments
@@ -96,76 +99,37 @@ export class PythonEvaluator {
     this.memo?.mutate(target);
   }
 
-  private memo: StatementMemo | undefined;
+  private memo: PythonMemo | undefined;
   private moduleScope: Scope | undefined;
 
   /**
    * Runs a module's top-level statements, replaying from `memo` those whose effects are known and still valid,
    * and recording the effects of the others for the next version.
    */
-  runModule(statements: readonly (Node | null)[], scope: Scope, memo: StatementMemo): void {
+  runModule(statements: readonly (Node | null)[], scope: Scope, memo: PythonMemo): void {
     // The memo stays for the rest of this evaluator's run: an uncalled function analysed afterwards may still
     // mutate a module-level object (`model.add` in its body).
     this.memo = memo;
     this.moduleScope = scope;
-    memo.begin();
-    const lookup = (name: string) => scope.own(name);
-    for (const stmt of statements) {
-      if (!stmt) continue;
-      const found = memo.replayable(stmt, lookup, scope.starImports.length);
-      if (found) {
-        const effects = found.start === stmt.startIndex ? found : moveEffects(found, stmt.startIndex - found.start);
-        this.replay(effects, scope);
-        memo.keep(stmt, effects);
-        continue;
-      }
-      const recorder = new Recorder(stmt.startIndex);
-      const before = this.builder.mark();
-      const bindings = this.bindings.length;
-      const comments = this.comments.length;
-      this.recorder = recorder;
-      scope.watcher = recorder;
-      let returned: { returned: PyValue } | undefined;
-      try {
-        returned = this.runStatement(stmt, scope);
-      } finally {
-        this.recorder = undefined;
-        scope.watcher = undefined;
-      }
-      if (returned) return;
-      if (recorder.impure) {
-        memo.own(stmt, recorder.writes);
-        continue;
-      }
-      const events = this.builder.events.slice(before.events);
-      const effects: StatementEffects = {
-        selfContained: true,
-        start: recorder.start,
-        end: stmt.endIndex,
-        reads: recorder.reads,
-        starImports: scope.starImports.length,
-        writes: recorder.writes,
-        events,
-        issues: this.builder.issues.slice(before.issues),
-        uncertainCalls: events.flatMap(e => e.kind === 'call' && this.builder.uncertainCalls.has(e.call) ? [e.call] : []),
-        sequentialOutputs: this.builder.sequentialOutputsOf(events),
-        bindings: this.bindings.slice(bindings),
-        comments: this.comments.slice(comments),
-        evidence: recorder.evidence,
-        itemNodes: recorder.itemNodes,
-      };
-      if (!rangesWithin(effects)) (effects as { selfContained: boolean }).selfContained = false;
-      memo.keep(stmt, effects);
-    }
-  }
-
-  private replay(e: StatementEffects, scope: Scope): void {
-    for (const [name, value] of e.writes) scope.set(name, value);
-    this.builder.replay(e.events, e.issues, e.uncertainCalls, e.sequentialOutputs);
-    for (const b of e.bindings) this.bindings.push(b);
-    for (const c of e.comments) this.comments.push(c);
-    for (const evidence of e.evidence) this.offerEvidence(evidence);
-    for (const [list, nodes] of e.itemNodes) this.itemNodes.set(list, nodes);
+    runWithMemo(statements, memo, {
+      builder: this.builder,
+      bindings: this.bindings,
+      comments: this.comments,
+      startOf: stmt => stmt.startIndex,
+      endOf: stmt => stmt.endIndex,
+      lookup: name => scope.own(name),
+      starImports: () => scope.starImports.length,
+      scope,
+      attach: recorder => {
+        this.recorder = recorder;
+      },
+      run: stmt => this.runStatement(stmt, scope) !== undefined,
+      replayValues: e => {
+        for (const [name, value] of e.writes) scope.set(name, value);
+        for (const evidence of e.evidence) this.offerEvidence(evidence);
+        for (const [list, nodes] of e.itemNodes) this.itemNodes.set(list, nodes as Node[]);
+      },
+    });
   }
 
   rangeOf(node: Node): TextRange {

@@ -3,11 +3,11 @@
 
 import ts = require('typescript');
 import { GraphBuilder } from '../../ir/graphBuilder';
-import { Binding, TsEvaluator } from './evaluator';
+import { Binding, TsEvaluator, TsMemo } from './evaluator';
 import { JsScope } from './scope';
 import { collectComments, SourceComment } from './comments';
 
-export type { Binding } from './evaluator';
+export type { Binding, TsMemo } from './evaluator';
 
 export interface TypeScriptEvaluation {
   readonly builder: GraphBuilder;
@@ -48,12 +48,14 @@ export function evaluateTypeScript(text: string, fileName: string): TypeScriptEv
 
 /**
  * Runs the interpreter over a parsed file. It reads only `statements` and `text` of the file (and the
- * nodes below), so an incremental session may pass a file assembled from the statements of several parses.
+ * nodes below), so an incremental session may pass a file assembled from the statements of several parses,
+ * with the statement memo of the previous version (unchanged statements are replayed, statementMemo.ts).
  */
-export function evaluateSourceFile(sourceFile: ts.SourceFile): TypeScriptEvaluation {
+export function evaluateSourceFile(sourceFile: ts.SourceFile, memo?: TsMemo): TypeScriptEvaluation {
   const ev = new TsEvaluator(sourceFile);
   const module = new JsScope(undefined);
-  ev.runBlock(sourceFile.statements, module);
+  if (memo) ev.runModule(sourceFile.statements, module, memo);
+  else ev.runBlock(sourceFile.statements, module);
   ev.analyseUncalledFunctions();
   let comments: SourceComment[] = [];
   try {

@@ -25,6 +25,7 @@ import {
 import { isTfjsModule, TF_ROOT } from './tfjsSymbols';
 import { callExpression, getProperty, newExpression } from './tfjsCalls';
 import { binaryOp, compareOp } from './operators';
+import { Recorder, runWithMemo, StatementMemo } from '../statementMemo';
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
@@ -41,6 +42,9 @@ export interface Binding {
   /** An assignment to the name, or a read of it. */
   readonly kind: 'write' | 'read';
 }
+
+/** The TS/JS front end's statement memo (see statementMemo.ts). */
+export type TsMemo = StatementMemo<ts.Statement, JsValue, Binding>;
 
 /** How a statement ended other than by falling through. */
 export type Completion = { readonly kind: 'return'; readonly value: JsValue } | { readonly kind: 'break' } | { readonly kind: 'continue' } | undefined;
@@ -71,11 +75,77 @@ export class TsEvaluator {
     return this.sourceFile.text.slice(node.getStart(this.sourceFile), node.end);
   }
 
+  // ---------------------------------------------------------------- statement memo
+
+  /** Records the current top-level statement's effects (when a memo is in use). */
+  private recorder: Recorder<ts.Statement, JsValue> | undefined;
+  private memo: TsMemo | undefined;
+  private moduleScope: JsScope | undefined;
+
+  /**
+   * The current statement cannot be replayed later: it mutates or shares state beyond its own assignments
+   * and graph events (a function, an unknown branch, a loop whose state is snapshotted).
+   */
+  markImpure(): void {
+    if (this.recorder) this.recorder.impure = true;
+  }
+
+  /** `target` (an array, an object literal, a Sequential) is being mutated: see `StatementMemo.mutate`. */
+  noteMutation(target: object): void {
+    this.markImpure();
+    this.memo?.mutate(target);
+  }
+
+  /** Marks a list whose length is no longer known (a mutation of it: see `noteMutation`). */
+  markUncertainList(list: JsValue[]): void {
+    this.noteMutation(list);
+    this.uncertainLists.add(list);
+  }
+
+  /** Looks a name up through the scope chain, noting a module-level read for the statement being recorded. */
+  lookupName(name: string, scope: JsScope): JsValue | undefined {
+    if (this.recorder) this.recorder.read(name, this.moduleScope!.own(name));
+    return scope.lookup(name);
+  }
+
+  /**
+   * Runs a module's top-level statements, replaying from `memo` those whose effects are known and still valid,
+   * and recording the effects of the others for the next version.
+   */
+  runModule(statements: readonly ts.Statement[], scope: JsScope, memo: TsMemo): void {
+    // The memo stays for the rest of this evaluator's run: an uncalled function analysed afterwards may still
+    // mutate a module-level object (`model.add` in its body).
+    this.memo = memo;
+    this.moduleScope = scope;
+    this.hoistFunctions(statements, scope);
+    runWithMemo(statements, memo, {
+      builder: this.builder,
+      bindings: this.bindings,
+      startOf: stmt => stmt.pos,
+      endOf: stmt => stmt.end,
+      lookup: name => scope.own(name),
+      starImports: () => 0,
+      scope,
+      attach: recorder => {
+        this.recorder = recorder;
+      },
+      run: stmt => this.runStatement(stmt, scope) !== undefined,
+      replayValues: e => {
+        for (const [name, value] of e.writes) scope.declare(name, value);
+        for (const [list, nodes] of e.itemNodes) this.itemNodes.set(list, nodes as ts.Node[]);
+      },
+    });
+  }
+
   // ---------------------------------------------------------------- statements
 
-  runBlock(statements: readonly ts.Statement[], scope: JsScope): Completion {
-    // Function declarations are hoisted: `run()` may come before `function run() {…}`.
+  /** Function declarations are hoisted: `run()` may come before `function run() {…}`. */
+  private hoistFunctions(statements: readonly ts.Statement[], scope: JsScope): void {
     for (const s of statements) if (isFunctionDeclaration(s) && s.name) this.defineFunction(s, s.name.text, scope);
+  }
+
+  runBlock(statements: readonly ts.Statement[], scope: JsScope): Completion {
+    this.hoistFunctions(statements, scope);
     for (const s of statements) {
       const c = this.runStatement(s, scope);
       if (c) return c;
@@ -258,6 +328,7 @@ export class TsEvaluator {
   }
 
   defineFunction(node: FunctionNode, name: string, scope: JsScope): FunctionValue {
+    this.markImpure();
     const existing = this.definedFunctions.get(node);
     if (existing && existing.closure === scope) {
       scope.declare(name, existing);
@@ -298,6 +369,7 @@ export class TsEvaluator {
 
   /** Runs arms whose execution is not known, then keeps only the variables every outcome agrees on. */
   runUncertainArms(arms: readonly Arm[], scope: JsScope): void {
+    this.markImpure();
     const before = scope.snapshot();
     const outcomes: Map<JsScope, Map<string, JsValue>>[] = [];
     for (const arm of arms) {
@@ -330,6 +402,7 @@ export class TsEvaluator {
 
   /** `for (init; cond; incr)`: unrolled when the trip count is known and small, else analysed once. */
   private runFor(node: ts.ForStatement, scope: JsScope): Completion {
+    this.markImpure(); // the trip count is found on a snapshot of the variables, restored past any watcher
     const init = node.initializer;
     const runInit = () => {
       if (!init) return;
@@ -429,6 +502,7 @@ export class TsEvaluator {
    * body is analysed once: a later call with other values returns unknown rather than a wrong model.
    */
   callFunction(fn: FunctionValue, args: readonly JsValue[]): JsValue {
+    this.markImpure();
     if (fn.analysed) {
       const same = fn.analysed.args.length === args.length && fn.analysed.args.every((a, i) => sameValue(a, args[i]));
       return same ? fn.analysed.result : unknown(`\`${fn.name}\` was analysed for other arguments`);
@@ -441,6 +515,7 @@ export class TsEvaluator {
 
   /** Runs a function body with arguments, without the analyse-once rule (callbacks of `map`, `forEach`). */
   runFunctionBody(fn: FunctionValue, args: readonly JsValue[]): JsValue {
+    this.markImpure();
     if (this.callDepth >= MAX_CALL_DEPTH) return unknown('calls nested too deeply');
     const local = new JsScope(fn.closure, fn.name);
     fn.node.parameters.forEach((p, i) => {
@@ -568,6 +643,7 @@ export class TsEvaluator {
         const f = node as ts.ArrowFunction | ts.FunctionExpression;
         const name = isFunctionExpression(f) && f.name ? f.name.text : 'an anonymous function';
         const fn: FunctionValue = { kind: 'function', name, node: f, closure: scope };
+        this.markImpure();
         this.functions.push(fn);
         return fn;
       }
@@ -585,7 +661,7 @@ export class TsEvaluator {
 
   private readIdentifier(id: ts.Identifier, scope: JsScope): JsValue {
     const name = id.text;
-    const v = scope.lookup(name);
+    const v = this.lookupName(name, scope);
     if (v !== undefined) {
       if (isGraphValue(v)) this.bindings.push({ name, range: this.rangeOf(id), value: v, kind: 'read' });
       return v;
@@ -604,6 +680,7 @@ export class TsEvaluator {
     const out: JsValue[] = [];
     const nodes: ts.Node[] = [];
     this.itemNodes.set(out, nodes);
+    this.recorder?.itemNodes.push([out, nodes]);
     for (const el of node.elements) {
       if (isSpreadElement(el)) {
         const v = this.evalExpr(el.expression, scope);
@@ -643,6 +720,7 @@ export class TsEvaluator {
         else if (v !== null) return unknown('an object with a spread of values that are not known');
       } else if (isMethodDeclaration(p)) {
         const key = this.propertyKey(p.name, scope);
+        this.markImpure();
         if (key !== undefined) entries.set(key, { kind: 'function', name: key, node: p, closure: scope });
       } else {
         const key = p.name ? this.propertyKey(p.name, scope) : undefined;
@@ -770,8 +848,11 @@ export class TsEvaluator {
     if (isPropertyAccessExpression(target) || isElementAccessExpression(target)) {
       const obj = this.evalExpr(target.expression, scope);
       const key = isPropertyAccessExpression(target) ? target.name.text : this.evalExpr(target.argumentExpression, scope);
-      if (isObject(obj) && (typeof key === 'string' || typeof key === 'number')) obj.entries.set(String(key), value);
-      else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= obj.length) {
+      if (isObject(obj) && (typeof key === 'string' || typeof key === 'number')) {
+        this.noteMutation(obj);
+        obj.entries.set(String(key), value);
+      } else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= obj.length) {
+        this.noteMutation(obj);
         if (this.uncertain > 0) this.uncertainLists.add(obj);
         obj[key] = value;
       }

@@ -1,12 +1,28 @@
 // Variable scopes of the TS/JS evaluator: module and function scopes chained to their parent. Blocks
-// share their function's scope (a simplification: shadowing in nested blocks is rare in model code).
+// share their function's scope (a simplification: shadowing in nested blocks is rare in model code). A
+// watcher sees one scope's assignments (a session records what each top-level statement assigns).
 
 import type { JsValue } from './jsValues';
 
+export interface ScopeWatcher {
+  write(name: string, value: JsValue): void;
+}
+
 export class JsScope {
   private readonly vars = new Map<string, JsValue>();
+  watcher: ScopeWatcher | undefined;
 
   constructor(readonly parent: JsScope | undefined, readonly functionName?: string) {}
+
+  /** The value bound in this scope itself (not its parents). */
+  own(name: string): JsValue | undefined {
+    return this.vars.get(name);
+  }
+
+  private set(name: string, value: JsValue): void {
+    this.vars.set(name, value);
+    this.watcher?.write(name, value);
+  }
 
   lookup(name: string): JsValue | undefined {
     for (let s: JsScope | undefined = this; s; s = s.parent) {
@@ -18,18 +34,18 @@ export class JsScope {
 
   /** `let`/`const`/`var`/parameter: binds in this scope. */
   declare(name: string, value: JsValue): void {
-    this.vars.set(name, value);
+    this.set(name, value);
   }
 
   /** `name = value`: assigns where the name is declared, else declares it here (sloppy-mode global). */
   assign(name: string, value: JsValue): void {
     for (let s: JsScope | undefined = this; s; s = s.parent) {
       if (s.vars.has(name)) {
-        s.vars.set(name, value);
+        s.set(name, value);
         return;
       }
     }
-    this.vars.set(name, value);
+    this.set(name, value);
   }
 
   /** Snapshots of this scope and its ancestors (an unknown branch may assign outer variables). */
@@ -48,6 +64,6 @@ export class JsScope {
 
   /** Sets a name directly in this scope's table (used when merging branches). */
   setOwn(name: string, value: JsValue): void {
-    this.vars.set(name, value);
+    this.set(name, value);
   }
 }

@@ -40,7 +40,7 @@ function evalArguments(ev: TsEvaluator, args: readonly ts.Expression[] | undefin
 export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: JsScope): JsValue {
   const calleeNode = node.expression;
   // `require('@tensorflow/tfjs')` (CommonJS), unless the file defines its own `require`.
-  if (isIdentifier(calleeNode) && calleeNode.text === 'require' && scope.lookup('require') === undefined) {
+  if (isIdentifier(calleeNode) && calleeNode.text === 'require' && ev.lookupName('require', scope) === undefined) {
     const arg = node.arguments[0];
     if (arg && (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg))) {
       return isTfjsModule(arg.text) ? { kind: 'symbol', path: [TF_ROOT] } : unknown(`\`require('${arg.text}')\` is not followed`);
@@ -235,6 +235,7 @@ function callMethod(ev: TsEvaluator, target: JsValue, name: string, node: ts.Cal
   if (Array.isArray(target)) return callArrayMethod(ev, target, name, args);
   if (isModelNode(target)) {
     if (target.kind === 'sequential' && name === 'add') {
+      ev.noteMutation(target);
       const argNode = node.arguments[0];
       addToSequential(ev, target, args.values[0] ?? unknown(), argNode ?? node, 'add', node.end);
       return null;
@@ -258,6 +259,7 @@ function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, args: E
     case 'push':
     case 'unshift':
       // JS arrays are shared by reference: the same rule as Python's `append`.
+      ev.noteMutation(list);
       if (ev.uncertain > 0 || uncertainList || args.opaque) ev.uncertainLists.add(list);
       if (name === 'push') list.push(...p);
       else list.unshift(...p);
@@ -271,7 +273,7 @@ function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, args: E
           if (ev.uncertainLists.has(x)) unsure = true;
         } else out.push(x);
       }
-      if (unsure) ev.uncertainLists.add(out);
+      if (unsure) ev.markUncertainList(out); // a new list, but its uncertainty is not replayed
       return out;
     }
     case 'slice': {
@@ -289,7 +291,7 @@ function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, args: E
       return name === 'map' ? out : null;
     }
     default:
-      ev.uncertainLists.add(list);
+      ev.markUncertainList(list);
       return unknown(`\`.${name}(…)\` is not analysed`);
   }
 }

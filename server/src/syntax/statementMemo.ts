@@ -1,18 +1,31 @@
 // What each top-level statement of a module did when it was last evaluated (its effects), kept by a session
-// so that the next version can replay an unchanged statement instead of evaluating it again. A statement is
+// so that the next version can replay an unchanged statement instead of evaluating it again; shared by the
+// Python and the TS/JS front ends (`runWithMemo` drives either evaluator through a small host). A statement is
 // replayed only when its syntax node is the same (an unchanged copy; if it moved, its ranges move with it),
 // every name it read from the module still holds the same value, nothing it read has been mutated since, and
 // the module has as many star imports; statements that mutate shared objects (`model.add`, `list.append`),
 // call or define functions, or branch on unknowns are never recorded, and an object they mutate takes the
 // memo of every statement whose assigned values reach it away.
 
-import type { CallNode, GraphEvent, Issue, SequentialModel, TensorRef, TextRange } from '../../ir/graph';
-import type { VersionEvidence } from '../../infer/chooseVersion';
-import type { PyValue } from './pyValues';
-import type { Binding } from './evaluator';
-import type { PyNode } from './syntaxNode';
+import type { CallNode, GraphEvent, Issue, SequentialModel, TensorRef, TextRange } from '../ir/graph';
+import type { GraphBuilder } from '../ir/graphBuilder';
+import type { VersionEvidence } from '../infer/chooseVersion';
 
-export interface StatementEffects {
+/** A variable bound to a graph value, as both front ends record it. */
+export interface MemoBinding<V> {
+  readonly name: string;
+  readonly range: TextRange;
+  readonly value: V;
+  readonly kind: 'write' | 'read';
+}
+
+export interface SourceComment {
+  readonly range: TextRange;
+  readonly body: string;
+}
+
+/** `N`: a front end's statement node; `V`: its values; `B`: its binding records. */
+export interface StatementEffects<N extends object, V, B extends MemoBinding<unknown> = MemoBinding<unknown>> {
   /** Where the statement started and ended when recorded (ranges below are absolute). */
   readonly start: number;
   readonly end: number;
@@ -22,65 +35,68 @@ export interface StatementEffects {
    */
   readonly selfContained: boolean;
   /** Names read from the module scope before the statement assigned them, with the values read. */
-  readonly reads: ReadonlyMap<string, PyValue | undefined>;
+  readonly reads: ReadonlyMap<string, V | undefined>;
   /** How many star imports the module had (a name it does not bind resolves through them). */
   readonly starImports: number;
   /** Names the statement assigned in the module scope, with their final values. */
-  readonly writes: ReadonlyMap<string, PyValue>;
+  readonly writes: ReadonlyMap<string, V>;
   readonly events: readonly GraphEvent[];
   readonly issues: readonly Issue[];
   readonly uncertainCalls: readonly CallNode[];
   /** The output of each Sequential the statement created, as the graph builder tracks it. */
   readonly sequentialOutputs: readonly (readonly [SequentialModel, TensorRef | undefined])[];
-  readonly bindings: readonly Binding[];
-  readonly comments: readonly { range: TextRange; body: string }[];
+  readonly bindings: readonly B[];
+  readonly comments: readonly SourceComment[];
   /** Every piece of version evidence the statement offered (the evaluator keeps the first of each kind). */
   readonly evidence: readonly VersionEvidence[];
   /** Syntax nodes of the items of list literals the statement built. */
-  readonly itemNodes: readonly (readonly [object, PyNode[]])[];
+  readonly itemNodes: readonly (readonly [object, readonly object[]])[];
 }
 
 /** Collects one statement's effects while the evaluator runs it. */
-export class Recorder {
+export class Recorder<N extends object, V> {
   impure = false;
-  readonly reads = new Map<string, PyValue | undefined>();
-  readonly writes = new Map<string, PyValue>();
+  readonly reads = new Map<string, V | undefined>();
+  readonly writes = new Map<string, V>();
   readonly evidence: VersionEvidence[] = [];
-  readonly itemNodes: (readonly [object, PyNode[]])[] = [];
+  readonly itemNodes: (readonly [object, readonly object[]])[] = [];
 
   constructor(readonly start: number) {}
 
-  read(name: string, value: PyValue | undefined): void {
+  read(name: string, value: V | undefined): void {
     if (!this.writes.has(name) && !this.reads.has(name)) this.reads.set(name, value);
   }
 
-  write(name: string, value: PyValue): void {
+  write(name: string, value: V): void {
     this.writes.set(name, value);
   }
 }
 
-interface Owner {
-  readonly node: PyNode;
-  readonly writes: ReadonlyMap<string, PyValue>;
+interface Owner<N, V> {
+  readonly node: N;
+  readonly writes: ReadonlyMap<string, V>;
 }
 
-/** Whether a value is, or may hold, something the evaluator mutates (a list or a Sequential model). */
+/**
+ * Whether a value is, or may hold, something an evaluator mutates: a list, a Sequential model, a dict or a
+ * JS object literal (entries), a bound method (its target).
+ */
 function holdsMutable(value: unknown): value is { kind?: string } {
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) return true;
   const kind = (value as { kind?: string }).kind;
-  return kind === 'sequential' || kind === 'dict' || kind === 'method';
+  return kind === 'sequential' || kind === 'dict' || kind === 'object' || kind === 'method';
 }
 
 /** How deep assigned values are followed to find the objects a statement owns (lists in dicts in lists …). */
 const OWN_DEPTH = 6;
 
 /** The effects of a module's statements, by statement node, from one version to the next. */
-export class StatementMemo {
-  private entries = new Map<PyNode, StatementEffects>();
-  private next = new Map<PyNode, StatementEffects>();
+export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> = MemoBinding<unknown>> {
+  private entries = new Map<N, StatementEffects<N, V, B>>();
+  private next = new Map<N, StatementEffects<N, V, B>>();
   /** The statements (of this version) whose assigned values reach each object: who to forget when it is mutated. */
-  private owners = new Map<object, Owner[]>();
+  private owners = new Map<object, Owner<N, V>[]>();
   /** Objects mutated in this version so far: a statement that read one is evaluated, not replayed. */
   private readonly mutated = new Set<object>();
 
@@ -96,7 +112,7 @@ export class StatementMemo {
    * The effects of `node` if they can be replayed on a module scope read through `lookup` (at another offset
    * than recorded, `moveEffects` first).
    */
-  replayable(node: PyNode, lookup: (name: string) => PyValue | undefined, starImports: number): StatementEffects | undefined {
+  replayable(node: N, lookup: (name: string) => V | undefined, starImports: number): StatementEffects<N, V, B> | undefined {
     const e = this.entries.get(node);
     if (!e || !e.selfContained || e.starImports !== starImports) return undefined;
     for (const [name, value] of e.reads) {
@@ -107,17 +123,17 @@ export class StatementMemo {
   }
 
   /** Keeps `effects` of `node` for the next version and notes the objects it assigned. */
-  keep(node: PyNode, effects: StatementEffects): void {
+  keep(node: N, effects: StatementEffects<N, V, B>): void {
     this.next.set(node, effects);
     this.own(node, effects.writes);
   }
 
   /**
-   * Notes what a statement assigned that can be mutated later — lists and Sequential models (the evaluator
-   * mutates nothing else), also inside lists, dicts and bound methods — as owned by it.
+   * Notes what a statement assigned that can be mutated later — lists, Sequential models and JS objects (the
+   * evaluators mutate nothing else), also inside lists, dicts, objects and bound methods — as owned by it.
    */
-  own(node: PyNode, writes: ReadonlyMap<string, PyValue>): void {
-    let owner: Owner | undefined;
+  own(node: N, writes: ReadonlyMap<string, V>): void {
+    let owner: Owner<N, V> | undefined;
     let seen: Set<object> | undefined;
     const visit = (value: unknown, depth: number): void => {
       if (!holdsMutable(value) || depth > OWN_DEPTH) return;
@@ -129,7 +145,7 @@ export class StatementMemo {
       if (list) list.push(owner);
       else this.owners.set(value, [owner]);
       if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
-      else if (value.kind === 'dict') for (const item of (value as unknown as { entries: Map<string, unknown> }).entries.values()) visit(item, depth + 1);
+      else if (value.kind === 'dict' || value.kind === 'object') for (const item of (value as unknown as { entries: Map<string, unknown> }).entries.values()) visit(item, depth + 1);
       else if (value.kind === 'method') visit((value as unknown as { target: unknown }).target, depth + 1);
     };
     for (const value of writes.values()) visit(value, 0);
@@ -149,7 +165,7 @@ export class StatementMemo {
   }
 
   /** A copy replaced the wasm node a statement was evaluated on (idle work): its effects carry over. */
-  rekey(from: PyNode, to: PyNode): void {
+  rekey(from: N, to: N): void {
     const e = this.next.get(from);
     if (!e) return;
     this.next.delete(from);
@@ -165,7 +181,7 @@ export class StatementMemo {
 }
 
 /** Whether every range the effects hold lies within [start, end]. */
-export function rangesWithin(e: StatementEffects): boolean {
+export function rangesWithin(e: StatementEffects<object, unknown>): boolean {
   const inside = (r: TextRange | undefined) => !r || (r.start >= e.start && r.end <= e.end);
   for (const ev of e.events) {
     switch (ev.kind) {
@@ -190,7 +206,7 @@ export function rangesWithin(e: StatementEffects): boolean {
  * The effects of a self-contained statement that moved by `delta`: its graph objects get moved ranges (new
  * range objects: an earlier analysis holding the old ones is unaffected), the rest is copied with moved ranges.
  */
-export function moveEffects(e: StatementEffects, delta: number): StatementEffects {
+export function moveEffects<N extends object, V, B extends MemoBinding<unknown>>(e: StatementEffects<N, V, B>, delta: number): StatementEffects<N, V, B> {
   const move = (r: TextRange): TextRange => ({ start: r.start + delta, end: r.end + delta });
   for (const ev of e.events) {
     switch (ev.kind) {
@@ -222,9 +238,97 @@ export function moveEffects(e: StatementEffects, delta: number): StatementEffect
     issues: e.issues.map(i => ({ ...i, range: move(i.range), ...(i.related ? { related: i.related.map(r => ({ ...r, range: move(r.range) })) } : {}) })),
     uncertainCalls: e.uncertainCalls,
     sequentialOutputs: e.sequentialOutputs,
-    bindings: e.bindings.map(b => ({ name: b.name, range: move(b.range), value: b.value, kind: b.kind })),
+    bindings: e.bindings.map(b => ({ name: b.name, range: move(b.range), value: b.value, kind: b.kind }) as B),
     comments: e.comments.map(c => ({ range: move(c.range), body: c.body })),
     evidence: e.evidence.map(v => ({ kind: v.kind, reason: v.reason, range: move(v.range) })),
     itemNodes: e.itemNodes,
   };
+}
+
+/** How many statements `runWithMemo` replayed and evaluated (for tests and measurements). */
+export const memoStats = { replayed: 0, evaluated: 0 };
+
+/** What `runWithMemo` needs of a front end's evaluator. */
+export interface MemoHost<N extends object, V, B extends MemoBinding<unknown>> {
+  readonly builder: GraphBuilder;
+  readonly bindings: B[];
+  /** Comments the evaluator collects (the Python one; TS/JS comments are read from the whole file). */
+  readonly comments?: SourceComment[];
+  startOf(stmt: N): number;
+  endOf(stmt: N): number;
+  /** A module-level name's own value. */
+  lookup(name: string): V | undefined;
+  starImports(): number;
+  /** The module scope: its watcher sees the assignments of the statement being recorded. */
+  readonly scope: { watcher: { write(name: string, value: V): void } | undefined };
+  /** Attaches the recorder the evaluator reports reads, impurity, evidence and item nodes to (or detaches it). */
+  attach(recorder: Recorder<N, V> | undefined): void;
+  /** Evaluates one statement; true when the module stops there (a top-level return). */
+  run(stmt: N): boolean;
+  /** Replays what lies beyond the graph and the lists above: assignments, version evidence, item nodes. */
+  replayValues(effects: StatementEffects<N, V, B>): void;
+}
+
+/**
+ * Runs a module's top-level statements, replaying from `memo` those whose effects are known and still valid
+ * and recording the effects of the others for the next version.
+ */
+export function runWithMemo<N extends object, V, B extends MemoBinding<unknown>>(statements: readonly (N | null)[], memo: StatementMemo<N, V, B>, host: MemoHost<N, V, B>): void {
+  memo.begin();
+  const lookup = (name: string) => host.lookup(name);
+  const { builder, bindings } = host;
+  const comments = host.comments ?? [];
+  for (const stmt of statements) {
+    if (!stmt) continue;
+    const start = host.startOf(stmt);
+    const found = memo.replayable(stmt, lookup, host.starImports());
+    if (found) {
+      const effects = found.start === start ? found : moveEffects(found, start - found.start);
+      builder.replay(effects.events, effects.issues, effects.uncertainCalls, effects.sequentialOutputs);
+      for (const b of effects.bindings) bindings.push(b);
+      for (const c of effects.comments) comments.push(c);
+      host.replayValues(effects);
+      memo.keep(stmt, effects);
+      memoStats.replayed++;
+      continue;
+    }
+    memoStats.evaluated++;
+    const recorder = new Recorder<N, V>(start);
+    const before = builder.mark();
+    const bindingCount = bindings.length;
+    const commentCount = comments.length;
+    host.attach(recorder);
+    host.scope.watcher = recorder;
+    let stop: boolean;
+    try {
+      stop = host.run(stmt);
+    } finally {
+      host.attach(undefined);
+      host.scope.watcher = undefined;
+    }
+    if (stop) return;
+    if (recorder.impure) {
+      memo.own(stmt, recorder.writes);
+      continue;
+    }
+    const events = builder.events.slice(before.events);
+    const effects: StatementEffects<N, V, B> = {
+      selfContained: true,
+      start,
+      end: host.endOf(stmt),
+      reads: recorder.reads,
+      starImports: host.starImports(),
+      writes: recorder.writes,
+      events,
+      issues: builder.issues.slice(before.issues),
+      uncertainCalls: events.flatMap(e => e.kind === 'call' && builder.uncertainCalls.has(e.call) ? [e.call] : []),
+      sequentialOutputs: builder.sequentialOutputsOf(events),
+      bindings: bindings.slice(bindingCount),
+      comments: comments.slice(commentCount),
+      evidence: recorder.evidence,
+      itemNodes: recorder.itemNodes,
+    };
+    if (!rangesWithin(effects)) (effects as { selfContained: boolean }).selfContained = false;
+    memo.keep(stmt, effects);
+  }
 }
