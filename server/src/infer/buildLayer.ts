@@ -134,14 +134,38 @@ export function buildLayer(
   options: BuildOptions,
   callOptions: ReadonlyMap<string, unknown> = NO_OPTIONS,
 ): BuildOutcome {
+  const last = layer.lastBuild;
+  if (last && last.callOptions === callOptions && last.version === options.version && last.dataFormat === options.defaultDataFormat && sameShapes(last.inputs, inputs)) {
+    return last.outcome as BuildOutcome;
+  }
   const spec = layer.spec as LayerSpec;
   const key = buildKey(layer, spec, inputs, options, callOptions);
   if (key === undefined) return runBuild(layer, spec, inputs, options, callOptions);
-  const hit = cachedBuild(key);
-  if (hit) return hit;
-  const outcome = runBuild(layer, spec, inputs, options, callOptions);
-  // Issue messages name the layer instance: only issue-free outcomes are shared.
-  return outcome.issues.length === 0 ? rememberBuild(key, outcome) : outcome;
+  let outcome = cachedBuild(key);
+  if (!outcome) {
+    outcome = runBuild(layer, spec, inputs, options, callOptions);
+    // Issue messages name the layer instance: only issue-free outcomes are shared.
+    if (outcome.issues.length > 0) return outcome;
+    outcome = rememberBuild(key, outcome);
+  }
+  // A layer's arguments never change after creation: the same inputs, call options, version and data format
+  // give the same key, so the next analysis of a session (a replayed layer) can skip building it.
+  layer.lastBuild = { inputs, callOptions, version: options.version, dataFormat: options.defaultDataFormat, outcome };
+  return outcome;
+}
+
+/** Whether two lists of shapes are equal, axis by axis. */
+function sameShapes(a: readonly Shape[], b: readonly Shape[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (!Object.is(x[j], y[j])) return false;
+  }
+  return true;
 }
 
 function runBuild(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[], options: BuildOptions, callOptions: ReadonlyMap<string, unknown>): BuildOutcome {

@@ -45,6 +45,20 @@ export interface LayerInstance extends LayerCreation {
   built?: BuildResult;
   /** The input shapes the layer was built with. */
   builtFor?: readonly Shape[];
+  /**
+   * The layer's latest shared build (infer/buildLayer.ts), kept across the analyses of a session: a replayed
+   * layer built again on equal inputs skips the build cache's key. Not an annotation of one analysis.
+   */
+  lastBuild?: LastBuild;
+}
+
+/** What a layer was last built for and the shared outcome (see `LayerInstance.lastBuild`). */
+export interface LastBuild {
+  readonly inputs: readonly Shape[];
+  readonly callOptions: ReadonlyMap<string, unknown>;
+  readonly version: string;
+  readonly dataFormat: string;
+  readonly outcome: unknown;
 }
 
 /** A tensor produced by a call (output `index` of it). */
