@@ -121,3 +121,32 @@ test('seeded line-level edits of every source: a session (replaying statements) 
   }
   assert.ok(edits >= 900, `${edits} edits`);
 });
+
+test('a session hands back the same result objects for calls a replay left unchanged, new ones for the rest', async () => {
+  await loadPythonParser();
+  const v1 = HEAD + 'x = keras.Input((8,))\ny = layers.Dense(4)(x)\nz = layers.Dense(3)(y)\nw = layers.Dense(2)(z)\n';
+  const v2 = v1.replace('Dense(3)', 'Dense(5)');
+  const session = new PythonSession();
+  try {
+    const a = session.analyze(v1);
+    session.prepare(() => false);
+    const b = session.analyze(v2);
+    assert.deepEqual(b, analyzePython(v2));
+    assert.deepEqual(b.layerUses.map(u => u.type), ['InputLayer', 'Dense', 'Dense', 'Dense']);
+    // Input and the first Dense are replayed with equal results: the very same use objects.
+    assert.equal(b.layerUses[0], a.layerUses[0]);
+    assert.equal(b.layerUses[1], a.layerUses[1]);
+    // The edited layer and the one reading it are new (their kernels are (4, 5) and (5, 2) now).
+    assert.notEqual(b.layerUses[2], a.layerUses[2]);
+    assert.notEqual(b.layerUses[3], a.layerUses[3]);
+    assert.deepEqual(b.layerUses[2].weights?.map(w => w.shape), [[4, 5], [5]]);
+    assert.deepEqual(b.layerUses[3].weights?.map(w => w.shape), [[5, 2], [2]]);
+    // Moved by an insertion above: equal results, but new ranges, so new use objects with the moved ranges.
+    const c = session.analyze('\n' + v2);
+    assert.deepEqual(c, analyzePython('\n' + v2));
+    assert.notEqual(c.layerUses[0], b.layerUses[0]);
+    assert.equal(c.layerUses[0].useRange.start, b.layerUses[0].useRange.start + 1);
+  } finally {
+    session.dispose();
+  }
+});

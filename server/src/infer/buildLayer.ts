@@ -135,7 +135,7 @@ export function buildLayer(
   callOptions: ReadonlyMap<string, unknown> = NO_OPTIONS,
 ): BuildOutcome {
   const last = layer.lastBuild;
-  if (last && last.callOptions === callOptions && last.version === options.version && last.dataFormat === options.defaultDataFormat && sameShapes(last.inputs, inputs)) {
+  if (last && last.callOptions === callOptions && last.version === options.version && last.dataFormat === options.defaultDataFormat && sameShapeList(last.inputs, inputs)) {
     return last.outcome as BuildOutcome;
   }
   const spec = layer.spec as LayerSpec;
@@ -154,15 +154,15 @@ export function buildLayer(
   return outcome;
 }
 
-/** Whether two lists of shapes are equal, axis by axis. */
-function sameShapes(a: readonly Shape[], b: readonly Shape[]): boolean {
+/** Whether two lists of shapes (undefined: not known) are equal, axis by axis. */
+export function sameShapeList(a: readonly (Shape | undefined)[], b: readonly (Shape | undefined)[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
     if (x === y) continue;
-    if (x.length !== y.length) return false;
+    if (!x || !y || x.length !== y.length) return false;
     for (let j = 0; j < x.length; j++) if (!Object.is(x[j], y[j])) return false;
   }
   return true;

@@ -7,7 +7,7 @@ import {
   isModelNode, isTensorRef,
 } from '../ir/graph';
 import { isLayerValue } from '../ir/values';
-import { BuildOptions, buildLayer, displayName } from './buildLayer';
+import { BuildOptions, buildLayer, displayName, sameShapeList } from './buildLayer';
 import { declaredInputShape, declaresInput } from './declaredInput';
 import { NameAllocator } from './naming';
 import { pushProducers } from './graphWalk';
@@ -151,7 +151,7 @@ class Propagator {
   }
 
   private setUnknown(call: CallNode, reason: string, inputShapes: readonly (Shape | undefined)[] = []): void {
-    call.result = { inputShapes, outputs: undefined, explanations: NONE, notes: NONE, unknownReason: reason };
+    setResult(call, inputShapes, undefined, NONE, NONE, reason);
   }
 
   private computeCall(call: CallNode): void {
@@ -241,13 +241,8 @@ class Propagator {
       layer.builtFor = shapes;
     }
     const outputs = outcome.result && outcome.result.outputs.some(o => o !== undefined) ? outcome.result.outputs : undefined;
-    call.result = {
-      inputShapes: shapes,
-      outputs,
-      explanations: outcome.explanations,
-      notes: outcome.notes,
-      unknownReason: outputs ? undefined : !outcome.result && outcome.issues.length ? 'the layer cannot be built for this input' : outcome.notes[0] ?? 'its output shape cannot be inferred statically',
-    };
+    setResult(call, shapes, outputs, outcome.explanations, outcome.notes,
+      outputs ? undefined : !outcome.result && outcome.issues.length ? 'the layer cannot be built for this input' : outcome.notes[0] ?? 'its output shape cannot be inferred statically');
   }
 
   /**
@@ -312,6 +307,20 @@ class Propagator {
 
 /** The empty explanation and note list every unknown call shares (frozen: never appended to). */
 const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * Sets a call's result: the previous analysis' result object when it is equal (a replayed call whose inputs
+ * did not change), so that what collection built from it stays valid; else a new one.
+ */
+function setResult(call: CallNode, inputShapes: readonly (Shape | undefined)[], outputs: readonly (Shape | undefined)[] | undefined, explanations: readonly string[], notes: readonly string[], unknownReason: string | undefined): void {
+  const previous = call.previousResult;
+  if (previous && previous.outputs === outputs && previous.explanations === explanations && previous.notes === notes
+    && previous.unknownReason === unknownReason && sameShapeList(previous.inputShapes, inputShapes)) {
+    call.result = previous;
+    return;
+  }
+  call.result = { inputShapes, outputs, explanations, notes, unknownReason };
+}
 
 function explicitName(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;

@@ -138,6 +138,7 @@ export class GraphBuilder {
         }
         case 'call':
           (e.call as { id: number }).id = this.nextId++;
+          e.call.previousResult = e.call.result;
           e.call.result = undefined;
           break;
         case 'createSequential':

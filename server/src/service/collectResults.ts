@@ -1,7 +1,7 @@
 // Turns the inferred graph into the plain result data: a summary row per layer, models with the totals
 // `model.summary()` prints, one layer use per call site, and variables bound to tensors or models.
 
-import { CallNode, Callee, FunctionalModel, GraphEvent, LayerInstance, ModelNode, isModelNode, isTensorRef } from '../ir/graph';
+import { CallNode, CallResult, Callee, FunctionalModel, GraphEvent, LayerInstance, ModelNode, TextRange, isModelNode, isTensorRef } from '../ir/graph';
 import { pushProducers } from '../infer/graphWalk';
 import type { Binding } from '../syntax/python/evaluator';
 import { isTensorTuple } from '../syntax/python/pyValues';
@@ -85,8 +85,32 @@ function isComplete(model: FunctionalModel): boolean {
   return facts.complete ??= functionalComplete(model);
 }
 
+/**
+ * What collection built for a layer's call and what from (kept on the call, `CallNode.collected`): in a session
+ * a replayed call whose result, layer name, type, range and build are unchanged gets the same row and use
+ * objects again instead of new ones (results are read-only).
+ */
+interface Collected {
+  readonly result: CallResult | undefined;
+  readonly name: string | undefined;
+  readonly typeName: string | undefined;
+  readonly range: TextRange;
+  readonly built: BuildResult | undefined;
+  readonly row: LayerInfo;
+  use: LayerUse | undefined;
+}
+
 /** The summary row of a call (memoised: models and layer uses both ask for it). */
 function layerRow(call: CallNode, memo: Memo): LayerInfo {
+  const callee = call.callee;
+  if (!isModelNode(callee)) {
+    const c = call.collected as Collected | undefined;
+    if (c && c.result === call.result && c.name === callee.name && c.typeName === callee.typeName && c.range === callee.range && c.built === callee.built) return c.row;
+    const fresh = computeRow(call, memo);
+    const collected: Collected = { result: call.result, name: callee.name, typeName: callee.typeName, range: callee.range, built: callee.built, row: fresh, use: undefined };
+    call.collected = collected;
+    return fresh;
+  }
   let row = memo.rows.get(call);
   if (!row) {
     row = computeRow(call, memo);
@@ -337,8 +361,11 @@ function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[]
     const row = layerRow(call, memo);
     const callee = call.callee;
     const model = isModelNode(callee);
+    const collected = model ? undefined : call.collected as Collected;
+    const hintOffset = call.hintAt ?? call.range.end;
+    const kept = collected?.use;
     // Written out field by field: an object spread here cost most of this function's time.
-    const use: LayerUse = {
+    const use: LayerUse = kept && kept.useRange === call.range && kept.classRange === (callee as LayerInstance).classRange && kept.hintOffset === hintOffset ? kept : {
       name: row.name,
       type: row.type,
       writtenAs: row.writtenAs,
@@ -351,7 +378,7 @@ function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[]
       unknownReason: row.unknownReason,
       useRange: call.range,
       classRange: model ? call.range : callee.classRange,
-      hintOffset: call.hintAt ?? call.range.end,
+      hintOffset,
       explanations: call.result?.explanations ?? [],
       notes: call.result?.notes ?? [],
       doc: model ? undefined : callee.spec?.doc,
@@ -359,6 +386,7 @@ function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[]
     const last = uses[uses.length - 1];
     if (last && (last.useRange.start > use.useRange.start || (last.useRange.start === use.useRange.start && last.useRange.end > use.useRange.end))) sorted = false;
     uses.push(use);
+    if (collected && use !== kept) collected.use = use;
   }
   return sorted ? uses : uses.sort((a, b) => a.useRange.start - b.useRange.start || a.useRange.end - b.useRange.end);
 }
