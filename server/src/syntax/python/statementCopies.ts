@@ -2,11 +2,13 @@
 // (syntaxNode.ts) across versions: a statement whose text is unchanged and which parsed without errors both
 // times is reused (moved to its new start). A statement without a copy is handed over as the wasm tree's own
 // node (evaluating it once costs less than copying it) and copied afterwards, in idle time (`copyPending`).
-// Once every statement of an error-free version is a copy, an edit can be reparsed locally (localReparse.ts).
+// Once every statement of an error-free version is a copy, an edit can be reparsed locally (localReparse.ts),
+// or, inside a number, not at all (numberEdit.ts).
 
 import type { Node, Tree } from 'web-tree-sitter';
 import { copySubtree, PyNode, SyntaxNode } from './syntaxNode';
 import { OffsetEdit, reparseLocally } from './localReparse';
+import { editInsideNumber } from './numberEdit';
 
 export class StatementCopies {
   /** Error-free copies for the next call, by statement text (a text may occur more than once). */
@@ -89,7 +91,15 @@ export class StatementCopies {
    */
   statementsAfterLocalEdit(before: string, after: string, edit: OffsetEdit, maxWindowShare?: number): SyntaxNode[] | undefined {
     if (!this.latestClean || this.pending.length > 0) return undefined;
-    const result = reparseLocally(this.latest as SyntaxNode[], before, after, edit, maxWindowShare);
+    const latest = this.latest as SyntaxNode[];
+    const number = editInsideNumber(latest, before, after, edit);
+    if (number) {
+      forget(this.byText, number.replaced);
+      remember(this.byText, number.added.frame.text, number.added);
+      this.latest = number.statements;
+      return number.statements;
+    }
+    const result = reparseLocally(latest, before, after, edit, maxWindowShare);
     if (!result) return undefined;
     // The replaced copies leave the by-text index; the new ones join it.
     for (const old of result.replaced) forget(this.byText, old);
