@@ -203,3 +203,13 @@ export function lineEdit(text: string, pool: readonly string[], rand: () => numb
   else lines.splice(i, 0, pool[Math.floor(rand() * pool.length)]);
   return lines.join('\n');
 }
+
+/** One digit edit at the digit at `at`: changed, another typed before or after it, or deleted. */
+export function digitEdit(text: string, at: number, rand: () => number): string {
+  const r = rand();
+  const digit = String(Math.floor(rand() * 10));
+  if (r < 0.4) return text.slice(0, at) + digit + text.slice(at + 1);
+  if (r < 0.6) return text.slice(0, at) + digit + text.slice(at);
+  if (r < 0.8) return text.slice(0, at + 1) + digit + text.slice(at + 1);
+  return text.slice(0, at) + text.slice(at + 1);
+}

@@ -11,7 +11,7 @@ import { copySubtree, SyntaxNode } from '../../server/src/syntax/python/syntaxNo
 import { editInsideNumber } from '../../server/src/syntax/python/numberEdit';
 import { analyzePython, PythonSession } from '../../server/src/service/analyze';
 import { diffTexts } from '../../server/src/syntax/textEdit';
-import { fuzzSources, prng } from '../robustness/support';
+import { digitEdit, fuzzSources, prng } from '../robustness/support';
 import { statementsDifference } from '../support/syntaxCompare';
 
 /** Plain-JS copies of every statement of an error-free text; undefined when it has a syntax error. */
@@ -102,13 +102,7 @@ test('seeded digit edits inside the numbers of every error-free source equal a f
     const digits = [...text.matchAll(/[0-9]/g)].map(m => m.index!);
     for (let i = 0; i < 40 && digits.length > 0; i++) {
       const at = digits[Math.floor(rand() * digits.length)];
-      const r = rand();
-      const digit = String(Math.floor(rand() * 10));
-      // Change, insert before, insert after, or delete a digit.
-      const after = r < 0.4 ? text.slice(0, at) + digit + text.slice(at + 1)
-        : r < 0.6 ? text.slice(0, at) + digit + text.slice(at)
-        : r < 0.8 ? text.slice(0, at + 1) + digit + text.slice(at + 1)
-        : text.slice(0, at) + text.slice(at + 1);
+      const after = digitEdit(text, at, rand);
       if (after === text) continue;
       total++;
       if (tryNumber(text, after, `${name}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`) === 'number') taken++;

@@ -1,10 +1,11 @@
-// The analysis session of a TS/JS document: reuses the previous version's parse (top-level statements away
-// from the edit, see syntax/typescript/incrementalParse.ts) and falls back to a full parse whenever that
-// declines; replays the unchanged statements' effects (syntax/statementMemo.ts). Inference and results are
+// The analysis session of a TS/JS document: reuses the previous version's parse (updated in place for digits
+// typed into a number, syntax/typescript/numberEdit.ts; else top-level statements away from the edit, see
+// syntax/typescript/incrementalParse.ts) and falls back to a full parse whenever that declines; replays the unchanged statements' effects (syntax/statementMemo.ts). Inference and results are
 // recomputed, so each result equals `analyzeTypeScript`.
 
 import { evaluateSourceFile, TsMemo } from '../syntax/typescript/evaluateTypeScript';
 import { StatementMemo } from '../syntax/statementMemo';
+import { editInsideNumber } from '../syntax/typescript/numberEdit';
 import { ParsedDocument, parseDocument, reparse } from '../syntax/typescript/incrementalParse';
 import type { AnalyzeOptions } from './analyze';
 import { analysisOf, analyzeTypeScript, languageOf, skipReason } from './analyzeTypeScript';
@@ -31,7 +32,10 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
     try {
       const previous = parsed;
       parsed = undefined; // a reparse changes the previous parse's nodes: it is spent either way
-      const next = (previous && reparse(previous, text, fileName)) ?? parseDocument(text, fileName);
+      // Digits typed into a number need no parse; else a window of statements is reparsed, else everything.
+      const number = previous && editInsideNumber(previous, text);
+      if (number) memo.forget(number.changed);
+      const next = number?.document ?? (previous && reparse(previous, text, fileName)) ?? parseDocument(text, fileName);
       if (!next) return analyzeFresh(text); // the parser threw: reported as a fresh analysis does
       const analysis = analysisOf(evaluateSourceFile(next.file, memo), language, options);
       parsed = next;

@@ -164,6 +164,11 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     }
   }
 
+  /** A statement's node was changed in place (syntax/typescript/numberEdit.ts): its effects no longer hold. */
+  forget(node: N): void {
+    this.next.delete(node);
+  }
+
   /** A copy replaced the wasm node a statement was evaluated on (idle work): its effects carry over. */
   rekey(from: N, to: N): void {
     const e = this.next.get(from);

@@ -183,7 +183,7 @@ function assemble(text: string, statements: ts.Statement[], eof: ts.SourceFile['
 }
 
 /** Adds `delta` to the offsets of a node and everything below it (iterative: deep code cannot overflow). */
-function shift(root: ts.Node, delta: number): void {
+export function shift(root: ts.Node, delta: number): void {
   const stack: ts.Node[] = [root];
   const push = (child: ts.Node) => {
     stack.push(child);
