@@ -135,7 +135,7 @@ export function buildLayer(
   callOptions: ReadonlyMap<string, unknown> = NO_OPTIONS,
 ): BuildOutcome {
   const last = layer.lastBuild;
-  if (last && last.callOptions === callOptions && last.version === options.version && last.dataFormat === options.defaultDataFormat && sameShapeList(last.inputs, inputs)) {
+  if (last && (last.callOptions === callOptions || (last.callOptions.size === 0 && callOptions.size === 0)) && last.version === options.version && last.dataFormat === options.defaultDataFormat && sameShapeList(last.inputs, inputs)) {
     return last.outcome as BuildOutcome;
   }
   const spec = layer.spec as LayerSpec;

@@ -72,6 +72,8 @@ export class PythonSession implements AnalysisSession {
       if (local) {
         this.tree!.edit(edit);
         this.text = text;
+        // An edited statement evaluated again may take over what inference kept for its predecessor.
+        for (const [old, copy] of this.copies.replacements) this.memo?.succeed(copy, old);
         return analyzeStatements(local, text, this.options, this.memo);
       }
       // Statements waiting to be copied belong to the tree about to be replaced.

@@ -34,7 +34,11 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
       parsed = undefined; // a reparse changes the previous parse's nodes: it is spent either way
       // Digits typed into a number need no parse; else a window of statements is reparsed, else everything.
       const number = previous && editInsideNumber(previous, text);
-      if (number) memo.forget(number.changed);
+      if (number) {
+        // Changed in place: its effects no longer hold, but what inference kept for it may still serve.
+        memo.succeed(number.changed, number.changed);
+        memo.forget(number.changed);
+      }
       const next = number?.document ?? (previous && reparse(previous, text, fileName)) ?? parseDocument(text, fileName);
       if (!next) return analyzeFresh(text); // the parser threw: reported as a fresh analysis does
       const analysis = analysisOf(evaluateSourceFile(next.file, memo), language, options);

@@ -7,7 +7,7 @@
 // call or define functions, or branch on unknowns are never recorded, and an object they mutate takes the
 // memo of every statement whose assigned values reach it away.
 
-import type { CallNode, GraphEvent, Issue, SequentialModel, TensorRef, TextRange } from '../ir/graph';
+import type { CallNode, GraphEvent, Issue, LayerInstance, SequentialModel, TensorRef, TextRange } from '../ir/graph';
 import type { GraphBuilder } from '../ir/graphBuilder';
 import type { VersionEvidence } from '../infer/chooseVersion';
 
@@ -99,6 +99,8 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
   private owners = new Map<object, Owner<N, V>[]>();
   /** Objects mutated in this version so far: a statement that read one is evaluated, not replayed. */
   private readonly mutated = new Set<object>();
+  /** For the next version: the effects of the statements that edited ones replace. */
+  private predecessors = new Map<N, StatementEffects<N, V, B>>();
 
   /** Starts a new version: the previous version's effects are the candidates for replay. */
   begin(): void {
@@ -106,6 +108,26 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     this.next = new Map();
     this.owners = new Map();
     this.mutated.clear();
+  }
+
+  /**
+   * Between two versions: the next version's `node` replaces the latest version's `previous` (an edit inside
+   * it; the same node when it was changed in place, before `forget`). When `node` is evaluated, its layers and
+   * calls may take over what inference kept on their predecessors (`inheritInference`).
+   */
+  succeed(node: N, previous: N): void {
+    const effects = this.next.get(previous);
+    if (effects) this.predecessors.set(node, effects);
+  }
+
+  /** The latest version's effects of the statement `node` replaces, if any. */
+  predecessorOf(node: N): StatementEffects<N, V, B> | undefined {
+    return this.predecessors.size === 0 ? undefined : this.predecessors.get(node);
+  }
+
+  /** Called once a version's statements have all run: replacements are one version's news. */
+  endVersion(): void {
+    if (this.predecessors.size > 0) this.predecessors = new Map();
   }
 
   /**
@@ -182,6 +204,7 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     this.next = new Map();
     this.owners = new Map();
     this.mutated.clear();
+    this.predecessors = new Map();
   }
 }
 
@@ -311,7 +334,9 @@ export function runWithMemo<N extends object, V, B extends MemoBinding<unknown>>
       host.attach(undefined);
       host.scope.watcher = undefined;
     }
-    if (stop) return;
+    if (stop) break;
+    const predecessor = memo.predecessorOf(stmt);
+    if (predecessor) inheritInference(predecessor.events, builder.events, before.events);
     if (recorder.impure) {
       memo.own(stmt, recorder.writes);
       continue;
@@ -336,4 +361,41 @@ export function runWithMemo<N extends object, V, B extends MemoBinding<unknown>>
     if (!rangesWithin(effects)) (effects as { selfContained: boolean }).selfContained = false;
     memo.keep(stmt, effects);
   }
+  memo.endVersion();
+}
+
+/**
+ * An edited statement evaluated again mostly creates what it did before, in the same order: each layer
+ * created with the same arguments as its counterpart takes over its latest shared build, and each call the
+ * previous result (inference uses either only when its inputs prove it equal, see `LayerInstance.lastBuild`
+ * and `CallNode.previousResult`).
+ */
+function inheritInference(previous: readonly GraphEvent[], events: readonly GraphEvent[], from: number): void {
+  const count = Math.min(previous.length, events.length - from);
+  for (let i = 0; i < count; i++) {
+    const was = previous[i];
+    const now = events[from + i];
+    if (was.kind !== now.kind) return;
+    if (was.kind === 'createLayer' && now.kind === 'createLayer') {
+      if (was.layer.lastBuild && sameLayerArguments(was.layer, now.layer)) now.layer.lastBuild = was.layer.lastBuild;
+    } else if (was.kind === 'call' && now.kind === 'call') {
+      now.call.previousResult = was.call.result;
+    }
+  }
+}
+
+function sameLayerArguments(a: LayerInstance, b: LayerInstance): boolean {
+  if (a.spec !== b.spec || a.className !== b.className || !!a.opaqueArgs !== !!b.opaqueArgs) return false;
+  if (a.positional.length !== b.positional.length || a.keyword.size !== b.keyword.size) return false;
+  for (let i = 0; i < a.positional.length; i++) if (!samePlainValue(a.positional[i], b.positional[i])) return false;
+  for (const [name, v] of a.keyword) if (!b.keyword.has(name) || !samePlainValue(v, b.keyword.get(name))) return false;
+  return true;
+}
+
+/** Equality of numbers, strings, booleans, null and arrays of them; any other object is never equal. */
+function samePlainValue(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null) return Object.is(a, b);
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!samePlainValue(a[i], b[i])) return false;
+  return true;
 }

@@ -38,6 +38,11 @@ function isGraphValue(value: PyValue): boolean {
   return isTensorRef(value) || isTensorTuple(value) || (typeof value === 'object' && value !== null && ((value as { kind?: string }).kind === 'sequential' || (value as { kind?: string }).kind === 'functional'));
 }
 
+function hasKind(evidence: readonly VersionEvidence[], kind: VersionEvidence['kind']): boolean {
+  for (const e of evidence) if (e.kind === kind) return true;
+  return false;
+}
+
 export class PythonEvaluator {
   readonly builder = new GraphBuilder();
   readonly evidence: VersionEvidence[] = [];
@@ -67,8 +72,9 @@ export class PythonEvaluator {
 
   /** Records the first piece of version evidence of each kind (later ones change nothing). */
   addEvidence(kind: VersionEvidence['kind'], reason: () => string, at: Node | TextRange): void {
-    // A statement being recorded keeps every offer: a replay must offer it again, first of its kind or not.
-    if (!this.recorder && this.evidenceKinds.has(kind)) return;
+    // A statement being recorded keeps its first offer of each kind: a replay must offer it again, first of its
+    // kind in the module or not (a later offer of the same kind in the same statement can never be first).
+    if (this.recorder ? hasKind(this.recorder.evidence, kind) : this.evidenceKinds.has(kind)) return;
     const evidence = { kind, reason: reason(), range: 'startIndex' in at ? this.rangeOf(at) : at };
     this.recorder?.evidence.push(evidence);
     this.offerEvidence(evidence);

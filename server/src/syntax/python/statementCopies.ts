@@ -20,6 +20,8 @@ export class StatementCopies {
   private pendingAt: number[] = [];
   /** Whether the latest version parsed without errors (then every statement is a copy once none is pending). */
   private latestClean = false;
+  /** Copies the latest local edit replaced, each with its replacement (one-to-one windows only). */
+  replacements: readonly (readonly [SyntaxNode, SyntaxNode])[] = [];
 
   /**
    * The module's named top-level nodes, in order: reused copies, else the tree's own nodes. The tree must
@@ -97,10 +99,12 @@ export class StatementCopies {
       forget(this.byText, number.replaced);
       remember(this.byText, number.added.frame.text, number.added);
       this.latest = number.statements;
+      this.replacements = [[number.replaced, number.added]];
       return number.statements;
     }
     const result = reparseLocally(latest, before, after, edit, maxWindowShare);
     if (!result) return undefined;
+    this.replacements = result.replaced.length === result.added.length ? result.replaced.map((old, i) => [old, result.added[i]] as const) : [];
     // The replaced copies leave the by-text index; the new ones join it.
     for (const old of result.replaced) forget(this.byText, old);
     for (const copy of result.added) remember(this.byText, copy.frame.text, copy);
