@@ -33,9 +33,9 @@ function tryNumber(before: string, after: string, what: string): 'number' | 'dec
   if (!result) return 'declined';
   const tree = parsePython(after)!;
   try {
-    assert.equal(statementsDifference(result.statements, tree, what), undefined);
-    assert.equal(result.statements.indexOf(result.added) >= 0, true, what);
-    assert.notEqual(result.added, result.replaced, what);
+    assert.equal(statementsDifference(statements, tree, what), undefined);
+    assert.ok(statements.includes(result.changed), what);
+    assert.equal(before.includes(result.previousText), true, what);
   } finally {
     tree.delete();
   }

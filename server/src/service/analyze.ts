@@ -72,8 +72,12 @@ export class PythonSession implements AnalysisSession {
       if (local) {
         this.tree!.edit(edit);
         this.text = text;
-        // An edited statement evaluated again may take over what inference kept for its predecessor.
-        for (const [old, copy] of this.copies.replacements) this.memo?.succeed(copy, old);
+        // An edited statement evaluated again may take over what inference kept for its predecessor; one
+        // updated in place is the same node, whose effects no longer hold.
+        for (const [old, copy] of this.copies.replacements) {
+          this.memo?.succeed(copy, old);
+          if (copy === old) this.memo?.forget(copy);
+        }
         return analyzeStatements(local, text, this.options, this.memo);
       }
       // Statements waiting to be copied belong to the tree about to be replaced.

@@ -67,17 +67,34 @@ function resolveModelName(name: string): KerasSymbol | undefined {
   return undefined;
 }
 
-/** Paths resolved so far (a pure function of the path; a file names the same few paths again and again). */
-const resolvedPaths = new Map<string, ResolvedSymbol | undefined>();
+/**
+ * Paths resolved so far, by their last segment (a pure function of the path; a file names the same few
+ * paths again and again, and comparing a few short segments costs less than joining them into a key).
+ */
+const resolvedPaths = new Map<string, { readonly path: readonly string[]; readonly resolved: ResolvedSymbol | undefined }[]>();
+let rememberedPaths = 0;
 const MAX_REMEMBERED_PATHS = 2048;
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Resolves a full dotted path; undefined when it is not a Keras path at all. */
 export function resolveKerasPath(path: readonly string[]): ResolvedSymbol | undefined {
-  const key = path.join('.');
-  if (resolvedPaths.has(key)) return resolvedPaths.get(key);
+  const last = path[path.length - 1] ?? '';
+  let known = resolvedPaths.get(last);
+  if (known) for (const entry of known) if (samePath(entry.path, path)) return entry.resolved;
   const resolved = resolvePath(path);
-  if (resolvedPaths.size >= MAX_REMEMBERED_PATHS) resolvedPaths.clear();
-  resolvedPaths.set(key, resolved);
+  if (rememberedPaths >= MAX_REMEMBERED_PATHS) {
+    resolvedPaths.clear();
+    rememberedPaths = 0;
+    known = undefined;
+  }
+  if (!known) resolvedPaths.set(last, (known = []));
+  known.push({ path: path.slice(), resolved });
+  rememberedPaths++;
   return resolved;
 }
 

@@ -1,28 +1,26 @@
 // The commonest edit while tuning a model — digits typed, deleted or changed inside a number (`Dense(64)`
 // → `Dense(128)`, `Dropout(0.1)` → `Dropout(0.3)`) — needs no parse at all: a run of decimal digits, with or
 // without one decimal point, stays one number token of the same kind, so a full parse would give the same
-// tree with that token's text changed. The statement holding it gets a new copy with the new text; the
-// others stay (moved by the length change). Declines (undefined) for anything else.
+// tree with that token's text changed. The copy of the statement holding it is updated in place (its text,
+// and the offsets after the edit); the others move by the length change. Declines (undefined) otherwise.
 
 import type { OffsetEdit } from './localReparse';
-import { StatementFrame, SyntaxNode } from './syntaxNode';
+import type { SyntaxNode } from './syntaxNode';
 
 /** Decimal integers and floats written with digits on both sides of the point: nothing else qualifies. */
 const INTEGER = /^[0-9]+$/;
 const FLOAT = /^[0-9]+\.[0-9]+$/;
 
 export interface NumberEdit {
-  /** The module's statements in order. */
-  readonly statements: SyntaxNode[];
-  /** The copy the edit replaced, and its replacement. */
-  readonly replaced: SyntaxNode;
-  readonly added: SyntaxNode;
+  /** The statement whose copy was updated in place, and its text before. */
+  readonly changed: SyntaxNode;
+  readonly previousText: string;
 }
 
 /**
  * The module's statements after `edit` turned `before` into `after`, when the edit lies within one `integer`
  * or `float` token of an error-free statement copy and leaves a token of the same kind (see above). On success
- * the copies after the edited one have been moved to their new offsets.
+ * that copy has been updated and the copies after it moved to their new offsets.
  */
 export function editInsideNumber(statements: readonly SyntaxNode[], before: string, after: string, edit: OffsetEdit): NumberEdit | undefined {
   // Token types decide tree-sitter's parse, not their text; still, a module whose parse is known to depend on
@@ -47,11 +45,13 @@ export function editInsideNumber(statements: readonly SyntaxNode[], before: stri
   const relOldEnd = edit.oldEndIndex - frame.start;
   const text = frame.text.slice(0, relStart) + inserted + frame.text.slice(relOldEnd);
   if (before.slice(frame.start, frame.start + frame.text.length) !== frame.text) return undefined;
-  const added = copyWithEdit(statement, new Set(path), text, relStart, delta);
-  for (let i = index + 1; i < statements.length; i++) statements[i].frame.start += delta;
-  const out = statements.slice();
-  out[index] = added;
-  return { statements: out, replaced: statement, added };
+  const previousText = frame.text;
+  frame.text = text;
+  if (delta !== 0) {
+    moveAfter(statement, path, relStart, delta);
+    for (let i = index + 1; i < statements.length; i++) statements[i].frame.start += delta;
+  }
+  return { changed: statement, previousText };
 }
 
 /** Index of the statement whose text contains the edited range, or -1. */
@@ -89,29 +89,16 @@ function pathToNumber(statement: SyntaxNode, edit: OffsetEdit): SyntaxNode[] | u
 }
 
 /**
- * A new copy of `statement` over `text` (its text after the edit at `relStart`, relative to the statement):
- * the nodes on `path` (the number and its ancestors) end `delta` later, nodes after the edit move by `delta`.
+ * Moves what follows the edit at `relStart` within `statement` by `delta`: the nodes on `path` (the number
+ * and its ancestors) end later; every other node lies wholly before the edit (unchanged) or wholly after it.
  */
-function copyWithEdit(statement: SyntaxNode, path: ReadonlySet<SyntaxNode>, text: string, relStart: number, delta: number): SyntaxNode {
-  const frame = new StatementFrame(text, statement.frame.start);
-  frame.openComma = statement.frame.openComma;
-  const base = statement.frame.start;
-  const copyOf = (node: SyntaxNode): SyntaxNode => {
-    const start = node.startIndex - base;
-    const end = node.endIndex - base;
-    const onPath = path.has(node);
-    // Any other node lies wholly before the edit (ends at or before it) or wholly after it.
-    const after = !onPath && end > relStart;
-    return new SyntaxNode(frame, node.type, node.isNamed, node.field, after ? start + delta : start, onPath || after ? end + delta : end);
-  };
-  const root = copyOf(statement);
-  const stack: [SyntaxNode, SyntaxNode][] = [[statement, root]];
+function moveAfter(statement: SyntaxNode, path: readonly SyntaxNode[], relStart: number, delta: number): void {
+  const stack: SyntaxNode[] = [statement];
   while (stack.length > 0) {
-    const [from, to] = stack.pop()!;
-    if (from.children.length === 0) continue;
-    const children = from.children.map(copyOf);
-    to.children = children;
-    for (let i = 0; i < children.length; i++) stack.push([from.children[i], children[i]]);
+    const node = stack.pop()!;
+    if (path.includes(node)) node.moveWithinStatement(0, delta);
+    else if (node.relativeEnd > relStart) node.moveWithinStatement(delta, delta);
+    else continue; // wholly before the edit, and so is everything below it
+    for (const child of node.children) stack.push(child);
   }
-  return root;
 }

@@ -13,6 +13,17 @@ import { editInsideNumber } from './numberEdit';
 export class StatementCopies {
   /** Error-free copies for the next call, by statement text (a text may occur more than once). */
   private byText = new Map<string, SyntaxNode[]>();
+  /** Copies whose text changed in place since they were indexed, with the text they are indexed under. */
+  private retext = new Map<SyntaxNode, string>();
+
+  /** Moves the copies changed in place to their current texts in the index. */
+  private reindex(): void {
+    for (const [copy, indexedAs] of this.retext) {
+      forget(this.byText, copy, indexedAs);
+      remember(this.byText, copy.frame.text, copy);
+    }
+    this.retext.clear();
+  }
   /** Error-free statements of the latest call handed over as wasm nodes, not copied yet (valid with its tree). */
   private pending: Node[] = [];
   /** The latest call's statements in order, and where each pending one sits in it. */
@@ -20,7 +31,10 @@ export class StatementCopies {
   private pendingAt: number[] = [];
   /** Whether the latest version parsed without errors (then every statement is a copy once none is pending). */
   private latestClean = false;
-  /** Copies the latest local edit replaced, each with its replacement (one-to-one windows only). */
+  /**
+   * Copies the latest local edit replaced, each with its replacement (one-to-one windows only); a copy updated
+   * in place (an edit inside a number) is its own replacement.
+   */
   replacements: readonly (readonly [SyntaxNode, SyntaxNode])[] = [];
 
   /**
@@ -28,6 +42,7 @@ export class StatementCopies {
    * stay alive while the result is used and until `copyPending` is done or `clear` is called.
    */
   statements(tree: Tree, text: string): PyNode[] {
+    this.reindex();
     const previous = this.byText;
     const next = new Map<string, SyntaxNode[]>();
     const pending: Node[] = [];
@@ -96,14 +111,15 @@ export class StatementCopies {
     const latest = this.latest as SyntaxNode[];
     const number = editInsideNumber(latest, before, after, edit);
     if (number) {
-      forget(this.byText, number.replaced);
-      remember(this.byText, number.added.frame.text, number.added);
-      this.latest = number.statements;
-      this.replacements = [[number.replaced, number.added]];
-      return number.statements;
+      // Indexed under its new text when the index is next read (hashing a statement's text on every keystroke
+      // costs more than the rest of such an edit); the first text it was indexed under is kept.
+      if (!this.retext.has(number.changed)) this.retext.set(number.changed, number.previousText);
+      this.replacements = [[number.changed, number.changed]];
+      return latest;
     }
     const result = reparseLocally(latest, before, after, edit, maxWindowShare);
     if (!result) return undefined;
+    this.reindex();
     this.replacements = result.replaced.length === result.added.length ? result.replaced.map((old, i) => [old, result.added[i]] as const) : [];
     // The replaced copies leave the by-text index; the new ones join it.
     for (const old of result.replaced) forget(this.byText, old);
@@ -143,15 +159,16 @@ export class StatementCopies {
 
   clear(): void {
     this.byText = new Map();
+    this.retext.clear();
     this.dropPending();
   }
 }
 
-function forget(map: Map<string, SyntaxNode[]>, copy: SyntaxNode): void {
-  const list = map.get(copy.frame.text);
+function forget(map: Map<string, SyntaxNode[]>, copy: SyntaxNode, key = copy.frame.text): void {
+  const list = map.get(key);
   const at = list ? list.indexOf(copy) : -1;
   if (at < 0) return;
-  if (list!.length === 1) map.delete(copy.frame.text);
+  if (list!.length === 1) map.delete(key);
   else list!.splice(at, 1);
 }
 

@@ -29,7 +29,8 @@ export class StatementFrame {
    */
   openComma = false;
 
-  constructor(readonly text: string, public start: number) {}
+  /** The text changes only when an edit inside a number updates the copy in place (numberEdit.ts). */
+  constructor(public text: string, public start: number) {}
 }
 
 /** Nodes whose commas separate items without brackets around them. */
@@ -64,9 +65,24 @@ export class SyntaxNode implements PyNode {
     readonly isNamed: boolean,
     /** The field this node fills in its parent (`function`, `arguments`, …), if any. */
     readonly field: string | undefined,
-    private readonly relStart: number,
-    private readonly relEnd: number,
+    private relStart: number,
+    private relEnd: number,
   ) {}
+
+  /** Moves the node's start and end within its statement (an edit inside a number, numberEdit.ts). */
+  moveWithinStatement(startDelta: number, endDelta: number): void {
+    this.relStart += startDelta;
+    this.relEnd += endDelta;
+  }
+
+  /** Where the node starts and ends relative to its statement. */
+  get relativeStart(): number {
+    return this.relStart;
+  }
+
+  get relativeEnd(): number {
+    return this.relEnd;
+  }
 
   get startIndex(): number {
     return this.frame.start + this.relStart;
