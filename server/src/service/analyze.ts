@@ -51,6 +51,8 @@ export function looksBinary(text: string): boolean {
  */
 export class PythonSession implements AnalysisSession {
   private tree: Tree | undefined;
+  /** Edits reparsed locally since `tree` was parsed, in order: applied to it (`Tree.edit`) before it is next reparsed. */
+  private treeEdits: TextEdit[] = [];
   private text = '';
   private readonly copies = new StatementCopies();
   /** Effects of the statements for replay in the next version; none for a one-shot analysis. */
@@ -70,7 +72,7 @@ export class PythonSession implements AnalysisSession {
       // An edit of whole error-free statements is reparsed on its own; the tree only records the edit.
       const local = edit && this.copies.statementsAfterLocalEdit(this.text, text, edit);
       if (local) {
-        this.tree!.edit(edit);
+        this.treeEdits.push(edit);
         this.text = text;
         // An edited statement evaluated again may take over what inference kept for its predecessor; one
         // updated in place is the same node, whose effects no longer hold.
@@ -103,6 +105,7 @@ export class PythonSession implements AnalysisSession {
     this.memo?.clear();
     this.tree?.delete();
     this.tree = undefined;
+    this.treeEdits = [];
     this.text = '';
   }
 
@@ -124,6 +127,8 @@ export class PythonSession implements AnalysisSession {
     const old = previous && !previous.rootNode.hasError ? previous : undefined;
     if (previous !== old) previous?.delete();
     this.tree = undefined;
+    if (old) for (const e of this.treeEdits) old.edit(e);
+    this.treeEdits = [];
     if (old && edit) old.edit(edit);
     try {
       this.tree = parsePython(text, undefined, old ?? null);
