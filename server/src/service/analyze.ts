@@ -35,6 +35,10 @@ function emptyAnalysis(reason: string): Analysis {
 
 /** Comments in document order, once each (a loop body is evaluated once per iteration). */
 function uniqueByStart(comments: readonly CommentInfo[]): CommentInfo[] {
+  // Usually met in order and once each: then the list is taken as it is.
+  let ordered = true;
+  for (let i = 1; i < comments.length && ordered; i++) ordered = comments[i - 1].range.start < comments[i].range.start;
+  if (ordered) return comments.slice();
   const sorted = [...comments].sort((a, b) => a.range.start - b.range.start);
   return sorted.filter((c, i) => i === 0 || sorted[i - 1].range.start !== c.range.start);
 }
