@@ -87,6 +87,12 @@ test('replayed statements see mutations, aliases and changed dependencies', asyn
       HEAD + 'd = layers.Dense(4)\na = keras.Input((8,))\nb = keras.Input((8,))\nyb = d(b)\nya = d(a)\nm = keras.Model([a, b], layers.add([ya, yb]))\n',
       HEAD + 'd = layers.Dense(4)\na = keras.Input((8,))\nb = keras.Input((8,))\nya = d(a)\nyb = d(b)\nm = keras.Model([a, b], layers.add([ya, yb]))\n',
     ]],
+    ['a Sequential built from a list another statement made, copied in idle time, then moved (a review found stale item ranges at first)', [
+      'import keras\nfrom keras.layers import Dense\nk = 1\nlst = [Dense(2, input_shape=(3,)), Dense(4)]\nm2 = keras.Sequential(lst)\n',
+      'import keras\nfrom keras.layers import Dense\nk = 12\nlst = [Dense(2, input_shape=(3,)), Dense(4)]\nm2 = keras.Sequential(lst)\n',
+      'import keras\nfrom keras.layers import Dense\nk = 123\nj = 2\nlst = [Dense(2, input_shape=(3,)), Dense(4)]\nm2 = keras.Sequential(lst)\n',
+      'import keras\nfrom keras.layers import Dense\nk = 123\nlst = [Dense(2, input_shape=(3,)), Dense(4)]\nm2 = keras.Sequential(lst)\n',
+    ]],
     ['identical lines and a moved statement', [
       HEAD + 'x = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\nx = layers.Dense(4)(x)\n',
       HEAD + 'x = keras.Input((8,))\nx = layers.Dense(4)(x)\nx = layers.Dense(5)(x)\nx = layers.Dense(4)(x)\n',

@@ -76,6 +76,7 @@ const BASE = [
   '  ],',
   '});',
   'const odd = 0x1F + 1e3 + 10n + 1_000 + 0.5.toFixed(1).length;',
+  'const radix = 0x1 + 0b1 + 0o7 + 0e0 + 0X3;',
   'const y = [7][0];',
   '',
 ].join('\n');
@@ -97,6 +98,12 @@ test('digits typed into a TS/JS number update the parse in place; anything else 
     ['the point deleted', 'rate: 0.25', 'rate: 025', 'declined'],
     ['a point typed', 'filters: 32', 'filters: 3.2', 'declined'],
     ['inside a hex literal', '0x1F', '0x2F', 'declined'],
+    // Literals whose last digits read the same in decimal (a review found these taken for decimals at first).
+    ['digits typed into 0x1', '0x1 +', '0x10 +', 'declined'],
+    ['digits typed into 0b1', '0b1 +', '0b11 +', 'declined'],
+    ['digits typed into 0o7', '0o7 +', '0o70 +', 'declined'],
+    ['digits typed into 0e0', '0e0 +', '0e10 +', 'declined'],
+    ['digits typed into 0X3', '0X3;', '0X33;', 'declined'],
     ['inside an exponent literal', '1e3', '1e4', 'declined'],
     ['inside a BigInt', '10n', '11n', 'declined'],
     ['inside a literal with separators', '1_000', '1_001', 'declined'],
@@ -134,7 +141,7 @@ test('seeded digit edits inside the numbers of every TS/JS source equal a fresh 
 test('a TS session typing into numbers equals fresh analyses', () => {
   const session = createTypeScriptSession('model.ts', {});
   let text = BASE;
-  const typed = ['units: 10}', 'units: 106}', 'units: 1060}', 'units: 60}', 'units: 6}', 'units: 10}', 'units: 10.5}', 'units: 10}'];
+  const typed = ['units: 10}', 'units: 106}', 'units: 1060}', 'units: 60}', 'units: 6}', 'units: 10}', 'units: 10.5}', 'units: 10}', 'units: 0x1}', 'units: 0x10}', 'units: 0x1}'];
   try {
     session.analyze(text);
     for (let i = 1; i < typed.length; i++) {

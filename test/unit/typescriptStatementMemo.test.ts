@@ -83,6 +83,11 @@ test('replayed TS statements see mutations, aliases and changed dependencies', (
       HEAD + 'const d = tf.layers.dense({units: 4});\nconst a = tf.input({shape: [8]});\nconst b = tf.input({shape: [8]});\nconst yb = d.apply(b);\nconst ya = d.apply(a);\nconst m = tf.model({inputs: [a, b], outputs: tf.layers.add().apply([ya, yb])});\n',
       HEAD + 'const d = tf.layers.dense({units: 4});\nconst a = tf.input({shape: [8]});\nconst b = tf.input({shape: [8]});\nconst ya = d.apply(a);\nconst yb = d.apply(b);\nconst m = tf.model({inputs: [a, b], outputs: tf.layers.add().apply([ya, yb])});\n',
     ]],
+    ['a list nested deeper than ownership is followed, then pushed to (a review found its creator replayed at first)', [
+      HEAD + 'const nested = [[[[[[[[tf.layers.dense({units: 2, inputShape: [3]})]]]]]]]];\nnested[0][0][0][0][0][0][0].push(tf.layers.dense({units: 6}));\nconst m = tf.sequential({layers: nested[0][0][0][0][0][0][0]});\n',
+      HEAD + 'const nested = [[[[[[[[tf.layers.dense({units: 2, inputShape: [3]})]]]]]]]];\nnested[0][0][0][0][0][0][0].push(tf.layers.dense({units: 6}));\nconst m = tf.sequential({layers: nested[0][0][0][0][0][0][0]});\nconst q = 1;\n',
+      HEAD + 'const nested = [[[[[[[[tf.layers.dense({units: 2, inputShape: [3]})]]]]]]]];\nnested[0][0][0][0][0][0][0].push(tf.layers.dense({units: 6}));\nconst m = tf.sequential({layers: nested[0][0][0][0][0][0][0]});\nconst q = 2;\n',
+    ]],
     ['an issue that points at another statement, lines swapped', [
       HEAD + 'const emb = tf.layers.embedding({inputDim: 100, outputDim: 8});\n// note\nconst out = tf.layers.conv1d({filters: 2, kernelSize: 4}).apply(emb);\n',
       HEAD + '// note\nconst emb = tf.layers.embedding({inputDim: 100, outputDim: 8});\nconst out = tf.layers.conv1d({filters: 2, kernelSize: 4}).apply(emb);\n',

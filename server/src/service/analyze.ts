@@ -14,7 +14,7 @@ import { collectResults } from './collectResults';
 import { diffTexts, TextEdit } from '../syntax/textEdit';
 import { StatementCopies } from '../syntax/python/statementCopies';
 import { StatementMemo } from '../syntax/statementMemo';
-import type { PyNode } from '../syntax/python/syntaxNode';
+import { counterpartsIn, PyNode } from '../syntax/python/syntaxNode';
 import type { AnalysisSession } from './session';
 import type { Analysis, CommentInfo } from './types';
 
@@ -101,7 +101,7 @@ export class PythonSession implements AnalysisSession {
 
   /** Copies the statements the latest version evaluated on the wasm tree (idle work, see `AnalysisSession`). */
   prepare(shouldStop: () => boolean): boolean {
-    return !this.tree || this.copies.copyPending(this.text, shouldStop, (node, copy) => this.memo?.rekey(node, copy));
+    return !this.tree || this.copies.copyPending(this.text, shouldStop, (node, copy) => this.memo?.rekey(node, copy, nodes => counterpartsIn(copy, nodes as PyNode[])));
   }
 
   dispose(): void {

@@ -88,8 +88,13 @@ function holdsMutable(value: unknown): value is { kind?: string } {
   return kind === 'sequential' || kind === 'dict' || kind === 'object' || kind === 'method';
 }
 
-/** How deep assigned values are followed to find the objects a statement owns (lists in dicts in lists …). */
+/**
+ * How deep and how many assigned values are followed to find the objects a statement owns (lists in dicts in
+ * lists …). A statement whose values reach further is not kept for replay: a mutation of what lies beyond
+ * could not take its memo away.
+ */
 const OWN_DEPTH = 6;
+const OWN_COUNT = 4096;
 
 /** The effects of a module's statements, by statement node, from one version to the next. */
 export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> = MemoBinding<unknown>> {
@@ -144,23 +149,28 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     return e;
   }
 
-  /** Keeps `effects` of `node` for the next version and notes the objects it assigned. */
+  /** Keeps `effects` of `node` for the next version and notes the objects it assigned (see `own`). */
   keep(node: N, effects: StatementEffects<N, V, B>): void {
-    this.next.set(node, effects);
-    this.own(node, effects.writes);
+    if (this.own(node, effects.writes)) this.next.set(node, effects);
   }
 
   /**
    * Notes what a statement assigned that can be mutated later — lists, Sequential models and JS objects (the
-   * evaluators mutate nothing else), also inside lists, dicts, objects and bound methods — as owned by it.
+   * evaluators mutate nothing else), also inside lists, dicts, objects and bound methods — as owned by it; false
+   * when they reach deeper or further than is followed (the statement must then not be replayed).
    */
-  own(node: N, writes: ReadonlyMap<string, V>): void {
+  own(node: N, writes: ReadonlyMap<string, V>): boolean {
     let owner: Owner<N, V> | undefined;
     let seen: Set<object> | undefined;
+    let complete = true;
     const visit = (value: unknown, depth: number): void => {
-      if (!holdsMutable(value) || depth > OWN_DEPTH) return;
+      if (!holdsMutable(value)) return;
       seen ??= new Set();
       if (seen.has(value)) return;
+      if (depth > OWN_DEPTH || seen.size >= OWN_COUNT) {
+        complete = false;
+        return;
+      }
       seen.add(value);
       owner ??= { node, writes };
       const list = this.owners.get(value);
@@ -171,6 +181,7 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
       else if (value.kind === 'method') visit((value as unknown as { target: unknown }).target, depth + 1);
     };
     for (const value of writes.values()) visit(value, 0);
+    return complete;
   }
 
   /**
@@ -191,12 +202,26 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     this.next.delete(node);
   }
 
-  /** A copy replaced the wasm node a statement was evaluated on (idle work): its effects carry over. */
-  rekey(from: N, to: N): void {
+  /**
+   * A copy replaced the wasm node a statement was evaluated on (idle work): its effects carry over, with the
+   * syntax nodes of its list items translated to the copy's (`translate`; when that fails they are dropped and
+   * the statement is evaluated next time: wasm nodes must not outlive their tree).
+   */
+  rekey(from: N, to: N, translate: (nodes: readonly object[]) => readonly object[] | undefined): void {
     const e = this.next.get(from);
     if (!e) return;
     this.next.delete(from);
-    this.next.set(to, e);
+    if (e.itemNodes.length === 0) {
+      this.next.set(to, e);
+      return;
+    }
+    const itemNodes: (readonly [object, readonly object[]])[] = [];
+    for (const [list, nodes] of e.itemNodes) {
+      const copies = translate(nodes);
+      if (!copies) return;
+      itemNodes.push([list, copies]);
+    }
+    this.next.set(to, withItemNodes(e, itemNodes));
   }
 
   clear(): void {
@@ -206,6 +231,26 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     this.mutated.clear();
     this.predecessors = new Map();
   }
+}
+
+/** The same effects with other list item nodes (all fields in recording order: one object shape). */
+function withItemNodes<N extends object, V, B extends MemoBinding<unknown>>(e: StatementEffects<N, V, B>, itemNodes: readonly (readonly [object, readonly object[]])[]): StatementEffects<N, V, B> {
+  return {
+    selfContained: e.selfContained,
+    start: e.start,
+    end: e.end,
+    reads: e.reads,
+    starImports: e.starImports,
+    writes: e.writes,
+    events: e.events,
+    issues: e.issues,
+    uncertainCalls: e.uncertainCalls,
+    sequentialOutputs: e.sequentialOutputs,
+    bindings: e.bindings,
+    comments: e.comments,
+    evidence: e.evidence,
+    itemNodes,
+  };
 }
 
 /** Whether every range the effects hold lies within [start, end]. */

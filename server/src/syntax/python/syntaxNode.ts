@@ -188,3 +188,33 @@ export function copySubtree(node: Node, text: string): SyntaxNode {
     cursor.delete();
   }
 }
+
+/**
+ * The nodes of `copy` (a statement's copy) standing where `nodes` stand in the tree it was copied from (same
+ * type, start and end), in order; undefined when one has no counterpart.
+ */
+export function counterpartsIn(copy: SyntaxNode, nodes: readonly PyNode[]): SyntaxNode[] | undefined {
+  const wanted = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const key = `${n.type}@${n.startIndex}:${n.endIndex}`;
+    const at = wanted.get(key);
+    if (at) at.push(i);
+    else wanted.set(key, [i]);
+  });
+  const out = new Array<SyntaxNode | undefined>(nodes.length);
+  let found = 0;
+  const stack: SyntaxNode[] = [copy];
+  while (stack.length > 0 && found < nodes.length) {
+    const node = stack.pop()!;
+    const at = wanted.get(`${node.type}@${node.startIndex}:${node.endIndex}`);
+    if (at) {
+      for (const i of at) if (out[i] === undefined) {
+        out[i] = node;
+        found++;
+        break;
+      }
+    }
+    for (const child of node.children) stack.push(child);
+  }
+  return found === nodes.length ? out as SyntaxNode[] : undefined;
+}

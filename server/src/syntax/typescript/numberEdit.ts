@@ -40,9 +40,9 @@ export function editInsideNumber(prev: ParsedDocument, text: string): NumberEdit
   const path = pathToLiteral(statement, start, oldEnd);
   if (!path) return undefined;
   const literal = path[path.length - 1] as ts.NumericLiteral;
-  // The literal's own text (a token has no trivia inside it): from its end back over the old digits.
-  const literalStart = tokenStart(old, literal);
-  if (literalStart === undefined || literalStart > start) return undefined;
+  // The whole token as written (`0x1F`, `1e3`, `10n` included), from its start after any trivia.
+  const literalStart = literal.getStart(prev.file);
+  if (literalStart > start) return undefined;
   const oldToken = old.slice(literalStart, literal.end);
   const newToken = text.slice(literalStart, literal.end + delta);
   const kind = oldToken.includes('.') ? FLOAT : INTEGER;
@@ -93,17 +93,6 @@ function pathToLiteral(statement: ts.Node, start: number, end: number): ts.Node[
     node = inner;
   }
   return path;
-}
-
-/** Where a literal token starts: its end minus the run of digits and points before it. */
-function tokenStart(text: string, literal: ts.Node): number | undefined {
-  let i = literal.end;
-  while (i > literal.pos) {
-    const c = text.charCodeAt(i - 1);
-    if ((c >= 48 && c <= 57) || c === 46) i--;
-    else break;
-  }
-  return i < literal.end ? i : undefined;
 }
 
 /**
