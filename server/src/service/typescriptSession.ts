@@ -1,7 +1,7 @@
 // The analysis session of a TS/JS document: reuses the previous version's parse (updated in place for digits
 // typed into a number, syntax/typescript/numberEdit.ts; else top-level statements away from the edit, see
-// syntax/typescript/incrementalParse.ts) and falls back to a full parse whenever that declines; replays the unchanged statements' effects (syntax/statementMemo.ts). Inference and results are
-// recomputed, so each result equals `analyzeTypeScript`.
+// syntax/typescript/incrementalParse.ts) and falls back to a full parse whenever that declines; replays the
+// unchanged statements' effects (syntax/statementMemo.ts). Each result equals `analyzeTypeScript`'s.
 
 import { evaluateSourceFile, TsMemo } from '../syntax/typescript/evaluateTypeScript';
 import { StatementMemo } from '../syntax/statementMemo';

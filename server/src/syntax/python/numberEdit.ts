@@ -18,9 +18,9 @@ export interface NumberEdit {
 }
 
 /**
- * The module's statements after `edit` turned `before` into `after`, when the edit lies within one `integer`
- * or `float` token of an error-free statement copy and leaves a token of the same kind (see above). On success
- * that copy has been updated and the copies after it moved to their new offsets.
+ * Applies `edit` (which turned `before` into `after`) to the error-free statement copies when it lies within
+ * one `integer` or `float` token and leaves a token of the same kind (see above): that copy is updated and the
+ * copies after it move to their new offsets. Undefined (nothing changed) otherwise.
  */
 export function editInsideNumber(statements: readonly SyntaxNode[], before: string, after: string, edit: OffsetEdit): NumberEdit | undefined {
   // Token types decide tree-sitter's parse, not their text; still, a module whose parse is known to depend on
@@ -37,7 +37,7 @@ export function editInsideNumber(statements: readonly SyntaxNode[], before: stri
   const newText = after.slice(leaf.startIndex, leaf.endIndex + delta);
   const kind = leaf.type === 'integer' ? INTEGER : FLOAT;
   if (!kind.test(oldText) || !kind.test(newText)) return undefined;
-  // Only digits went in (the check above also holds if a point moved, which the kinds then tell apart).
+  // Only digits went in.
   const inserted = after.slice(edit.startIndex, edit.newEndIndex);
   if (!/^[0-9]*$/.test(inserted)) return undefined;
   const frame = statement.frame;

@@ -50,7 +50,7 @@ export function editInsideNumber(prev: ParsedDocument, text: string): NumberEdit
   // Everything checked: from here on `prev`'s nodes change.
   (literal as unknown as Mutable).text = String(+newToken);
   if (delta !== 0) {
-    moveAfter(statement, new Set(path), delta);
+    moveAfter(statement, path, delta);
     for (let i = index + 1; i < statements.length; i++) shift(statements[i], delta);
     (statements as unknown as Mutable).end += delta;
     shift(prev.file.endOfFileToken, delta);
@@ -99,12 +99,12 @@ function pathToLiteral(statement: ts.Node, start: number, end: number): ts.Node[
  * Moves what follows the literal within `statement` by `delta`: the nodes and node lists on `path` (the literal
  * and its ancestors) end later; every node or list after the literal in document order moves.
  */
-function moveAfter(statement: ts.Node, path: ReadonlySet<ts.Node>, delta: number): void {
-  const literalEnd = [...path][path.size - 1].end;
+function moveAfter(statement: ts.Node, path: readonly ts.Node[], delta: number): void {
+  const literalEnd = path[path.length - 1].end;
   const stack: ts.Node[] = [statement];
   while (stack.length > 0) {
     const node = stack.pop()! as unknown as Mutable & ts.Node;
-    if (path.has(node)) node.end += delta;
+    if (path.includes(node)) node.end += delta;
     else if (node.pos >= literalEnd) {
       shift(node, delta);
       continue;
