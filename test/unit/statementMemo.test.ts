@@ -156,3 +156,20 @@ test('a session hands back the same result objects for calls a replay left uncha
     session.dispose();
   }
 });
+
+test('a list comprehension is unrolled alike on the wasm tree and on copies (a review found it skipped on the wasm tree)', async () => {
+  await loadPythonParser();
+  const text = HEAD + 'x = keras.Input((8,))\nys = [layers.Dense(u)(x) for u in (4, 16)]\nm = keras.Sequential([keras.Input((3,))] + [layers.Dense(n) for n in range(1, 3)])\nodd = [layers.Dense(2) for i in range(3) if i]\n';
+  const fresh = analyzePython(text);
+  assert.deepEqual(fresh.layerUses.map(u => [u.name, u.type, u.outputs, u.useRange.start, u.useRange.end]), [
+    ['input_layer', 'InputLayer', [[null, 8]], 42, 59],
+    ['dense', 'Dense', [[null, 4]], 66, 84],
+    ['dense_1', 'Dense', [[null, 16]], 66, 84],
+    ['dense_2', 'Dense', [[null, 1]], 107, 185],
+    ['dense_3', 'Dense', [[null, 2]], 107, 185],
+    ['input_layer_1', 'InputLayer', [[null, 3]], 125, 142],
+  ]);
+  assert.deepEqual(fresh.models.map(m => [m.name, m.layers.map(l => l.name), m.totalParams]), [['sequential', ['dense_2', 'dense_3'], 8]]);
+  // The statement evaluated on a copy (after idle work) and then on the wasm tree again gives the same.
+  assertSessionMatches([text, text.replace('(4, 16)', '(4, 17)'), text.replace('(4, 16)', '(4, 18)').replace('ys =', 'zs =')], 'comprehensions');
+});

@@ -686,7 +686,8 @@ export class PythonEvaluator {
 
   private evalComprehension(node: Node, scope: Scope): PyValue {
     const body = node.childForFieldName('body');
-    const clauses = node.namedChildren.filter((c): c is Node => !!c && c !== body);
+    // By type, not by identity: web-tree-sitter hands out a new object for a node on every access.
+    const clauses = node.namedChildren.filter((c): c is Node => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'));
     if (!body || clauses.length !== 1 || typeOf(clauses[0]) !== 'for_in_clause') return unknown('a comprehension');
     const left = clauses[0].childForFieldName('left');
     const right = clauses[0].childForFieldName('right');
