@@ -2,6 +2,7 @@
 // The grammar wasm ships with @vscode/tree-sitter-wasm; a bundled host can pass other locations.
 
 import { Language, Parser, Tree } from 'web-tree-sitter';
+import type { TreeSitterRuntime } from './wasmNode';
 
 export interface GrammarLocations {
   /** The web-tree-sitter runtime wasm (`tree-sitter.wasm`). */
@@ -12,6 +13,8 @@ export interface GrammarLocations {
 
 let loading: Promise<Parser> | undefined;
 let parser: Parser | undefined;
+/** The Emscripten module web-tree-sitter built on the options object it was given (see `runtime`). */
+let moduleHandle: Record<string, unknown> | undefined;
 
 /** Initialises the parser once; later calls return the same promise. */
 export function loadPythonParser(locations: GrammarLocations = {}): Promise<Parser> {
@@ -20,7 +23,9 @@ export function loadPythonParser(locations: GrammarLocations = {}): Promise<Pars
     // bundlers from trying to inline the wasm paths.
     const resolve = require.resolve;
     const runtime = locations.runtimeWasm ?? resolve('web-tree-sitter/tree-sitter.wasm');
-    await Parser.init({ locateFile: () => runtime });
+    const options: Record<string, unknown> = { locateFile: () => runtime };
+    await Parser.init(options);
+    moduleHandle = options;
     const language = await Language.load(locations.pythonWasm ?? resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'));
     const p = new Parser();
     p.setLanguage(language);
@@ -47,3 +52,16 @@ export function parsePython(text: string, deadlineMs = 10_000, oldTree: Tree | n
   if (!tree) parser.reset();
   return tree ?? undefined;
 }
+
+/**
+ * The runtime's exported node functions and heap, for wasmNode.ts; undefined when this web-tree-sitter does not
+ * expose them on its module (then the evaluator reads web-tree-sitter's own nodes).
+ */
+export function treeSitterRuntime(): TreeSitterRuntime | undefined {
+  const m = moduleHandle;
+  if (!m || !(m.HEAP32 instanceof Int32Array)) return undefined;
+  for (const name of RUNTIME_FUNCTIONS) if (typeof m[name] !== 'function') return undefined;
+  return m as unknown as TreeSitterRuntime;
+}
+
+const RUNTIME_FUNCTIONS = ['_ts_init', '_ts_node_symbol_wasm', '_ts_node_end_index_wasm', '_ts_node_children_wasm', '_ts_node_named_children_wasm', '_ts_node_child_by_field_id_wasm', '_ts_node_children_by_field_id_wasm', '_free'];

@@ -9,6 +9,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { copySubtree, PyNode, SyntaxNode } from './syntaxNode';
 import { OffsetEdit, reparseLocally } from './localReparse';
 import { editInsideNumber } from './numberEdit';
+import { wasmNodeOf, wasmTreeReader } from './wasmNode';
 
 export class StatementCopies {
   /** Error-free copies for the next call, by statement text (a text may occur more than once). */
@@ -24,8 +25,13 @@ export class StatementCopies {
     }
     this.retext.clear();
   }
-  /** Error-free statements of the latest call handed over as wasm nodes, not copied yet (valid with its tree). */
+  /**
+   * Error-free statements of the latest call handed over from the wasm tree, not copied yet (valid with its
+   * tree): web-tree-sitter's node, to copy from, and the node the evaluator was given (wasmNode.ts's lean
+   * reader when the runtime allows it).
+   */
   private pending: Node[] = [];
+  private pendingGiven: PyNode[] = [];
   /** The latest call's statements in order, and where each pending one sits in it. */
   private latest: PyNode[] = [];
   private pendingAt: number[] = [];
@@ -46,24 +52,29 @@ export class StatementCopies {
     const previous = this.byText;
     const next = new Map<string, SyntaxNode[]>();
     const pending: Node[] = [];
+    const pendingGiven: PyNode[] = [];
     const pendingAt: number[] = [];
     const out: PyNode[] = [];
     // Per-statement error checks cost a call each; a module without errors needs none.
     const anyError = tree.rootNode.hasError;
     this.latest = out;
     this.latestClean = !anyError;
+    const reader = wasmTreeReader(tree, text);
+    const hand = (node: Node): void => {
+      const given = reader ? wasmNodeOf(reader, node) : node;
+      if (!anyError || !node.hasError) {
+        pending.push(node);
+        pendingGiven.push(given);
+        pendingAt.push(out.length);
+      }
+      out.push(given);
+    };
     if (previous.size === 0) {
       // Nothing to reuse (a first version, a one-shot analysis): the tree's own nodes, fetched in one call.
-      for (const node of tree.rootNode.namedChildren) {
-        if (!node) continue;
-        if (!anyError || !node.hasError) {
-          pending.push(node);
-          pendingAt.push(out.length);
-        }
-        out.push(node);
-      }
+      for (const node of tree.rootNode.namedChildren) if (node) hand(node);
       this.byText = next;
       this.pending = pending;
+      this.pendingGiven = pendingGiven;
       this.pendingAt = pendingAt;
       return out;
     }
@@ -83,12 +94,7 @@ export class StatementCopies {
           out.push(copy);
           remember(next, key, copy);
         } else {
-          const node = cursor.currentNode;
-          if (!anyError || !node.hasError) {
-            pending.push(node);
-            pendingAt.push(out.length);
-          }
-          out.push(node);
+          hand(cursor.currentNode);
         }
       } while (cursor.gotoNextSibling());
       return out;
@@ -96,6 +102,7 @@ export class StatementCopies {
       cursor.delete();
       this.byText = next;
       this.pending = pending;
+      this.pendingGiven = pendingGiven;
       this.pendingAt = pendingAt;
     }
   }
@@ -135,13 +142,13 @@ export class StatementCopies {
 
   /**
    * Copies the latest call's pending statements for the next call, one at a time until `shouldStop()` says
-   * so; true when none is left. `text` is the latest call's text; `onCopied` hears of each copy.
+   * so; true when none is left. `text` is the latest call's text; `onCopied` hears of each copy, with the
+   * node the evaluator was given.
    */
-  copyPending(text: string, shouldStop: () => boolean, onCopied?: (node: Node, copy: SyntaxNode) => void): boolean {
+  copyPending(text: string, shouldStop: () => boolean, onCopied?: (given: PyNode, copy: SyntaxNode) => void): boolean {
     while (this.pending.length > 0) {
-      const node = this.pending.pop()!;
-      const copy = copySubtree(node, text);
-      onCopied?.(node, copy);
+      const copy = copySubtree(this.pending.pop()!, text);
+      onCopied?.(this.pendingGiven.pop()!, copy);
       this.latest[this.pendingAt.pop()!] = copy;
       remember(this.byText, copy.frame.text, copy);
       if (shouldStop()) return this.pending.length === 0;
@@ -152,6 +159,7 @@ export class StatementCopies {
   /** Forgets the pending statements (before their tree is deleted); their next version hands them over again. */
   dropPending(): void {
     this.pending = [];
+    this.pendingGiven = [];
     this.pendingAt = [];
     this.latest = [];
     this.latestClean = false;

@@ -110,27 +110,33 @@ export class SyntaxNode implements PyNode {
   }
 
   descendantsOfType(type: string): SyntaxNode[] {
-    const out: SyntaxNode[] = [];
-    const stack: SyntaxNode[] = [...this.children].reverse();
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n.type === type) out.push(n);
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-    }
-    return out;
+    return descendantsOfType<SyntaxNode>(this, type);
   }
 }
 
-/** Per grammar: node type names and whether each type id is named (tables instead of a call per node). */
-interface TypeTables {
+/** The nodes of `type` under `node` (not itself), in document order; iterative, for nodes whose children never hold nulls. */
+export function descendantsOfType<N extends { readonly type: string; readonly children: readonly N[] }>(node: N, type: string): N[] {
+  const out: N[] = [];
+  const stack: N[] = [...node.children].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === type) out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return out;
+}
+
+/** Per grammar: node type names, whether each type id is named, field names and ids (tables instead of a call per node). */
+export interface TypeTables {
   readonly types: readonly string[];
   readonly named: readonly boolean[];
   readonly fields: readonly (string | null)[];
+  readonly fieldIds: ReadonlyMap<string, number>;
 }
 
 const tablesByLanguage = new WeakMap<object, TypeTables>();
 
-function tablesOf(language: Language): TypeTables {
+export function tablesOf(language: Language): TypeTables {
   let t = tablesByLanguage.get(language);
   if (!t) {
     const types: string[] = [];
@@ -139,7 +145,11 @@ function tablesOf(language: Language): TypeTables {
       types.push(language.nodeTypeForId(id) ?? 'ERROR');
       named.push(language.nodeTypeIsNamed(id));
     }
-    t = { types, named, fields: language.fields };
+    const fieldIds = new Map<string, number>();
+    language.fields.forEach((name, id) => {
+      if (name) fieldIds.set(name, id);
+    });
+    t = { types, named, fields: language.fields, fieldIds };
     tablesByLanguage.set(language, t);
   }
   return t;
