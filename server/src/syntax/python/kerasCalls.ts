@@ -15,21 +15,26 @@ import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './k
 import { PyValue, isClass, isFunction, isMethod, isSymbol, toArgValue } from './pyValues';
 import { PythonEvaluator, typeOf } from './evaluator';
 import type { Scope } from './scope';
+import { memberSymbol } from '../memberSymbol';
 
 interface EvaluatedArgs {
   positional: PyValue[];
-  keyword: Map<string, PyValue>;
+  /** Shared and empty when the call has no keywords: never changed in place. */
+  keyword: ReadonlyMap<string, PyValue>;
   /** A `*args` or `**kwargs` whose contents are not known. */
   opaque: boolean;
 }
 
+const NO_KEYWORDS: ReadonlyMap<string, PyValue> = new Map();
+
 function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope): EvaluatedArgs {
-  const out: EvaluatedArgs = { positional: [], keyword: new Map(), opaque: false };
+  const out: EvaluatedArgs = { positional: [], keyword: NO_KEYWORDS, opaque: false };
   if (!args) return out;
   if (typeOf(args) === 'generator_expression') {
     out.positional.push(unknown('a generator'));
     return out;
   }
+  let keyword: Map<string, PyValue> | undefined;
   for (const a of args.namedChildren) {
     if (!a) continue;
     const type = typeOf(a);
@@ -38,7 +43,7 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
     } else if (type === 'keyword_argument') {
       const name = a.childForFieldName('name');
       const value = a.childForFieldName('value');
-      if (name && value) out.keyword.set(name.text, ev.evalExpr(value, scope));
+      if (name && value) (keyword ??= new Map()).set(name.text, ev.evalExpr(value, scope));
     } else if (type === 'list_splat') {
       const inner = a.namedChildren[0];
       const v = inner ? ev.evalExpr(inner, scope) : unknown();
@@ -47,10 +52,11 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
     } else if (type === 'dictionary_splat') {
       const inner = a.namedChildren[0];
       const v = inner ? ev.evalExpr(inner, scope) : unknown();
-      if (isDict(v as ArgValue)) for (const [k, x] of (v as DictValue).entries) out.keyword.set(k, x);
+      if (isDict(v as ArgValue)) for (const [k, x] of (v as DictValue).entries) (keyword ??= new Map()).set(k, x);
       else out.opaque = true;
     } else out.positional.push(ev.evalExpr(a, scope, type));
   }
+  if (keyword) out.keyword = keyword;
   return out;
 }
 
@@ -306,7 +312,7 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
 }
 
 export function getAttribute(ev: PythonEvaluator, value: PyValue, name: string, _node: Node): PyValue {
-  if (isSymbol(value)) return { kind: 'symbol', path: [...value.path, name] };
+  if (isSymbol(value)) return memberSymbol(value, name);
   if (isModelNode(value)) {
     if (name === 'output' || name === 'outputs') {
       if (value.kind === 'sequential') {

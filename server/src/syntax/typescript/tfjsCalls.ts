@@ -17,6 +17,7 @@ import type { JsScope } from './scope';
 import { JsValue, isClass, isFunction, isMethod, isObject, isSymbol, reasonOf, toArgValue } from './jsValues';
 import { TF_ROOT, isTfjsModule, pythonArgName, pythonArgValue, resolveTfjsPath } from './tfjsSymbols';
 import { callGlobal } from './builtins';
+import { memberSymbol } from '../memberSymbol';
 
 interface EvaluatedArgs {
   readonly values: JsValue[];
@@ -298,7 +299,7 @@ function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, args: E
 
 /** `value.name`: module paths, object-literal entries, array length, model inputs and outputs, methods. */
 export function getProperty(ev: TsEvaluator, value: JsValue, name: string, _at: ts.Node): JsValue {
-  if (isSymbol(value)) return { kind: 'symbol', path: [...value.path, name] };
+  if (isSymbol(value)) return memberSymbol(value, name);
   if (isObject(value)) {
     const v = value.entries.get(name);
     return v === undefined ? null : v;
