@@ -7,7 +7,10 @@ import type { Tree } from 'web-tree-sitter';
 import { describeVersion } from '../ir/kerasVersion';
 import { chooseVersion, VersionRequest } from '../infer/chooseVersion';
 import { inferShapes } from '../infer/propagate';
-import { PythonEvaluator, PythonMemo } from '../syntax/python/evaluator';
+import { numberLiteral, PythonEvaluator, PythonMemo } from '../syntax/python/evaluator';
+import { patchLiteral } from '../syntax/literalPatch';
+import { toArgValue } from '../syntax/python/pyValues';
+import type { ArgValue } from '../ir/values';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
 import { collectResults } from './collectResults';
@@ -79,10 +82,14 @@ export class PythonSession implements AnalysisSession {
         this.treeEdits.push(edit);
         this.text = text;
         // An edited statement evaluated again may take over what inference kept for its predecessor; one
-        // updated in place is the same node, whose effects no longer hold.
+        // updated in place is the same node, whose effects no longer hold — unless the digits changed a number
+        // it passed straight to a layer constructor, which its effects can take in (literalPatch.ts).
         for (const [old, copy] of this.copies.replacements) {
           this.memo?.succeed(copy, old);
-          if (copy === old) this.memo?.forget(copy);
+          if (copy !== old) continue;
+          const span = { start: edit.startIndex, oldEnd: edit.oldEndIndex, newEnd: edit.newEndIndex };
+          const patched = this.memo?.update(copy, e => patchLiteral(e, span, text, literalArgument));
+          if (!patched) this.memo?.forget(copy);
         }
         return analyzeStatements(local, text, this.options, this.memo);
       }
@@ -146,6 +153,11 @@ export class PythonSession implements AnalysisSession {
     this.text = this.tree ? text : '';
     return this.tree;
   }
+}
+
+/** A layer argument written as the number `text` (an `integer` or `float` literal), as the evaluator takes it. */
+function literalArgument(type: string, text: string): ArgValue | undefined {
+  return type === 'integer' || type === 'float' ? toArgValue(numberLiteral(type, text)) : undefined;
 }
 
 /**

@@ -24,6 +24,19 @@ export interface SourceComment {
   readonly body: string;
 }
 
+/**
+ * A number written straight into a layer constructor's arguments (`Dense(64)`, `Dropout(rate=0.1)`), whose
+ * value went nowhere else: the slot of `layer`'s arguments it fills (a position or a keyword).
+ */
+export interface LiteralUse {
+  readonly start: number;
+  readonly end: number;
+  /** The literal's syntax node type (`integer`, `float`). */
+  readonly type: string;
+  readonly layer: LayerInstance;
+  readonly slot: number | string;
+}
+
 /** `N`: a front end's statement node; `V`: its values; `B`: its binding records. */
 export interface StatementEffects<N extends object, V, B extends MemoBinding<unknown> = MemoBinding<unknown>> {
   /** Where the statement started and ended when recorded (ranges below are absolute). */
@@ -51,6 +64,8 @@ export interface StatementEffects<N extends object, V, B extends MemoBinding<unk
   readonly evidence: readonly VersionEvidence[];
   /** Syntax nodes of the items of list literals the statement built. */
   readonly itemNodes: readonly (readonly [object, readonly object[]])[];
+  /** Numbers passed straight to layer constructors (see `StatementMemo.patchLiteral`). */
+  readonly literals: readonly LiteralUse[];
 }
 
 /** Collects one statement's effects while the evaluator runs it. */
@@ -60,6 +75,7 @@ export class Recorder<N extends object, V> {
   readonly writes = new Map<string, V>();
   readonly evidence: VersionEvidence[] = [];
   readonly itemNodes: (readonly [object, readonly object[]])[] = [];
+  readonly literals: LiteralUse[] = [];
 
   constructor(readonly start: number) {}
 
@@ -197,9 +213,21 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     }
   }
 
-  /** A statement's node was changed in place (syntax/typescript/numberEdit.ts): its effects no longer hold. */
+  /** A statement's node was changed in place (a number edit, numberEdit.ts): its effects no longer hold. */
   forget(node: N): void {
     this.next.delete(node);
+  }
+
+  /**
+   * A statement's node was changed in place, and `update` can tell its effects after the change (literalPatch.ts):
+   * they replace the kept ones. False, with nothing changed, when none are kept or `update` cannot tell.
+   */
+  update(node: N, update: (effects: StatementEffects<N, V, B>) => StatementEffects<N, V, B> | undefined): boolean {
+    const e = this.next.get(node);
+    const updated = e && update(e);
+    if (!updated) return false;
+    this.next.set(node, updated);
+    return true;
   }
 
   /**
@@ -250,6 +278,7 @@ function withItemNodes<N extends object, V, B extends MemoBinding<unknown>>(e: S
     comments: e.comments,
     evidence: e.evidence,
     itemNodes,
+    literals: e.literals,
   };
 }
 
@@ -280,7 +309,15 @@ export function rangesWithin(e: StatementEffects<object, unknown>): boolean {
  * range objects: an earlier analysis holding the old ones is unaffected), the rest is copied with moved ranges.
  */
 export function moveEffects<N extends object, V, B extends MemoBinding<unknown>>(e: StatementEffects<N, V, B>, delta: number): StatementEffects<N, V, B> {
-  const move = (r: TextRange): TextRange => ({ start: r.start + delta, end: r.end + delta });
+  return shiftEffects(e, offset => offset + delta);
+}
+
+/**
+ * The effects with every offset `o` they hold at `at(o)` (a move, or a length change inside the statement):
+ * graph objects get new range objects, the rest is copied.
+ */
+export function shiftEffects<N extends object, V, B extends MemoBinding<unknown>>(e: StatementEffects<N, V, B>, at: (offset: number) => number): StatementEffects<N, V, B> {
+  const move = (r: TextRange): TextRange => ({ start: at(r.start), end: at(r.end) });
   for (const ev of e.events) {
     switch (ev.kind) {
       case 'createLayer': {
@@ -292,7 +329,7 @@ export function moveEffects<N extends object, V, B extends MemoBinding<unknown>>
       case 'call': {
         const call = ev.call as { range: TextRange; hintAt?: number };
         call.range = move(call.range);
-        if (call.hintAt !== undefined) call.hintAt += delta;
+        if (call.hintAt !== undefined) call.hintAt = at(call.hintAt);
         break;
       }
       default:
@@ -302,8 +339,8 @@ export function moveEffects<N extends object, V, B extends MemoBinding<unknown>>
   // All fields written out in the order a recording creates them: one object shape for every entry.
   return {
     selfContained: e.selfContained,
-    start: e.start + delta,
-    end: e.end + delta,
+    start: at(e.start),
+    end: at(e.end),
     reads: e.reads,
     starImports: e.starImports,
     writes: e.writes,
@@ -315,6 +352,7 @@ export function moveEffects<N extends object, V, B extends MemoBinding<unknown>>
     comments: e.comments.map(c => ({ range: move(c.range), body: c.body })),
     evidence: e.evidence.map(v => ({ kind: v.kind, reason: v.reason, range: move(v.range) })),
     itemNodes: e.itemNodes,
+    literals: e.literals.map(l => ({ start: at(l.start), end: at(l.end), type: l.type, layer: l.layer, slot: l.slot })),
   };
 }
 
@@ -402,6 +440,7 @@ export function runWithMemo<N extends object, V, B extends MemoBinding<unknown>>
       comments: comments.slice(commentCount),
       evidence: recorder.evidence,
       itemNodes: recorder.itemNodes,
+      literals: recorder.literals,
     };
     if (!rangesWithin(effects)) (effects as { selfContained: boolean }).selfContained = false;
     memo.keep(stmt, effects);

@@ -14,7 +14,7 @@ import {
 } from './pyValues';
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
-import { Recorder, runWithMemo, StatementMemo } from '../statementMemo';
+import { LiteralUse, Recorder, runWithMemo, StatementMemo } from '../statementMemo';
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
@@ -97,6 +97,16 @@ export class PythonEvaluator {
    */
   markImpure(): void {
     if (this.recorder) this.recorder.impure = true;
+  }
+
+  /** Whether the current statement's effects are being recorded (then `noteLiteral` is heard). */
+  get recording(): boolean {
+    return this.recorder !== undefined;
+  }
+
+  /** A number passed straight to a layer constructor, for `StatementMemo` (see literalPatch.ts). */
+  noteLiteral(use: LiteralUse): void {
+    this.recorder?.literals.push(use);
   }
 
   /** `target` (a list, a Sequential) is being mutated: see `StatementMemo.mutate`. */
@@ -486,11 +496,8 @@ export class PythonEvaluator {
   private evalExprInner(node: Node, scope: Scope, type: string): PyValue {
     switch (type) {
       case 'integer':
-        return parseInteger(node.text);
-      case 'float': {
-        const n = Number(node.text.split('_').join(''));
-        return Number.isFinite(n) ? n : unknown();
-      }
+      case 'float':
+        return numberLiteral(type as 'integer' | 'float', node.text);
       case 'true':
         return true;
       case 'false':
@@ -767,6 +774,13 @@ function paramName(p: Node): string | undefined {
   if (name) return name.text;
   const first = p.namedChildren[0];
   return first && typeOf(first) === 'identifier' ? first.text : undefined;
+}
+
+/** The value of an `integer` or `float` literal's text. */
+export function numberLiteral(type: 'integer' | 'float', text: string): PyValue {
+  if (type === 'integer') return parseInteger(text);
+  const n = Number(text.split('_').join(''));
+  return Number.isFinite(n) ? n : unknown();
 }
 
 function parseInteger(text: string): PyValue {

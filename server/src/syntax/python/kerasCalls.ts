@@ -23,6 +23,27 @@ interface EvaluatedArgs {
   keyword: ReadonlyMap<string, PyValue>;
   /** A `*args` or `**kwargs` whose contents are not known. */
   opaque: boolean;
+  /**
+   * While a statement is recorded: the arguments written as a bare number, by position or keyword (a keyword
+   * set again later, by name or by `**`, is dropped). See literalPatch.ts.
+   */
+  literals?: LiteralArgument[];
+}
+
+interface LiteralArgument {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+  readonly slot: number | string;
+}
+
+const isNumberLiteral = (type: string): boolean => type === 'integer' || type === 'float';
+
+/** `literals` without the keyword `name`, plus `value`'s node when it is a bare number. */
+function noteKeyword(literals: LiteralArgument[] | undefined, name: string, value: Node | undefined, type: string | undefined): LiteralArgument[] | undefined {
+  const kept = literals?.filter(l => l.slot !== name);
+  if (!value || !type || !isNumberLiteral(type)) return kept;
+  return [...(kept ?? []), { start: value.startIndex, end: value.endIndex, type, slot: name }];
 }
 
 const NO_KEYWORDS: ReadonlyMap<string, PyValue> = new Map();
@@ -43,7 +64,12 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
     } else if (type === 'keyword_argument') {
       const name = a.childForFieldName('name');
       const value = a.childForFieldName('value');
-      if (name && value) (keyword ??= new Map()).set(name.text, ev.evalExpr(value, scope));
+      if (name && value) {
+        const key = name.text;
+        const valueType = typeOf(value);
+        (keyword ??= new Map()).set(key, ev.evalExpr(value, scope, valueType));
+        if (ev.recording) out.literals = noteKeyword(out.literals, key, value, valueType);
+      }
     } else if (type === 'list_splat') {
       const inner = a.namedChildren[0];
       const v = inner ? ev.evalExpr(inner, scope) : unknown();
@@ -52,9 +78,16 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
     } else if (type === 'dictionary_splat') {
       const inner = a.namedChildren[0];
       const v = inner ? ev.evalExpr(inner, scope) : unknown();
-      if (isDict(v as ArgValue)) for (const [k, x] of (v as DictValue).entries) (keyword ??= new Map()).set(k, x);
-      else out.opaque = true;
-    } else out.positional.push(ev.evalExpr(a, scope, type));
+      if (isDict(v as ArgValue)) {
+        for (const [k, x] of (v as DictValue).entries) {
+          (keyword ??= new Map()).set(k, x);
+          if (out.literals) out.literals = noteKeyword(out.literals, k, undefined, undefined);
+        }
+      } else out.opaque = true;
+    } else {
+      if (ev.recording && isNumberLiteral(type)) (out.literals ??= []).push({ start: a.startIndex, end: a.endIndex, type, slot: out.positional.length });
+      out.positional.push(ev.evalExpr(a, scope, type));
+    }
   }
   if (keyword) out.keyword = keyword;
   return out;
@@ -147,7 +180,7 @@ function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, no
   for (const [k, v] of args.keyword) keyword.set(k, toArgValue(v));
   const classRange = range(fnNode);
   recordLayerEvidence(ev, className, spec, keyword, classRange);
-  return ev.builder.createLayer({ uncertain: ev.uncertain > 0,
+  const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0,
     className,
     spec,
     positional: args.positional.map(toArgValue),
@@ -156,6 +189,9 @@ function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, no
     classRange,
     opaqueArgs: args.opaque,
   });
+  // Arguments handed over as evaluated (not rearranged, as for `Input` or a merge): each bare number fills its slot.
+  for (const l of args.literals ?? []) ev.noteLiteral({ start: l.start, end: l.end, type: l.type, layer, slot: l.slot });
+  return layer;
 }
 
 function recordLayerEvidence(ev: PythonEvaluator, className: string, spec: LayerSpec, keyword: ReadonlyMap<string, ArgValue>, r: TextRange): void {
