@@ -1,12 +1,13 @@
 // Memo of layer builds keyed by everything a catalogue rule can see (spec, arguments, call options, input
 // shapes, Keras version, data format): unchanged layers become lookups, within and across analyses. Bounded
-// (two generations); cached outcomes are deeply frozen so no caller can change what another one reads.
+// (two generations); cached outcomes are shared, so no caller may change what another one reads (sharedObjects.ts).
 
 import type { LayerSpec } from '../layers/spec';
 import type { BuildOutcome, BuildOptions } from './buildLayer';
 import type { LayerInstance } from '../ir/graph';
 import type { Shape } from './shape';
 import { argSpecIndex } from './resolveArgs';
+import { shared } from './sharedObjects';
 
 /** Entries per generation: when the current one is full it becomes the previous one (the oldest is dropped). */
 const GENERATION_SIZE = 4096;
@@ -30,24 +31,27 @@ export function cachedBuild(key: string): BuildOutcome | undefined {
   return old;
 }
 
-/** Stores an outcome without issues (issue messages name the layer) and returns its frozen form. */
+/**
+ * Stores an outcome without issues (issue messages name the layer) and returns it, deeply read-only (frozen
+ * while tests guard shared objects, see sharedObjects.ts).
+ */
 export function rememberBuild(key: string, outcome: BuildOutcome): BuildOutcome {
   const result = outcome.result;
   if (result) {
-    for (const o of result.outputs) if (o) Object.freeze(o);
-    Object.freeze(result.outputs);
+    for (const o of result.outputs) if (o) shared(o);
+    shared(result.outputs);
     for (const w of result.weights) {
-      Object.freeze(w.shape);
-      Object.freeze(w.axes);
-      Object.freeze(w);
+      shared(w.shape);
+      shared(w.axes);
+      shared(w);
     }
-    Object.freeze(result.weights);
-    Object.freeze(result);
+    shared(result.weights);
+    shared(result);
   }
-  Object.freeze(outcome.issues);
-  Object.freeze(outcome.explanations);
-  Object.freeze(outcome.notes);
-  remember(key, Object.freeze(outcome));
+  shared(outcome.issues);
+  shared(outcome.explanations);
+  shared(outcome.notes);
+  remember(key, shared(outcome));
   return outcome;
 }
 

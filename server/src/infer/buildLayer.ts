@@ -173,7 +173,7 @@ function runBuild(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[
   const ctx = new Context(layer, spec, inputs, options, resolved, callOptions);
   const rule = typeof spec.rank === 'function' ? spec.rank(ctx) : spec.rank;
   if (!spec.isInput && rule && spec.inputKind !== 'list' && spec.inputKind !== 'many') {
-    const message = checkRank(rule, ctx.input, displayName(layer));
+    const message = checkRank(rule, ctx.input, layer);
     if (message) {
       ctx.error('input-rank', message);
       return { result: undefined, issues: ctx.issues, explanations: ctx.explanations, notes: ctx.notes };
@@ -190,11 +190,12 @@ function runBuild(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[
   return { result: ctx.failed ? undefined : result, issues: ctx.issues, explanations: ctx.explanations, notes: ctx.notes };
 }
 
-function checkRank(rule: RankRule, shape: Shape, name: string): string | undefined {
+function checkRank(rule: RankRule, shape: Shape, layer: LayerInstance): string | undefined {
   const ndim = shape.length;
-  const got = `found ndim=${ndim}. Full shape received: ${formatShape(shape)}`;
-  if (rule.exact !== undefined && ndim !== rule.exact) return `${name} expects input of rank ${rule.exact} (ndim=${rule.exact}), ${got}.`;
-  if (rule.min !== undefined && ndim < rule.min) return `${name} expects input of rank at least ${rule.min} (min_ndim=${rule.min}), ${got}.`;
-  if (rule.max !== undefined && ndim > rule.max) return `${name} expects input of rank at most ${rule.max} (max_ndim=${rule.max}), ${got}.`;
+  // Worded only when the rank is wrong (every build checks it).
+  const got = () => `found ndim=${ndim}. Full shape received: ${formatShape(shape)}`;
+  if (rule.exact !== undefined && ndim !== rule.exact) return `${displayName(layer)} expects input of rank ${rule.exact} (ndim=${rule.exact}), ${got()}.`;
+  if (rule.min !== undefined && ndim < rule.min) return `${displayName(layer)} expects input of rank at least ${rule.min} (min_ndim=${rule.min}), ${got()}.`;
+  if (rule.max !== undefined && ndim > rule.max) return `${displayName(layer)} expects input of rank at most ${rule.max} (max_ndim=${rule.max}), ${got()}.`;
   return undefined;
 }

@@ -8,6 +8,7 @@ import { isTensorTuple } from '../syntax/python/pyValues';
 import { flattenTensors, modelInputShapes, modelOutputShapes } from '../infer/propagate';
 import { displayName } from '../infer/buildLayer';
 import { productOf } from '../infer/shape';
+import { shared } from '../infer/sharedObjects';
 import type { BuildResult } from '../layers/spec';
 import type { LayerInfo, LayerUse, ModelInfo, Shape, VariableInfo, WeightInfo } from './types';
 
@@ -25,7 +26,7 @@ interface WeightSummary {
 
 /**
  * Per build result (memoised builds share theirs across layers and analyses), the summary for a trainable
- * and for a frozen layer; frozen, since every row using the same build shares it.
+ * and for a frozen layer; read-only, since every row using the same build shares it (sharedObjects.ts).
  */
 const summaries = new WeakMap<BuildResult, WeightSummary>();
 const frozenSummaries = new WeakMap<BuildResult, WeightSummary>();
@@ -37,8 +38,8 @@ function weightsOf(layer: LayerInstance): WeightSummary | undefined {
   const table = frozen ? frozenSummaries : summaries;
   let summary = table.get(built);
   if (!summary) {
-    const weights = built.weights.map(w => Object.freeze({ name: w.name, shape: w.shape, trainable: w.trainable && !frozen, axes: w.axes, count: countOf(w.shape) }));
-    summary = Object.freeze({ weights: Object.freeze(weights) as WeightInfo[], params: sumCounts(weights), trainable: sumCounts(weights, w => w.trainable) });
+    const weights = built.weights.map(w => shared({ name: w.name, shape: w.shape, trainable: w.trainable && !frozen, axes: w.axes, count: countOf(w.shape) }));
+    summary = shared({ weights: shared(weights) as WeightInfo[], params: sumCounts(weights), trainable: sumCounts(weights, w => w.trainable) });
     table.set(built, summary);
   }
   return summary;
