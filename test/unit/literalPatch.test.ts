@@ -85,6 +85,16 @@ test('numbers whose value goes elsewhere are evaluated again', async () => {
     // An issue the evaluation reported (inference's own issues are reported again anyway).
     ['a statement with an issue', HEAD + 'x = keras.Input((8,))\ny = layers.Dense(4)(layers.Dense(8))\n', 'Dense(4)', 1],
   ];
+  // A number that a loop or comprehension hands to a layer constructor and to something else (a review found
+  // these patched as if only the layer had it).
+  const HEAD2 = 'from keras import layers, Input\n';
+  cases.push(
+    ['a comprehension calling a layer and abs', HEAD2 + 'x = Input((4,))\nd, n = [f(8) for f in (layers.Dense, abs)]\ny = layers.Dense(n)(x)\n', 'f(8)', 2],
+    ['a loop calling a layer and abs', HEAD2 + 'x = Input((4,))\nfor f in (layers.Dense, abs):\n    n = f(8)\ny = layers.Dense(n)(x)\n', 'f(8)', 2],
+    ['a comprehension calling a layer and Input', HEAD2 + 'd, t = [f(8) for f in (layers.Dense, Input)]\ny = layers.Dense(3)(t)\n', 'f(8)', 2],
+    ['a comprehension calling a layer and a merge', HEAD2 + 'a = Input((3, 4))\nc, y = [f([a, a], axis=1) for f in (layers.Concatenate, layers.concatenate)]\n', 'axis=1', 1],
+    ['a comprehension calling a layer and range', HEAD2 + 'x = Input((4,))\nd, r = [f(2) for f in (layers.Dense, range)]\nfor i in r:\n    x = layers.Dense(5)(x)\n', 'f(2)', 2],
+  );
   for (const [what, v0, token, expected] of cases) {
     const at = v0.indexOf(token) + token.search(/\d/);
     const v1 = v0.slice(0, at) + '9' + v0.slice(at + 1);

@@ -76,6 +76,8 @@ export class Recorder<N extends object, V> {
   readonly evidence: VersionEvidence[] = [];
   readonly itemNodes: (readonly [object, readonly object[]])[] = [];
   readonly literals: LiteralUse[] = [];
+  /** Where each number literal the statement evaluated starts, once per evaluation (see `soleLiterals`). */
+  readonly numbers: number[] = [];
 
   constructor(readonly start: number) {}
 
@@ -440,12 +442,26 @@ export function runWithMemo<N extends object, V, B extends MemoBinding<unknown>>
       comments: comments.slice(commentCount),
       evidence: recorder.evidence,
       itemNodes: recorder.itemNodes,
-      literals: recorder.literals,
+      literals: soleLiterals(recorder),
     };
     if (!rangesWithin(effects)) (effects as { selfContained: boolean }).selfContained = false;
     memo.keep(stmt, effects);
   }
   memo.endVersion();
+}
+
+/**
+ * The numbers a recorded statement passed to layer constructors every time it evaluated them: one evaluated
+ * more often than it filled a layer's argument (in a loop or comprehension that also calls something else
+ * with it) went elsewhere too, and cannot be patched in (literalPatch.ts).
+ */
+function soleLiterals(recorder: Recorder<object, unknown>): LiteralUse[] {
+  if (recorder.literals.length === 0) return recorder.literals;
+  const evaluated = new Map<number, number>();
+  for (const start of recorder.numbers) evaluated.set(start, (evaluated.get(start) ?? 0) + 1);
+  const used = new Map<number, number>();
+  for (const l of recorder.literals) used.set(l.start, (used.get(l.start) ?? 0) + 1);
+  return recorder.literals.filter(l => used.get(l.start) === evaluated.get(l.start));
 }
 
 /**

@@ -497,6 +497,7 @@ export class PythonEvaluator {
     switch (type) {
       case 'integer':
       case 'float':
+        this.recorder?.numbers.push(node.startIndex);
         return numberLiteral(type as 'integer' | 'float', node.text);
       case 'true':
         return true;
