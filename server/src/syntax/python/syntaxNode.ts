@@ -204,24 +204,26 @@ export function copySubtree(node: Node, text: string): SyntaxNode {
  * type, start and end), in order; undefined when one has no counterpart.
  */
 export function counterpartsIn(copy: SyntaxNode, nodes: readonly PyNode[]): SyntaxNode[] | undefined {
-  const wanted = new Map<string, number[]>();
+  // By start offset (a number: no key string per node of the copy), then type and end.
+  const wanted = new Map<number, number[]>();
   nodes.forEach((n, i) => {
-    const key = `${n.type}@${n.startIndex}:${n.endIndex}`;
-    const at = wanted.get(key);
+    const at = wanted.get(n.startIndex);
     if (at) at.push(i);
-    else wanted.set(key, [i]);
+    else wanted.set(n.startIndex, [i]);
   });
   const out = new Array<SyntaxNode | undefined>(nodes.length);
   let found = 0;
   const stack: SyntaxNode[] = [copy];
   while (stack.length > 0 && found < nodes.length) {
     const node = stack.pop()!;
-    const at = wanted.get(`${node.type}@${node.startIndex}:${node.endIndex}`);
+    const at = wanted.get(node.startIndex);
     if (at) {
-      for (const i of at) if (out[i] === undefined) {
-        out[i] = node;
-        found++;
-        break;
+      for (const i of at) {
+        if (out[i] === undefined && nodes[i].type === node.type && nodes[i].endIndex === node.endIndex) {
+          out[i] = node;
+          found++;
+          break;
+        }
       }
     }
     for (const child of node.children) stack.push(child);
