@@ -16,6 +16,7 @@ import { PyValue, isClass, isFunction, isMethod, isSymbol, toArgValue } from './
 import { PythonEvaluator, typeOf } from './evaluator';
 import type { Scope } from './scope';
 import { memberSymbol } from '../memberSymbol';
+import type { LiteralUse } from '../statementMemo';
 
 interface EvaluatedArgs {
   positional: PyValue[];
@@ -30,12 +31,8 @@ interface EvaluatedArgs {
   literals?: LiteralArgument[];
 }
 
-interface LiteralArgument {
-  readonly start: number;
-  readonly end: number;
-  readonly type: string;
-  readonly slot: number | string;
-}
+/** A `LiteralUse` before the layer it fills exists. */
+type LiteralArgument = Omit<LiteralUse, 'layer'>;
 
 const isNumberLiteral = (type: string): boolean => type === 'integer' || type === 'float';
 
