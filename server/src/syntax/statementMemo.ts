@@ -64,7 +64,7 @@ export interface StatementEffects<N extends object, V, B extends MemoBinding<unk
   readonly evidence: readonly VersionEvidence[];
   /** Syntax nodes of the items of list literals the statement built. */
   readonly itemNodes: readonly (readonly [object, readonly object[]])[];
-  /** Numbers passed straight to layer constructors (see `StatementMemo.patchLiteral`). */
+  /** Numbers passed straight to layer constructors (see literalPatch.ts). */
   readonly literals: readonly LiteralUse[];
 }
 

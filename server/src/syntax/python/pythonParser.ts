@@ -13,7 +13,7 @@ export interface GrammarLocations {
 
 let loading: Promise<Parser> | undefined;
 let parser: Parser | undefined;
-/** The Emscripten module web-tree-sitter built on the options object it was given (see `runtime`). */
+/** The Emscripten module web-tree-sitter built on the options object it was given (see `treeSitterRuntime`). */
 let moduleHandle: Record<string, unknown> | undefined;
 
 /** Initialises the parser once; later calls return the same promise. */
