@@ -2,7 +2,8 @@
 // of evaluating it again (literalPatch.ts): named edits that must take that path (no statement evaluated) with
 // exact shapes, params and moved ranges; numbers that must not (an assignment, a tuple item, a keyword given
 // twice or overridden by `**`, `keras.Input`'s rearranged arguments, a statement with an issue), each equal to a
-// fresh analysis; then seeded number edits of every Python source, each version equal to a fresh analysis.
+// fresh analysis; a call with 20,000 keywords (recorded in linear time); then seeded number edits of every Python
+// source, each version equal to a fresh analysis.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,6 +72,16 @@ test('every layer a comprehension made from the number is patched, and a functio
   const at = v1.indexOf('layers.Dense(40)');
   assert.deepEqual(last.layerUses[1].classRange, { start: at + 'layers.'.length, end: at + 'layers.Dense'.length });
   assert.equal(last.layerUses[1].params, 2 * 40 + 40);
+});
+
+test('a call with 20,000 keyword arguments is recorded and patched like any other (linear in its keywords)', async () => {
+  await loadPythonParser();
+  const kws = Array.from({ length: 20_000 }, (_, i) => `k${i}=${i}`).join(', ');
+  const v0 = HEAD + `x = keras.Input((3,))\ny = layers.Dense(4, ${kws})(x)\n`;
+  const v1 = v0.replace('k19999=19999', 'k19999=19998');
+  const { evaluated, last } = evaluatedPerVersion([v0, v1], 'many keywords');
+  assert.deepEqual(evaluated, [0]);
+  assert.deepEqual(last.layerUses.map(u => [u.name, u.outputs]), [['input_layer', [[null, 3]]], ['dense', [[null, 4]]]]);
 });
 
 test('numbers whose value goes elsewhere are evaluated again', async () => {

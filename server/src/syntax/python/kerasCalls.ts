@@ -36,13 +36,6 @@ type LiteralArgument = Omit<LiteralUse, 'layer'>;
 
 const isNumberLiteral = (type: string): boolean => type === 'integer' || type === 'float';
 
-/** `literals` without the keyword `name`, plus `value`'s node when it is a bare number. */
-function noteKeyword(literals: LiteralArgument[] | undefined, name: string, value: Node | undefined, type: string | undefined): LiteralArgument[] | undefined {
-  const kept = literals?.filter(l => l.slot !== name);
-  if (!value || !type || !isNumberLiteral(type)) return kept;
-  return [...(kept ?? []), { start: value.startIndex, end: value.endIndex, type, slot: name }];
-}
-
 const NO_KEYWORDS: ReadonlyMap<string, PyValue> = new Map();
 
 function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope): EvaluatedArgs {
@@ -53,6 +46,8 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
     return out;
   }
   let keyword: Map<string, PyValue> | undefined;
+  // While recording: bare numbers by keyword, the last setting of each name winning (see `literals`).
+  let keywordLiterals: Map<string, LiteralArgument> | undefined;
   for (const a of args.namedChildren) {
     if (!a) continue;
     const type = typeOf(a);
@@ -65,7 +60,10 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
         const key = name.text;
         const valueType = typeOf(value);
         (keyword ??= new Map()).set(key, ev.evalExpr(value, scope, valueType));
-        if (ev.recording) out.literals = noteKeyword(out.literals, key, value, valueType);
+        if (ev.recording) {
+          if (isNumberLiteral(valueType)) (keywordLiterals ??= new Map()).set(key, { start: value.startIndex, end: value.endIndex, type: valueType, slot: key });
+          else keywordLiterals?.delete(key);
+        }
       }
     } else if (type === 'list_splat') {
       const inner = a.namedChildren[0];
@@ -78,7 +76,7 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
       if (isDict(v as ArgValue)) {
         for (const [k, x] of (v as DictValue).entries) {
           (keyword ??= new Map()).set(k, x);
-          if (out.literals) out.literals = noteKeyword(out.literals, k, undefined, undefined);
+          keywordLiterals?.delete(k);
         }
       } else out.opaque = true;
     } else {
@@ -87,6 +85,7 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
     }
   }
   if (keyword) out.keyword = keyword;
+  if (keywordLiterals?.size) out.literals = [...(out.literals ?? []), ...keywordLiterals.values()];
   return out;
 }
 
