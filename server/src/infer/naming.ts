@@ -3,6 +3,7 @@
 // Keras 3 `conv1d`, `input_layer`, `functional`; TF.js `conv1d_Conv1D1`, `input1`, `model1`, `sequential_1`.
 
 import type { KerasVersion } from '../ir/kerasVersion';
+import { directWrites, Writes } from './writeLog';
 
 /** A function of a class name, remembered per name (class names are few). */
 function perName(compute: (name: string) => string): (name: string) => string {
@@ -65,7 +66,7 @@ export class NameAllocator {
 
   /** After this, automatic names counted with `what`'s counter carry `?` for their number. */
   markUncertain(what: NamedKind): void {
-    this.unknownCount.add(this.countKey(what));
+    this.writes.setAdd(this.unknownCount, this.countKey(what));
   }
 
   /** The counter a name is numbered by (tfjs counts per class, Keras per prefix). */
@@ -76,14 +77,15 @@ export class NameAllocator {
     return what.isInput ? 'input' : what.className;
   }
 
-  constructor(private readonly version: KerasVersion) {}
+  /** `writes`: how the counters change (logged in a session, so that inference can resume, writeLog.ts). */
+  constructor(private readonly version: KerasVersion, private readonly writes: Writes = directWrites) {}
 
   next(what: NamedKind): string {
     const v = this.version;
     if (v === 'tfjs') return this.nextTfjs(what);
     const prefix = this.prefixOf(what);
     const n = this.counters.get(prefix) ?? 0;
-    this.counters.set(prefix, n + 1);
+    this.writes.mapSet(this.counters, prefix, n + 1);
     if (this.unknownCount.has(prefix)) return `${prefix}_?`;
     const oneBased = v === '1' || v === '2' || (v === 'tf.keras' && what.kind === 'layer' && what.isInput);
     if (oneBased) return `${prefix}_${n + 1}`;
@@ -107,7 +109,7 @@ export class NameAllocator {
   /** tfjs-layers' `getUid(prefix)`: the prefix and its next 1-based number (`?` once uncertain). */
   private uid(prefix: string): string {
     const n = (this.counters.get(prefix) ?? 0) + 1;
-    this.counters.set(prefix, n);
+    this.writes.mapSet(this.counters, prefix, n);
     return this.unknownCount.has(prefix) ? `${prefix}?` : `${prefix}${n}`;
   }
 

@@ -1,6 +1,7 @@
 // Shape inference over the graph: replays the front end's event log in program order, as Keras builds a
 // model eagerly — names layers, builds each layer at its first call, computes every call's output shapes,
 // checks Sequential and functional models, and reports provable mismatches. Unknown flows on silently.
+// A session keeps its Propagator and resumes it after the events that did not change (inferenceSession.ts).
 
 import {
   CallNode, FunctionalModel, GraphEvent, Issue, LayerInstance, ModelNode, SequentialModel, TensorRef, TextRange,
@@ -12,6 +13,7 @@ import { declaredInputShape, declaresInput } from './declaredInput';
 import { NameAllocator } from './naming';
 import { pushProducers } from './graphWalk';
 import { Shape, formatShape, formatOutputs } from './shape';
+import { directWrites, Writes } from './writeLog';
 
 export interface InferenceResult {
   readonly issues: Issue[];
@@ -19,20 +21,31 @@ export interface InferenceResult {
 }
 
 export function inferShapes(events: readonly GraphEvent[], uncertainCalls: ReadonlySet<CallNode>, options: BuildOptions): InferenceResult {
-  return new Propagator(uncertainCalls, options).run(events);
+  const propagator = new Propagator(uncertainCalls, options, directWrites);
+  propagator.runFrom(events, 0);
+  return { issues: propagator.issues, models: propagator.models };
 }
 
-class Propagator {
-  private readonly issues: Issue[] = [];
-  private readonly models: ModelNode[] = [];
+/**
+ * Replays events in order. Every annotation it sets on graph objects and every change of its own tables goes
+ * through `writes`; what it reports and the models it meets are appended to `issues` and `models` (a session
+ * shortens both to resume at an earlier event, see inferenceSession.ts).
+ */
+export class Propagator {
+  readonly issues: Issue[] = [];
+  readonly models: ModelNode[] = [];
   private readonly names: NameAllocator;
 
-  constructor(private readonly uncertain: ReadonlySet<CallNode>, private readonly options: BuildOptions) {
-    this.names = new NameAllocator(options.version);
+  constructor(public uncertain: ReadonlySet<CallNode>, readonly options: BuildOptions, private readonly writes: Writes) {
+    this.names = new NameAllocator(options.version, writes);
   }
 
-  run(events: readonly GraphEvent[]): InferenceResult {
-    for (const ev of events) {
+  /** Processes `events` from index `start` on; `before(i)`, when given, is called ahead of event i. */
+  runFrom(events: readonly GraphEvent[], start: number, before?: (index: number) => void): void {
+    const w = this.writes;
+    for (let i = start; i < events.length; i++) {
+      before?.(i);
+      const ev = events[i];
       switch (ev.kind) {
         case 'createLayer':
           this.nameLayer(ev.layer);
@@ -43,18 +56,17 @@ class Propagator {
           break;
         case 'createSequential':
           if (ev.model.detached) this.names.markUncertain({ kind: 'sequential' });
-          ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' });
+          w.set(ev.model, 'name', explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' }));
           this.models.push(ev.model);
           break;
         case 'createFunctional':
           if (ev.model.detached) this.names.markUncertain({ kind: 'functional' });
-          ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' });
+          w.set(ev.model, 'name', explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' }));
           this.checkFunctional(ev.model);
           this.models.push(ev.model);
           break;
       }
     }
-    return { issues: this.issues, models: this.models };
   }
 
   /** Per Sequential: entries seen so far, whether it has an input layer, and whether Keras added one. */
@@ -64,7 +76,7 @@ class Propagator {
     let state = this.sequentialState.get(model);
     if (!state) {
       state = { count: 0, hasInput: !!model.inputTensor, autoInput: false };
-      this.sequentialState.set(model, state);
+      this.writes.mapSet(this.sequentialState, model, state);
     }
     return state;
   }
@@ -78,7 +90,7 @@ class Propagator {
    */
   private afterSequentialAdd(call: CallNode, model: SequentialModel): void {
     const state = this.stateOf(model);
-    state.count++;
+    this.writes.set(state, 'count', state.count + 1);
     if (this.options.version !== '3') return;
     const layers = state.count + (model.inputTensor ? 1 : 0) + (state.autoInput ? 1 : 0);
     if ((call.addKind === 'add' || call.addKind === 'constructor-last') && state.hasInput && layers > 1) {
@@ -91,9 +103,9 @@ class Propagator {
   /** Marks the model as having an input layer: an `InputLayer` entry, or one Keras adds for `input_shape`. */
   private noteSequentialInput(model: SequentialModel, declared: boolean): void {
     const state = this.stateOf(model);
-    state.hasInput = true;
+    this.writes.set(state, 'hasInput', true);
     if (declared) {
-      state.autoInput = true;
+      this.writes.set(state, 'autoInput', true);
       if (this.options.version === '3') this.names.next({ kind: 'layer', className: 'InputLayer', isInput: true });
     }
   }
@@ -104,10 +116,10 @@ class Propagator {
     // Keras 1 had its own class names (Convolution2D, AtrousConvolution1D, …): a Keras 1-only spelling as
     // written is the class itself, else the spec's Keras 1 name.
     const keras1Class = merge ? 'Merge' : spec?.keras1OnlyNames?.includes(layer.className) ? layer.className : spec?.keras1ClassName;
-    layer.typeName = spec?.isInput ? 'InputLayer' : merge ? 'Merge' : this.options.version === '1' ? keras1Class ?? spec?.className : spec?.className;
+    this.writes.set(layer, 'typeName', spec?.isInput ? 'InputLayer' : merge ? 'Merge' : this.options.version === '1' ? keras1Class ?? spec?.className : spec?.className);
     const explicit = explicitName(layer.keyword.get('name'));
     if (explicit) {
-      layer.name = explicit;
+      this.writes.set(layer, 'name', explicit);
       return;
     }
     const isInput = !!spec?.isInput;
@@ -115,7 +127,7 @@ class Propagator {
     const what = { kind: 'layer' as const, className, keras1ClassName: keras1Class, isInput };
     // Built in a function the file never calls: where it would fall in the counting is not known.
     if (layer.detached) this.names.markUncertain(what);
-    layer.name = this.names.next(what);
+    this.writes.set(layer, 'name', this.names.next(what));
     // A layer that may be created 0..n times (in a loop that was not unrolled): later numbers are unknown.
     if (layer.uncertain) this.names.markUncertain(what);
   }
@@ -151,7 +163,7 @@ class Propagator {
   }
 
   private setUnknown(call: CallNode, reason: string, inputShapes: readonly (Shape | undefined)[] = []): void {
-    setResult(call, inputShapes, undefined, NONE, NONE, reason);
+    setResult(this.writes, call, inputShapes, undefined, NONE, NONE, reason);
   }
 
   private computeCall(call: CallNode): void {
@@ -237,11 +249,11 @@ class Propagator {
         return;
       }
     } else if (outcome.result && !layer.built) {
-      layer.built = outcome.result;
-      layer.builtFor = shapes;
+      this.writes.set(layer, 'built', outcome.result);
+      this.writes.set(layer, 'builtFor', shapes);
     }
     const outputs = outcome.result && outcome.result.outputs.some(o => o !== undefined) ? outcome.result.outputs : undefined;
-    setResult(call, shapes, outputs, outcome.explanations, outcome.notes,
+    setResult(this.writes, call, shapes, outputs, outcome.explanations, outcome.notes,
       outputs ? undefined : !outcome.result && outcome.issues.length ? 'the layer cannot be built for this input' : outcome.notes[0] ?? 'its output shape cannot be inferred statically');
   }
 
@@ -279,12 +291,12 @@ class Propagator {
       this.setUnknown(call, 'incompatible input', [shape]);
       return;
     }
-    call.result = {
+    this.writes.setResult(call, {
       inputShapes: [shape],
       outputs: outputs.map(o => (o ? [shape[0], ...o.slice(1)] : undefined)),
       explanations: [],
       notes: [`Model '${model.name}' used as a layer.`],
-    };
+    });
   }
 
   private checkFunctional(model: FunctionalModel): void {
@@ -312,14 +324,14 @@ const NONE: readonly string[] = Object.freeze([]);
  * Sets a call's result: the previous analysis' result object when it is equal (a replayed call whose inputs
  * did not change), so that what collection built from it stays valid; else a new one.
  */
-function setResult(call: CallNode, inputShapes: readonly (Shape | undefined)[], outputs: readonly (Shape | undefined)[] | undefined, explanations: readonly string[], notes: readonly string[], unknownReason: string | undefined): void {
+function setResult(writes: Writes, call: CallNode, inputShapes: readonly (Shape | undefined)[], outputs: readonly (Shape | undefined)[] | undefined, explanations: readonly string[], notes: readonly string[], unknownReason: string | undefined): void {
   const previous = call.previousResult;
   if (previous && previous.outputs === outputs && previous.explanations === explanations && previous.notes === notes
     && previous.unknownReason === unknownReason && sameShapeList(previous.inputShapes, inputShapes)) {
-    call.result = previous;
+    writes.setResult(call, previous);
     return;
   }
-  call.result = { inputShapes, outputs, explanations, notes, unknownReason };
+  writes.setResult(call, { inputShapes, outputs, explanations, notes, unknownReason });
 }
 
 function explicitName(v: unknown): string | undefined {

@@ -98,8 +98,9 @@ export interface CallNode {
   /** Set by inference. */
   result?: CallResult;
   /**
-   * The result of the previous analysis of a session, for a replayed call (ir/graphBuilder.ts): inference
-   * hands the same object back when the new result is equal, so that collection can reuse what it built.
+   * The result of the previous analysis of a session, for a call inferred again (infer/writeLog.ts keeps it when
+   * it takes back the result): inference hands the same object back when the new result is equal, so that
+   * collection can reuse what it built.
    */
   previousResult?: CallResult;
   /** Collection's memo for this call (service/collectResults.ts), valid while what it was built from is. */

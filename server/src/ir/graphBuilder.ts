@@ -137,27 +137,22 @@ export class GraphBuilder {
   }
 
   /**
-   * Appends what one statement recorded in an earlier analysis, as if it ran again: the same objects,
-   * numbered afresh in order, with inference's annotations cleared (inference fills them again).
+   * Appends what one statement recorded in an earlier analysis, as if it ran again: the same objects, numbered
+   * afresh in order (an event's id is its index + 1). What inference wrote on them stays: the session's
+   * inference takes back its writes from the first event it infers again (infer/inferenceSession.ts).
    */
   replay(events: readonly GraphEvent[], issues: readonly Issue[], uncertainCalls: readonly CallNode[], sequentialOutputs: readonly (readonly [SequentialModel, TensorRef | undefined])[]): void {
     for (const e of events) {
       switch (e.kind) {
-        case 'createLayer': {
-          const layer = e.layer as { id: number } & LayerInstance;
-          layer.id = this.nextId++;
-          layer.name = layer.typeName = layer.built = layer.builtFor = undefined;
+        case 'createLayer':
+          (e.layer as { id: number }).id = this.nextId++;
           break;
-        }
         case 'call':
           (e.call as { id: number }).id = this.nextId++;
-          e.call.previousResult = e.call.result;
-          e.call.result = undefined;
           break;
         case 'createSequential':
         case 'createFunctional':
           (e.model as { id: number }).id = this.nextId++;
-          e.model.name = undefined;
           break;
       }
       this.events.push(e);

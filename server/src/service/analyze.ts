@@ -7,6 +7,7 @@ import type { Tree } from 'web-tree-sitter';
 import { describeVersion } from '../ir/kerasVersion';
 import { chooseVersion, VersionRequest } from '../infer/chooseVersion';
 import { inferShapes } from '../infer/propagate';
+import { InferenceSession } from '../infer/inferenceSession';
 import { numberLiteral, PythonEvaluator, PythonMemo } from '../syntax/python/evaluator';
 import { patchLiteral } from '../syntax/literalPatch';
 import { toArgValue } from '../syntax/python/pyValues';
@@ -64,9 +65,12 @@ export class PythonSession implements AnalysisSession {
   private readonly copies = new StatementCopies();
   /** Effects of the statements for replay in the next version; none for a one-shot analysis. */
   private readonly memo: PythonMemo | undefined;
+  /** Inference that resumes after the events the next version shares with this one; none for a one-shot analysis. */
+  private readonly inference: InferenceSession | undefined;
 
   constructor(private readonly options: AnalyzeOptions = {}, oneShot = false) {
     this.memo = oneShot ? undefined : new StatementMemo();
+    this.inference = oneShot ? undefined : new InferenceSession();
   }
 
   analyze(text: string): Analysis {
@@ -91,14 +95,14 @@ export class PythonSession implements AnalysisSession {
           const patched = this.memo?.update(copy, e => patchLiteral(e, span, text, literalArgument));
           if (!patched) this.memo?.forget(copy);
         }
-        return analyzeStatements(local, text, this.options, this.memo);
+        return analyzeStatements(local, text, this.options, this.memo, this.inference);
       }
       // Statements waiting to be copied belong to the tree about to be replaced.
       this.copies.dropPending();
       const tree = this.parse(text, edit);
       if (!tree) return this.skip('Parsing took too long and was stopped; ShapeLens skips this file.');
       // Unchanged statements come as copies; the others are evaluated on the wasm tree and copied afterwards.
-      return analyzeStatements(this.copies.statements(tree, text), text, this.options, this.memo);
+      return analyzeStatements(this.copies.statements(tree, text), text, this.options, this.memo, this.inference);
     } catch (e) {
       // A bug in the analysis must not take the caller down: report it as not analysed, start afresh next time.
       this.dispose();
@@ -114,6 +118,7 @@ export class PythonSession implements AnalysisSession {
   dispose(): void {
     this.copies.clear();
     this.memo?.clear();
+    this.inference?.reset();
     this.tree?.delete();
     this.tree = undefined;
     this.treeEdits = [];
@@ -162,21 +167,20 @@ function literalArgument(type: string, text: string): ArgValue | undefined {
 
 /**
  * Evaluates a module's statements (replaying unchanged ones from a session's `memo`), chooses the version,
- * infers shapes and collects the results.
+ * infers shapes (a session's `inference` resumes after what is unchanged) and collects the results.
  */
-function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions, memo?: PythonMemo): Analysis {
+function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions, memo?: PythonMemo, inference?: InferenceSession): Analysis {
   const evaluator = new PythonEvaluator(text);
   const module = new Scope(undefined);
   if (memo) evaluator.runModule(statements, module, memo);
   else evaluator.runBlock(statements, module);
   evaluator.analyseUncalledFunctions();
   const choice = chooseVersion(evaluator.evidence, options.kerasVersion ?? 'auto');
-  const inference = inferShapes(evaluator.builder.events, evaluator.builder.uncertainCalls, {
-    version: choice.version,
-    defaultDataFormat: options.defaultDataFormat ?? 'channels_last',
-  });
-  const issues = [...evaluator.builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const results = collectResults(inference.models, evaluator.builder.events, evaluator.bindings);
+  const buildOptions = { version: choice.version, defaultDataFormat: options.defaultDataFormat ?? 'channels_last' } as const;
+  const { events, uncertainCalls } = evaluator.builder;
+  const inferred = memo && inference ? inference.infer(events, uncertainCalls, buildOptions, memo.changedFrom) : inferShapes(events, uncertainCalls, buildOptions);
+  const issues = [...evaluator.builder.issues, ...inferred.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const results = collectResults(inferred.models, events, evaluator.bindings);
   return {
     language: 'python',
     kerasVersion: choice.version,

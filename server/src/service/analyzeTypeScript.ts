@@ -3,6 +3,7 @@
 // semantics and collects results. Never throws: binary, oversized or unparseable text is `notAnalysed`.
 
 import { inferShapes } from '../infer/propagate';
+import type { InferenceSession } from '../infer/inferenceSession';
 import { evaluateTypeScript, isJavaScriptFile, TypeScriptEvaluation } from '../syntax/typescript/evaluateTypeScript';
 import { collectResults } from './collectResults';
 import { AnalyzeOptions, DEFAULT_MAX_LENGTH, looksBinary } from './analyze';
@@ -52,14 +53,17 @@ export function internalError(language: Analysis['language'], e: unknown): Analy
   return emptyAnalysis(language, `Internal error while analysing: ${(e as Error).message}`);
 }
 
-/** Shape inference and results for an evaluated file (may throw: callers report it with internalError). */
-export function analysisOf(evaluation: TypeScriptEvaluation, language: Analysis['language'], options: AnalyzeOptions): Analysis {
+/**
+ * Shape inference and results for an evaluated file (may throw: callers report it with internalError). A session
+ * passes its inference, which resumes at the first event changed from `changedFrom` on (inferenceSession.ts).
+ */
+export function analysisOf(evaluation: TypeScriptEvaluation, language: Analysis['language'], options: AnalyzeOptions, resume?: { readonly inference: InferenceSession; readonly changedFrom: number }): Analysis {
   if (evaluation.parseError) return emptyAnalysis(language, `${evaluation.parseError}; ShapeLens skips this file.`);
   const { builder } = evaluation;
-  const inference = inferShapes(builder.events, builder.uncertainCalls, {
-    version: 'tfjs',
-    defaultDataFormat: options.defaultDataFormat ?? 'channels_last',
-  });
+  const buildOptions = { version: 'tfjs', defaultDataFormat: options.defaultDataFormat ?? 'channels_last' } as const;
+  const inference = resume
+    ? resume.inference.infer(builder.events, builder.uncertainCalls, buildOptions, resume.changedFrom)
+    : inferShapes(builder.events, builder.uncertainCalls, buildOptions);
   const issues = [...builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   const results = collectResults(inference.models, builder.events, evaluation.bindings);
   return {

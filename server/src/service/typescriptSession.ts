@@ -5,6 +5,7 @@
 
 import { evaluateSourceFile, TsMemo } from '../syntax/typescript/evaluateTypeScript';
 import { StatementMemo } from '../syntax/statementMemo';
+import { InferenceSession } from '../infer/inferenceSession';
 import { editInsideNumber } from '../syntax/typescript/numberEdit';
 import { ParsedDocument, parseDocument, reparse } from '../syntax/typescript/incrementalParse';
 import type { AnalyzeOptions } from './analyze';
@@ -20,10 +21,13 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
   let last: { readonly text: string; readonly analysis: Analysis } | undefined;
   /** What each statement of the latest parse did, for replay in the next version (keyed by statement node). */
   const memo: TsMemo = new StatementMemo();
+  /** Inference that resumes after the events the next version shares with the latest one. */
+  const inference = new InferenceSession();
 
   const analyzeFresh = (text: string): Analysis => {
     parsed = undefined;
     memo.clear();
+    inference.reset();
     return analyzeTypeScript(text, fileName, options);
   };
 
@@ -41,7 +45,8 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
       }
       const next = number?.document ?? (previous && reparse(previous, text, fileName)) ?? parseDocument(text, fileName);
       if (!next) return analyzeFresh(text); // the parser threw: reported as a fresh analysis does
-      const analysis = analysisOf(evaluateSourceFile(next.file, memo), language, options);
+      const evaluation = evaluateSourceFile(next.file, memo);
+      const analysis = analysisOf(evaluation, language, options, { inference, changedFrom: memo.changedFrom });
       parsed = next;
       return analysis;
     } catch {
@@ -60,6 +65,7 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
     dispose(): void {
       parsed = undefined;
       memo.clear();
+      inference.reset();
       last = undefined;
     },
   };

@@ -93,6 +93,8 @@ export class Recorder<N extends object, V> {
 interface Owner<N, V> {
   readonly node: N;
   readonly writes: ReadonlyMap<string, V>;
+  /** The index of the statement's first event in this version's graph events. */
+  readonly firstEvent: number;
 }
 
 /**
@@ -124,6 +126,20 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
   private readonly mutated = new Set<object>();
   /** For the next version: the effects of the statements that edited ones replace. */
   private predecessors = new Map<N, StatementEffects<N, V, B>>();
+  /** Statements whose kept effects `update` changed in place: for the next version, and for this one. */
+  private updatedNext = new Set<N>();
+  private updated = new Set<N>();
+  /** See `changedFrom`. */
+  private firstChanged = Infinity;
+
+  /**
+   * The first event of this version whose graph objects were the previous version's and changed in place since
+   * (a replayed statement's moved ranges or patched arguments, a model a later statement mutated), or Infinity:
+   * the events before it that are the previous version's are exactly what they were (inferenceSession.ts).
+   */
+  get changedFrom(): number {
+    return this.firstChanged;
+  }
 
   /** Starts a new version: the previous version's effects are the candidates for replay. */
   begin(): void {
@@ -131,6 +147,18 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     this.next = new Map();
     this.owners = new Map();
     this.mutated.clear();
+    this.updated.clear();
+    [this.updated, this.updatedNext] = [this.updatedNext, this.updated];
+    this.firstChanged = Infinity;
+  }
+
+  /** The statement `node`, whose events start at `firstEvent`, is replayed with `effects`. */
+  noteReplay(node: N, effects: StatementEffects<N, V, B>, recorded: StatementEffects<N, V, B>, firstEvent: number): void {
+    if (effects !== recorded || this.updated.has(node)) this.changedAt(firstEvent);
+  }
+
+  private changedAt(firstEvent: number): void {
+    if (firstEvent < this.firstChanged) this.firstChanged = firstEvent;
   }
 
   /**
@@ -167,9 +195,12 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     return e;
   }
 
-  /** Keeps `effects` of `node` for the next version and notes the objects it assigned (see `own`). */
-  keep(node: N, effects: StatementEffects<N, V, B>): void {
-    if (this.own(node, effects.writes)) this.next.set(node, effects);
+  /**
+   * Keeps `effects` of `node` for the next version and notes the objects it assigned (see `own`); its events
+   * start at `firstEvent`.
+   */
+  keep(node: N, effects: StatementEffects<N, V, B>, firstEvent: number): void {
+    if (this.own(node, effects.writes, firstEvent)) this.next.set(node, effects);
   }
 
   /**
@@ -177,7 +208,7 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
    * evaluators mutate nothing else), also inside lists, dicts, objects and bound methods — as owned by it; false
    * when they reach deeper or further than is followed (the statement must then not be replayed).
    */
-  own(node: N, writes: ReadonlyMap<string, V>): boolean {
+  own(node: N, writes: ReadonlyMap<string, V>, firstEvent: number): boolean {
     let owner: Owner<N, V> | undefined;
     let seen: Set<object> | undefined;
     let complete = true;
@@ -190,7 +221,7 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
         return;
       }
       seen.add(value);
-      owner ??= { node, writes };
+      owner ??= { node, writes, firstEvent };
       const list = this.owners.get(value);
       if (list) list.push(owner);
       else this.owners.set(value, [owner]);
@@ -210,6 +241,7 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
   mutate(target: object): void {
     this.mutated.add(target);
     for (const owner of this.owners.get(target) ?? []) {
+      this.changedAt(owner.firstEvent);
       this.next.delete(owner.node);
       for (const value of owner.writes.values()) if (typeof value === 'object' && value !== null) this.mutated.add(value);
     }
@@ -229,6 +261,7 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     const updated = e && update(e);
     if (!updated) return false;
     this.next.set(node, updated);
+    this.updatedNext.add(node);
     return true;
   }
 
@@ -260,6 +293,9 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     this.owners = new Map();
     this.mutated.clear();
     this.predecessors = new Map();
+    this.updated.clear();
+    this.updatedNext.clear();
+    this.firstChanged = Infinity;
   }
 }
 
@@ -394,14 +430,16 @@ export function runWithMemo<N extends object, V, B extends MemoBinding<unknown>>
   for (const stmt of statements) {
     if (!stmt) continue;
     const start = host.startOf(stmt);
+    const firstEvent = builder.events.length;
     const found = memo.replayable(stmt, lookup, host.starImports());
     if (found) {
       const effects = found.start === start ? found : moveEffects(found, start - found.start);
+      memo.noteReplay(stmt, effects, found, firstEvent);
       builder.replay(effects.events, effects.issues, effects.uncertainCalls, effects.sequentialOutputs);
       for (const b of effects.bindings) bindings.push(b);
       for (const c of effects.comments) comments.push(c);
       host.replayValues(effects);
-      memo.keep(stmt, effects);
+      memo.keep(stmt, effects, firstEvent);
       memoStats.replayed++;
       continue;
     }
@@ -423,7 +461,7 @@ export function runWithMemo<N extends object, V, B extends MemoBinding<unknown>>
     const predecessor = memo.predecessorOf(stmt);
     if (predecessor) inheritInference(predecessor.events, builder.events, before.events);
     if (recorder.impure) {
-      memo.own(stmt, recorder.writes);
+      memo.own(stmt, recorder.writes, firstEvent);
       continue;
     }
     const events = builder.events.slice(before.events);
@@ -445,7 +483,7 @@ export function runWithMemo<N extends object, V, B extends MemoBinding<unknown>>
       literals: soleLiterals(recorder),
     };
     if (!rangesWithin(effects)) (effects as { selfContained: boolean }).selfContained = false;
-    memo.keep(stmt, effects);
+    memo.keep(stmt, effects, firstEvent);
   }
   memo.endVersion();
 }
