@@ -14,7 +14,8 @@ import { InferenceSession, inferenceStats } from '../../server/src/infer/inferen
 import { WriteLog } from '../../server/src/infer/writeLog';
 import { PythonEvaluator } from '../../server/src/syntax/python/evaluator';
 import { Scope } from '../../server/src/syntax/python/scope';
-import type { CallNode, CallResult, GraphEvent } from '../../server/src/ir/graph';
+import type { CallNode, GraphEvent, LayerInstance } from '../../server/src/ir/graph';
+import type { BuildResult } from '../../server/src/layers/spec';
 
 const HEAD = 'import keras\nfrom keras import layers\n';
 
@@ -165,34 +166,33 @@ test('reset takes back every annotation inference wrote', async () => {
 
 test('the write log takes back writes latest first, down to a mark', () => {
   const log = new WriteLog();
-  const target: { a?: number; b?: string } = { a: 1 };
+  const layer = { built: undefined, builtFor: undefined } as unknown as LayerInstance;
+  const state = { count: 1, hasInput: false, autoInput: false };
   const map = new Map<string, number>([['k', 1]]);
   const set = new Set<string>(['s']);
-  const call = { result: undefined, previousResult: undefined } as unknown as CallNode;
-  const r1 = { outputs: [[null, 4]] } as unknown as CallResult;
-  const r2 = { outputs: [[null, 5]] } as unknown as CallResult;
-  log.set(target, 'a', 2);
+  const b1 = { weights: [] } as unknown as BuildResult;
+  const b2 = { weights: [] } as unknown as BuildResult;
+  log.setBuilt(layer, b1, [[null, 4]]);
+  log.setState(state, 2, true, false);
   log.mapSet(map, 'k', 2);
-  log.setResult(call, r1);
   const mark = log.length;
-  log.set(target, 'a', 3);
-  log.set(target, 'b', 'x');
+  log.setBuilt(layer, b2, [[null, 5]]);
+  log.setState(state, 7, true, true);
   log.mapSet(map, 'k', 3);
   log.mapSet(map, 'new', 1);
   log.setAdd(set, 's');
   log.setAdd(set, 't');
   assert.equal(log.length, mark + 5); // adding 's' again changed nothing and logged nothing
-  log.setResult(call, r2);
+  assert.deepEqual(state, { count: 7, hasInput: true, autoInput: true });
   log.rewind(mark);
   assert.equal(log.length, 3);
-  assert.deepEqual(target, { a: 2, b: undefined });
+  assert.equal(layer.built, b1);
+  assert.deepEqual(layer.builtFor, [[null, 4]]);
+  assert.deepEqual(state, { count: 2, hasInput: true, autoInput: false });
   assert.deepEqual([...map], [['k', 2]]);
   assert.deepEqual([...set], ['s']);
-  assert.equal(call.result, r1);
-  assert.equal(call.previousResult, r2);
   log.rewind(0);
-  assert.deepEqual(target, { a: 1, b: undefined });
+  assert.deepEqual([layer.built, layer.builtFor], [undefined, undefined]);
+  assert.deepEqual(state, { count: 1, hasInput: false, autoInput: false });
   assert.deepEqual([...map], [['k', 1]]);
-  assert.equal(call.result, undefined);
-  assert.equal(call.previousResult, r1);
 });

@@ -1,5 +1,5 @@
-// Shape inference across the versions of one document: keeps its Propagator and a log of every write it made
-// (writeLog.ts), and resumes after the leading events the new version shares with the previous one — the same
+// Shape inference across the versions of one document: keeps its Propagator and a log of its writes that outlive
+// an event (writeLog.ts), and resumes after the leading events the new version shares with the previous one — the same
 // objects, in the same order, not changed in place since (the statement memo says from which event on objects
 // were moved, patched or mutated) — instead of replaying every event again. What it returns equals `inferShapes`.
 
@@ -61,6 +61,7 @@ export class InferenceSession {
   /** Takes back every write (annotations on the graph objects included) and forgets the previous version. */
   reset(): void {
     this.log.rewind(0);
+    clearAnnotations(this.events, 0);
     this.propagator = undefined;
     this.events = [];
     this.uncertain = NO_CALLS;
@@ -89,10 +90,32 @@ export class InferenceSession {
   private rewindTo(k: number, propagator: Propagator): void {
     if (k >= this.logAt.length) return;
     this.log.rewind(this.logAt[k]);
+    clearAnnotations(this.events, k);
     propagator.issues.length = this.issuesAt[k];
     propagator.models.length = this.modelsAt[k];
     this.logAt.length = k;
     this.issuesAt.length = k;
     this.modelsAt.length = k;
+  }
+}
+
+/**
+ * Clears what inference wrote on each event's own object from event `from` on: a layer's names, a model's name, a
+ * call's result (kept as its `previousResult`, which inference hands back when the new result is equal).
+ */
+function clearAnnotations(events: readonly GraphEvent[], from: number): void {
+  for (let i = from; i < events.length; i++) {
+    const e = events[i];
+    switch (e.kind) {
+      case 'createLayer':
+        e.layer.name = e.layer.typeName = undefined;
+        break;
+      case 'call':
+        e.call.previousResult = e.call.result;
+        e.call.result = undefined;
+        break;
+      default:
+        e.model.name = undefined;
+    }
   }
 }

@@ -13,7 +13,7 @@ import { declaredInputShape, declaresInput } from './declaredInput';
 import { NameAllocator } from './naming';
 import { pushProducers } from './graphWalk';
 import { Shape, formatShape, formatOutputs } from './shape';
-import { directWrites, Writes } from './writeLog';
+import { directWrites, SequentialState, Writes } from './writeLog';
 
 export interface InferenceResult {
   readonly issues: Issue[];
@@ -27,9 +27,10 @@ export function inferShapes(events: readonly GraphEvent[], uncertainCalls: Reado
 }
 
 /**
- * Replays events in order. Every annotation it sets on graph objects and every change of its own tables goes
+ * Replays events in order. An event's annotations on its own object (a layer's names, a call's result, a model's
+ * name) are set directly; what outlives the event — a layer's build, the name counters, Sequential states — goes
  * through `writes`; what it reports and the models it meets are appended to `issues` and `models` (a session
- * shortens both to resume at an earlier event, see inferenceSession.ts).
+ * takes back all of these to resume at an earlier event, see inferenceSession.ts).
  */
 export class Propagator {
   readonly issues: Issue[] = [];
@@ -42,7 +43,6 @@ export class Propagator {
 
   /** Processes `events` from index `start` on; `before(i)`, when given, is called ahead of event i. */
   runFrom(events: readonly GraphEvent[], start: number, before?: (index: number) => void): void {
-    const w = this.writes;
     for (let i = start; i < events.length; i++) {
       before?.(i);
       const ev = events[i];
@@ -56,12 +56,12 @@ export class Propagator {
           break;
         case 'createSequential':
           if (ev.model.detached) this.names.markUncertain({ kind: 'sequential' });
-          w.set(ev.model, 'name', explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' }));
+          ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' });
           this.models.push(ev.model);
           break;
         case 'createFunctional':
           if (ev.model.detached) this.names.markUncertain({ kind: 'functional' });
-          w.set(ev.model, 'name', explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' }));
+          ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' });
           this.checkFunctional(ev.model);
           this.models.push(ev.model);
           break;
@@ -70,9 +70,9 @@ export class Propagator {
   }
 
   /** Per Sequential: entries seen so far, whether it has an input layer, and whether Keras added one. */
-  private readonly sequentialState = new Map<SequentialModel, { count: number; hasInput: boolean; autoInput: boolean }>();
+  private readonly sequentialState = new Map<SequentialModel, SequentialState>();
 
-  private stateOf(model: SequentialModel): { count: number; hasInput: boolean; autoInput: boolean } {
+  private stateOf(model: SequentialModel): SequentialState {
     let state = this.sequentialState.get(model);
     if (!state) {
       state = { count: 0, hasInput: !!model.inputTensor, autoInput: false };
@@ -90,7 +90,7 @@ export class Propagator {
    */
   private afterSequentialAdd(call: CallNode, model: SequentialModel): void {
     const state = this.stateOf(model);
-    this.writes.set(state, 'count', state.count + 1);
+    this.writes.setState(state, state.count + 1, state.hasInput, state.autoInput);
     if (this.options.version !== '3') return;
     const layers = state.count + (model.inputTensor ? 1 : 0) + (state.autoInput ? 1 : 0);
     if ((call.addKind === 'add' || call.addKind === 'constructor-last') && state.hasInput && layers > 1) {
@@ -103,9 +103,8 @@ export class Propagator {
   /** Marks the model as having an input layer: an `InputLayer` entry, or one Keras adds for `input_shape`. */
   private noteSequentialInput(model: SequentialModel, declared: boolean): void {
     const state = this.stateOf(model);
-    this.writes.set(state, 'hasInput', true);
+    this.writes.setState(state, state.count, true, state.autoInput || declared);
     if (declared) {
-      this.writes.set(state, 'autoInput', true);
       if (this.options.version === '3') this.names.next({ kind: 'layer', className: 'InputLayer', isInput: true });
     }
   }
@@ -116,10 +115,10 @@ export class Propagator {
     // Keras 1 had its own class names (Convolution2D, AtrousConvolution1D, …): a Keras 1-only spelling as
     // written is the class itself, else the spec's Keras 1 name.
     const keras1Class = merge ? 'Merge' : spec?.keras1OnlyNames?.includes(layer.className) ? layer.className : spec?.keras1ClassName;
-    this.writes.set(layer, 'typeName', spec?.isInput ? 'InputLayer' : merge ? 'Merge' : this.options.version === '1' ? keras1Class ?? spec?.className : spec?.className);
+    layer.typeName = spec?.isInput ? 'InputLayer' : merge ? 'Merge' : this.options.version === '1' ? keras1Class ?? spec?.className : spec?.className;
     const explicit = explicitName(layer.keyword.get('name'));
     if (explicit) {
-      this.writes.set(layer, 'name', explicit);
+      layer.name = explicit;
       return;
     }
     const isInput = !!spec?.isInput;
@@ -127,7 +126,7 @@ export class Propagator {
     const what = { kind: 'layer' as const, className, keras1ClassName: keras1Class, isInput };
     // Built in a function the file never calls: where it would fall in the counting is not known.
     if (layer.detached) this.names.markUncertain(what);
-    this.writes.set(layer, 'name', this.names.next(what));
+    layer.name = this.names.next(what);
     // A layer that may be created 0..n times (in a loop that was not unrolled): later numbers are unknown.
     if (layer.uncertain) this.names.markUncertain(what);
   }
@@ -163,7 +162,7 @@ export class Propagator {
   }
 
   private setUnknown(call: CallNode, reason: string, inputShapes: readonly (Shape | undefined)[] = []): void {
-    setResult(this.writes, call, inputShapes, undefined, NONE, NONE, reason);
+    setResult(call, inputShapes, undefined, NONE, NONE, reason);
   }
 
   private computeCall(call: CallNode): void {
@@ -249,11 +248,10 @@ export class Propagator {
         return;
       }
     } else if (outcome.result && !layer.built) {
-      this.writes.set(layer, 'built', outcome.result);
-      this.writes.set(layer, 'builtFor', shapes);
+      this.writes.setBuilt(layer, outcome.result, shapes);
     }
     const outputs = outcome.result && outcome.result.outputs.some(o => o !== undefined) ? outcome.result.outputs : undefined;
-    setResult(this.writes, call, shapes, outputs, outcome.explanations, outcome.notes,
+    setResult(call, shapes, outputs, outcome.explanations, outcome.notes,
       outputs ? undefined : !outcome.result && outcome.issues.length ? 'the layer cannot be built for this input' : outcome.notes[0] ?? 'its output shape cannot be inferred statically');
   }
 
@@ -291,12 +289,12 @@ export class Propagator {
       this.setUnknown(call, 'incompatible input', [shape]);
       return;
     }
-    this.writes.setResult(call, {
+    call.result = {
       inputShapes: [shape],
       outputs: outputs.map(o => (o ? [shape[0], ...o.slice(1)] : undefined)),
       explanations: [],
       notes: [`Model '${model.name}' used as a layer.`],
-    });
+    };
   }
 
   private checkFunctional(model: FunctionalModel): void {
@@ -324,14 +322,14 @@ const NONE: readonly string[] = Object.freeze([]);
  * Sets a call's result: the previous analysis' result object when it is equal (a replayed call whose inputs
  * did not change), so that what collection built from it stays valid; else a new one.
  */
-function setResult(writes: Writes, call: CallNode, inputShapes: readonly (Shape | undefined)[], outputs: readonly (Shape | undefined)[] | undefined, explanations: readonly string[], notes: readonly string[], unknownReason: string | undefined): void {
+function setResult(call: CallNode, inputShapes: readonly (Shape | undefined)[], outputs: readonly (Shape | undefined)[] | undefined, explanations: readonly string[], notes: readonly string[], unknownReason: string | undefined): void {
   const previous = call.previousResult;
   if (previous && previous.outputs === outputs && previous.explanations === explanations && previous.notes === notes
     && previous.unknownReason === unknownReason && sameShapeList(previous.inputShapes, inputShapes)) {
-    writes.setResult(call, previous);
+    call.result = previous;
     return;
   }
-  writes.setResult(call, { inputShapes, outputs, explanations, notes, unknownReason });
+  call.result = { inputShapes, outputs, explanations, notes, unknownReason };
 }
 
 function explicitName(v: unknown): string | undefined {

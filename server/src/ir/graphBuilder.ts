@@ -33,7 +33,8 @@ export class GraphBuilder {
   private readonly sequentialOutput = new Map<SequentialModel, TensorRef | undefined>();
 
   createLayer(c: LayerCreation): LayerInstance {
-    // Written out field by field (an object spread costs several times more; one object shape for all).
+    // Written out field by field (an object spread costs several times more), the fields inference and sessions
+    // set later included: one object shape for every layer, whatever happens to it.
     const layer: LayerInstance = {
       id: this.nextId++,
       className: c.className,
@@ -46,6 +47,11 @@ export class GraphBuilder {
       opaqueArgs: c.opaqueArgs,
       uncertain: c.uncertain,
       detached: this.detached || undefined,
+      name: undefined,
+      typeName: undefined,
+      built: undefined,
+      builtFor: undefined,
+      lastBuild: undefined,
     };
     this.events.push({ kind: 'createLayer', layer });
     return layer;
@@ -53,7 +59,8 @@ export class GraphBuilder {
 
   /** `callee(inputs...)`: returns one tensor per output (the count is known only after inference, so index 0..n). */
   call(callee: Callee, inputs: readonly ArgValueOrTensor[], inputsAsList: boolean, callOptions: ReadonlyMap<string, ArgValueOrTensor>, range: TextRange, uncertain: boolean, sequential?: SequentialModel, addKind?: CallNode['addKind'], hintAt?: number): CallNode {
-    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential, addKind, hintAt };
+    // With the fields inference and collection set later: one object shape for every call.
+    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential, addKind, hintAt, result: undefined, previousResult: undefined, collected: undefined };
     if (uncertain) this.uncertainCalls.add(call);
     this.events.push({ kind: 'call', call });
     return call;
