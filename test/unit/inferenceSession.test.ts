@@ -1,8 +1,8 @@
 // A session's inference resumes after the events a new version shares with the previous one
 // (infer/inferenceSession.ts) and must still equal a fresh analysis: where it resumes after a patched number, a
 // moved statement, a comment edit, a mutation of an earlier model, a change of Keras version and an edit of a
-// TS/JS statement; that a changed uncertain call is inferred again; that `reset` takes back every annotation;
-// and the write log (infer/writeLog.ts) on its own.
+// TS/JS statement; that collection keeps what it made for the kept events; that a changed uncertain call is
+// inferred again; that `reset` takes back every annotation; and the write log (infer/writeLog.ts) on its own.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -81,6 +81,28 @@ test('Python: a change of Keras version infers everything again', async () => {
   assert.deepEqual(pythonResumes([CHAIN, keras1, CHAIN]), [0, 0, 0]);
   assert.deepEqual(analyzePython(keras1).layerUses.map(u => u.name), ['input_1', 'dense_1', 'dense_2', 'dense_3', 'dense_4', 'dense_5', 'dense_6']);
   assert.deepEqual(analyzePython(CHAIN).layerUses.map(u => u.name), ['input_layer', 'dense', 'dense_1', 'dense_2', 'dense_3', 'dense_4', 'dense_5']);
+});
+
+test('collection keeps the models and layer uses of the kept events: the same objects as before', async () => {
+  await loadPythonParser();
+  const two = CHAIN + 'p = keras.Input((4,))\nq = layers.Dense(3)(p)\nn = keras.Model(p, q)\n';
+  const edited = two.replace('Dense(3)(p)', 'Dense(5)(p)');
+  const session = new PythonSession();
+  try {
+    const before = session.analyze(two);
+    session.prepare(() => false);
+    const after = session.analyze(edited);
+    assert.deepEqual(after, analyzePython(edited));
+    // Events: the first model's 0–14, p 15–16, q 17–18, n 19.
+    assert.equal(inferenceStats.resumedAt, 17);
+    assert.equal(after.models[0], before.models[0]);
+    assert.notEqual(after.models[1], before.models[1]);
+    assert.deepEqual(after.models[1].layers.map(l => l.outputs), [[[null, 4]], [[null, 5]]]);
+    // The uses up to p's are kept objects; q's is new.
+    assert.deepEqual(after.layerUses.map((u, i) => u === before.layerUses[i]), [true, true, true, true, true, true, true, true, false]);
+  } finally {
+    session.dispose();
+  }
 });
 
 test('TS/JS: inference resumes at the first event of the edited statement', () => {

@@ -50,7 +50,7 @@ export class InferenceSession {
         issuesAt[i] = issues.length;
         modelsAt[i] = models.length;
       });
-      return { issues: issues.slice(), models: models.slice() };
+      return { issues: issues.slice(), models: models.slice(), resumedAt: start };
     } catch (e) {
       // Whatever was half done is taken back: the next version starts from nothing.
       this.reset();

@@ -18,12 +18,17 @@ import { directWrites, SequentialState, Writes } from './writeLog';
 export interface InferenceResult {
   readonly issues: Issue[];
   readonly models: ModelNode[];
+  /**
+   * The events before this index kept what the previous inference of a session did for them, unchanged since
+   * (inferenceSession.ts); 0 for a whole pass.
+   */
+  readonly resumedAt: number;
 }
 
 export function inferShapes(events: readonly GraphEvent[], uncertainCalls: ReadonlySet<CallNode>, options: BuildOptions): InferenceResult {
   const propagator = new Propagator(uncertainCalls, options, directWrites);
   propagator.runFrom(events, 0);
-  return { issues: propagator.issues, models: propagator.models };
+  return { issues: propagator.issues, models: propagator.models, resumedAt: 0 };
 }
 
 /**

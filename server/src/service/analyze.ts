@@ -14,7 +14,7 @@ import { toArgValue } from '../syntax/python/pyValues';
 import type { ArgValue } from '../ir/values';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
-import { collectResults } from './collectResults';
+import { CollectionMemo, collectResults } from './collectResults';
 import { diffTexts, TextEdit } from '../syntax/textEdit';
 import { StatementCopies } from '../syntax/python/statementCopies';
 import { StatementMemo } from '../syntax/statementMemo';
@@ -65,12 +65,15 @@ export class PythonSession implements AnalysisSession {
   private readonly copies = new StatementCopies();
   /** Effects of the statements for replay in the next version; none for a one-shot analysis. */
   private readonly memo: PythonMemo | undefined;
-  /** Inference that resumes after the events the next version shares with this one; none for a one-shot analysis. */
-  private readonly inference: InferenceSession | undefined;
+  /**
+   * Inference that resumes after the events the next version shares with this one, and collection that keeps
+   * what it produced for them; none for a one-shot analysis.
+   */
+  private readonly resume: SessionInference | undefined;
 
   constructor(private readonly options: AnalyzeOptions = {}, oneShot = false) {
     this.memo = oneShot ? undefined : new StatementMemo();
-    this.inference = oneShot ? undefined : new InferenceSession();
+    this.resume = oneShot ? undefined : { inference: new InferenceSession(), collection: new CollectionMemo() };
   }
 
   analyze(text: string): Analysis {
@@ -95,14 +98,14 @@ export class PythonSession implements AnalysisSession {
           const patched = this.memo?.update(copy, e => patchLiteral(e, span, text, literalArgument));
           if (!patched) this.memo?.forget(copy);
         }
-        return analyzeStatements(local, text, this.options, this.memo, this.inference);
+        return analyzeStatements(local, text, this.options, this.memo, this.resume);
       }
       // Statements waiting to be copied belong to the tree about to be replaced.
       this.copies.dropPending();
       const tree = this.parse(text, edit);
       if (!tree) return this.skip('Parsing took too long and was stopped; ShapeLens skips this file.');
       // Unchanged statements come as copies; the others are evaluated on the wasm tree and copied afterwards.
-      return analyzeStatements(this.copies.statements(tree, text), text, this.options, this.memo, this.inference);
+      return analyzeStatements(this.copies.statements(tree, text), text, this.options, this.memo, this.resume);
     } catch (e) {
       // A bug in the analysis must not take the caller down: report it as not analysed, start afresh next time.
       this.dispose();
@@ -118,7 +121,8 @@ export class PythonSession implements AnalysisSession {
   dispose(): void {
     this.copies.clear();
     this.memo?.clear();
-    this.inference?.reset();
+    this.resume?.inference.reset();
+    this.resume?.collection.clear();
     this.tree?.delete();
     this.tree = undefined;
     this.treeEdits = [];
@@ -165,11 +169,17 @@ function literalArgument(type: string, text: string): ArgValue | undefined {
   return type === 'integer' || type === 'float' ? toArgValue(numberLiteral(type, text)) : undefined;
 }
 
+/** A session's inference and collection, which resume after the events a version shares with the previous one. */
+export interface SessionInference {
+  readonly inference: InferenceSession;
+  readonly collection: CollectionMemo;
+}
+
 /**
  * Evaluates a module's statements (replaying unchanged ones from a session's `memo`), chooses the version,
- * infers shapes (a session's `inference` resumes after what is unchanged) and collects the results.
+ * infers shapes and collects the results (a session's `resume` continues after what is unchanged).
  */
-function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions, memo?: PythonMemo, inference?: InferenceSession): Analysis {
+function analyzeStatements(statements: readonly (PyNode | null)[], text: string, options: AnalyzeOptions, memo?: PythonMemo, resume?: SessionInference): Analysis {
   const evaluator = new PythonEvaluator(text);
   const module = new Scope(undefined);
   if (memo) evaluator.runModule(statements, module, memo);
@@ -178,9 +188,9 @@ function analyzeStatements(statements: readonly (PyNode | null)[], text: string,
   const choice = chooseVersion(evaluator.evidence, options.kerasVersion ?? 'auto');
   const buildOptions = { version: choice.version, defaultDataFormat: options.defaultDataFormat ?? 'channels_last' } as const;
   const { events, uncertainCalls } = evaluator.builder;
-  const inferred = memo && inference ? inference.infer(events, uncertainCalls, buildOptions, memo.changedFrom) : inferShapes(events, uncertainCalls, buildOptions);
+  const inferred = memo && resume ? resume.inference.infer(events, uncertainCalls, buildOptions, memo.changedFrom) : inferShapes(events, uncertainCalls, buildOptions);
   const issues = [...evaluator.builder.issues, ...inferred.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const results = collectResults(inferred.models, events, evaluator.bindings);
+  const results = collectResults(inferred.models, events, evaluator.bindings, resume && { memo: resume.collection, keptBefore: inferred.resumedAt });
   return {
     language: 'python',
     kerasVersion: choice.version,

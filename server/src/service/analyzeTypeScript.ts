@@ -3,10 +3,9 @@
 // semantics and collects results. Never throws: binary, oversized or unparseable text is `notAnalysed`.
 
 import { inferShapes } from '../infer/propagate';
-import type { InferenceSession } from '../infer/inferenceSession';
 import { evaluateTypeScript, isJavaScriptFile, TypeScriptEvaluation } from '../syntax/typescript/evaluateTypeScript';
 import { collectResults } from './collectResults';
-import { AnalyzeOptions, DEFAULT_MAX_LENGTH, looksBinary } from './analyze';
+import { AnalyzeOptions, DEFAULT_MAX_LENGTH, looksBinary, SessionInference } from './analyze';
 import type { Analysis, CommentInfo } from './types';
 
 const VERSION_REASON = 'TensorFlow.js: the file imports @tensorflow/tfjs';
@@ -55,9 +54,9 @@ export function internalError(language: Analysis['language'], e: unknown): Analy
 
 /**
  * Shape inference and results for an evaluated file (may throw: callers report it with internalError). A session
- * passes its inference, which resumes at the first event changed from `changedFrom` on (inferenceSession.ts).
+ * passes its inference and collection, which resume at the first event changed, at `changedFrom` at the latest.
  */
-export function analysisOf(evaluation: TypeScriptEvaluation, language: Analysis['language'], options: AnalyzeOptions, resume?: { readonly inference: InferenceSession; readonly changedFrom: number }): Analysis {
+export function analysisOf(evaluation: TypeScriptEvaluation, language: Analysis['language'], options: AnalyzeOptions, resume?: SessionInference & { readonly changedFrom: number }): Analysis {
   if (evaluation.parseError) return emptyAnalysis(language, `${evaluation.parseError}; ShapeLens skips this file.`);
   const { builder } = evaluation;
   const buildOptions = { version: 'tfjs', defaultDataFormat: options.defaultDataFormat ?? 'channels_last' } as const;
@@ -65,7 +64,7 @@ export function analysisOf(evaluation: TypeScriptEvaluation, language: Analysis[
     ? resume.inference.infer(builder.events, builder.uncertainCalls, buildOptions, resume.changedFrom)
     : inferShapes(builder.events, builder.uncertainCalls, buildOptions);
   const issues = [...builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const results = collectResults(inference.models, builder.events, evaluation.bindings);
+  const results = collectResults(inference.models, builder.events, evaluation.bindings, resume && { memo: resume.collection, keptBefore: inference.resumedAt });
   return {
     language,
     kerasVersion: 'tfjs',

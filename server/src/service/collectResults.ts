@@ -1,5 +1,6 @@
 // Turns the inferred graph into the plain result data: a summary row per layer, models with the totals
-// `model.summary()` prints, one layer use per call site, and variables bound to tensors or models.
+// `model.summary()` prints, one layer use per call site, and variables bound to tensors or models. In a session,
+// the models and layer uses of the events inference kept unchanged are the previous collection's (`CollectionMemo`).
 
 import { CallNode, CallResult, Callee, FunctionalModel, GraphEvent, LayerInstance, ModelNode, TextRange, isModelNode, isTensorRef } from '../ir/graph';
 import { pushProducers } from '../infer/graphWalk';
@@ -329,34 +330,97 @@ function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?
   return out;
 }
 
+/**
+ * What a session's latest collection produced, for the next one to keep where inference kept everything (the
+ * events before `InferenceResult.resumedAt`: the same objects with the same annotations, see inferenceSession.ts).
+ */
+export class CollectionMemo {
+  /** Each model's result. */
+  models = new Map<ModelNode, ModelInfo>();
+  /** The layer uses in event order (before sorting), with their calls' ids: ascending, an event's id is its index + 1. */
+  uses: readonly LayerUse[] = [];
+  useIds: readonly number[] = [];
+  /** The index of the first use that starts before the one ahead of it; Infinity when they are in order. */
+  firstUnsorted = Infinity;
+
+  clear(): void {
+    this.models = new Map();
+    this.uses = [];
+    this.useIds = [];
+    this.firstUnsorted = Infinity;
+  }
+}
+
+/** A session's collection: its memo, and how many leading events inference kept unchanged since the memo's. */
+export interface CollectionResume {
+  readonly memo: CollectionMemo;
+  readonly keptBefore: number;
+}
+
 /** Models, layer uses and variables from the inferred graph. */
-export function collectResults(models: readonly ModelNode[], events: readonly GraphEvent[], bindings: readonly Binding[]): { models: ModelInfo[]; layerUses: LayerUse[]; variables: VariableInfo[] } {
+export function collectResults(models: readonly ModelNode[], events: readonly GraphEvent[], bindings: readonly Binding[], resume?: CollectionResume): { models: ModelInfo[]; layerUses: LayerUse[]; variables: VariableInfo[] } {
   const memo = newMemo();
-  return { models: collectModels(models, memo), layerUses: collectLayerUses(events, memo), variables: collectVariables(bindings) };
+  return { models: collectModels(models, memo, resume), layerUses: collectLayerUses(events, memo, resume), variables: collectVariables(bindings) };
 }
 
-function collectModels(models: readonly ModelNode[], memo: Memo): ModelInfo[] {
-  return models.map(model => {
-    const totals = modelTotals(model, memo);
-    return {
-      name: model.name ?? '?',
-      kind: model.kind,
-      range: model.range,
-      layers: modelCalls(model, memo).map(c => layerRow(c, memo)),
-      complete: model.kind === 'sequential' ? !model.uncertain : isComplete(model),
-      inputShapes: modelInputShapes(model),
-      outputShapes: modelOutputShapes(model),
-      totalParams: totals.total,
-      trainableParams: totals.trainable,
-      nonTrainableParams: totals.total !== undefined && totals.trainable !== undefined ? totals.total - totals.trainable : undefined,
-    };
+function collectModels(models: readonly ModelNode[], memo: Memo, resume: CollectionResume | undefined): ModelInfo[] {
+  if (!resume) return models.map(model => modelInfo(model, memo));
+  const previous = resume.memo.models;
+  const next = new Map<ModelNode, ModelInfo>();
+  const out = models.map(model => {
+    // A model among the kept events: everything its result reads (its layers' calls, names, builds) was kept too.
+    const info = (model.id <= resume.keptBefore ? previous.get(model) : undefined) ?? modelInfo(model, memo);
+    next.set(model, info);
+    return info;
   });
+  resume.memo.models = next;
+  return out;
 }
 
-function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[] {
-  const uses: LayerUse[] = [];
-  let sorted = true;
-  for (const ev of events) {
+function modelInfo(model: ModelNode, memo: Memo): ModelInfo {
+  const totals = modelTotals(model, memo);
+  return {
+    name: model.name ?? '?',
+    kind: model.kind,
+    range: model.range,
+    layers: modelCalls(model, memo).map(c => layerRow(c, memo)),
+    complete: model.kind === 'sequential' ? !model.uncertain : isComplete(model),
+    inputShapes: modelInputShapes(model),
+    outputShapes: modelOutputShapes(model),
+    totalParams: totals.total,
+    trainableParams: totals.trainable,
+    nonTrainableParams: totals.total !== undefined && totals.trainable !== undefined ? totals.total - totals.trainable : undefined,
+  };
+}
+
+/** How many of the ascending `ids` are at most `bound`. */
+function countAtMost(ids: readonly number[], bound: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] <= bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function collectLayerUses(events: readonly GraphEvent[], memo: Memo, resume: CollectionResume | undefined): LayerUse[] {
+  let uses: LayerUse[] = [];
+  let ids: number[] | undefined;
+  let firstUnsorted = Infinity;
+  let start = 0;
+  if (resume) {
+    // The uses of the kept events' calls are the previous collection's, in the same order.
+    const previous = resume.memo;
+    const kept = countAtMost(previous.useIds, resume.keptBefore);
+    uses = previous.uses.slice(0, kept);
+    ids = previous.useIds.slice(0, kept);
+    if (previous.firstUnsorted < kept) firstUnsorted = previous.firstUnsorted;
+    start = resume.keptBefore;
+  }
+  for (let i = start; i < events.length; i++) {
+    const ev = events[i];
     if (ev.kind !== 'call') continue;
     const call = ev.call;
     const row = layerRow(call, memo);
@@ -385,11 +449,19 @@ function collectLayerUses(events: readonly GraphEvent[], memo: Memo): LayerUse[]
       doc: model ? undefined : callee.spec?.doc,
     };
     const last = uses[uses.length - 1];
-    if (last && (last.useRange.start > use.useRange.start || (last.useRange.start === use.useRange.start && last.useRange.end > use.useRange.end))) sorted = false;
+    if (firstUnsorted === Infinity && last && (last.useRange.start > use.useRange.start || (last.useRange.start === use.useRange.start && last.useRange.end > use.useRange.end))) firstUnsorted = uses.length;
     uses.push(use);
+    ids?.push(call.id);
     if (collected && use !== kept) collected.use = use;
   }
-  return sorted ? uses : uses.sort((a, b) => a.useRange.start - b.useRange.start || a.useRange.end - b.useRange.end);
+  if (resume) {
+    resume.memo.uses = uses;
+    resume.memo.useIds = ids!;
+    resume.memo.firstUnsorted = firstUnsorted;
+  }
+  if (firstUnsorted === Infinity) return uses;
+  // Sorted on a copy: the memo keeps the event order.
+  return (resume ? uses.slice() : uses).sort((a, b) => a.useRange.start - b.useRange.start || a.useRange.end - b.useRange.end);
 }
 
 function collectVariables(bindings: readonly Binding[]): VariableInfo[] {

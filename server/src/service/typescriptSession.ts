@@ -6,6 +6,7 @@
 import { evaluateSourceFile, TsMemo } from '../syntax/typescript/evaluateTypeScript';
 import { StatementMemo } from '../syntax/statementMemo';
 import { InferenceSession } from '../infer/inferenceSession';
+import { CollectionMemo } from './collectResults';
 import { editInsideNumber } from '../syntax/typescript/numberEdit';
 import { ParsedDocument, parseDocument, reparse } from '../syntax/typescript/incrementalParse';
 import type { AnalyzeOptions } from './analyze';
@@ -21,13 +22,15 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
   let last: { readonly text: string; readonly analysis: Analysis } | undefined;
   /** What each statement of the latest parse did, for replay in the next version (keyed by statement node). */
   const memo: TsMemo = new StatementMemo();
-  /** Inference that resumes after the events the next version shares with the latest one. */
+  /** Inference that resumes after the events the next version shares with the latest one, and its collection. */
   const inference = new InferenceSession();
+  const collection = new CollectionMemo();
 
   const analyzeFresh = (text: string): Analysis => {
     parsed = undefined;
     memo.clear();
     inference.reset();
+    collection.clear();
     return analyzeTypeScript(text, fileName, options);
   };
 
@@ -46,7 +49,7 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
       const next = number?.document ?? (previous && reparse(previous, text, fileName)) ?? parseDocument(text, fileName);
       if (!next) return analyzeFresh(text); // the parser threw: reported as a fresh analysis does
       const evaluation = evaluateSourceFile(next.file, memo);
-      const analysis = analysisOf(evaluation, language, options, { inference, changedFrom: memo.changedFrom });
+      const analysis = analysisOf(evaluation, language, options, { inference, collection, changedFrom: memo.changedFrom });
       parsed = next;
       return analysis;
     } catch {
@@ -66,6 +69,7 @@ export function createTypeScriptSession(fileName: string, options: AnalyzeOption
       parsed = undefined;
       memo.clear();
       inference.reset();
+      collection.clear();
       last = undefined;
     },
   };
