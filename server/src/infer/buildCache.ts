@@ -14,7 +14,8 @@ const GENERATION_SIZE = 4096;
 let current = new Map<string, BuildOutcome>();
 let previous = new Map<string, BuildOutcome>();
 
-const specIds = new WeakMap<LayerSpec, string>();
+/** Per spec, the start of its keys for the latest version and data format asked (`<id>:<version>…(`). */
+const specPrefixes = new WeakMap<LayerSpec, { version: string; format: string; prefix: string }>();
 let nextSpecId = 0;
 
 /** Empties the cache (tests and benchmarks measuring cold builds). */
@@ -69,15 +70,16 @@ function remember(key: string, outcome: BuildOutcome): void {
  * free strings carry their length), so different builds cannot share a key.
  */
 export function buildKey(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[], options: BuildOptions, callOptions: ReadonlyMap<string, unknown>): string | undefined {
-  let id = specIds.get(spec);
-  if (id === undefined) {
-    id = String(nextSpecId++);
-    specIds.set(spec, id);
-  }
   const version = options.version;
   const format = options.defaultDataFormat;
   if (typeof version !== 'string' || typeof format !== 'string') return undefined;
-  let key = id + ':' + version.length + ':' + version + format.length + ':' + format + (layer.opaqueArgs ? 'o(' : '(');
+  let start = specPrefixes.get(spec);
+  if (start === undefined || start.version !== version || start.format !== format) {
+    const id = start ? start.prefix.slice(0, start.prefix.indexOf(':')) : String(nextSpecId++);
+    start = { version, format, prefix: id + ':' + version.length + ':' + version + format.length + ':' + format };
+    specPrefixes.set(spec, start);
+  }
+  let key = start.prefix + (layer.opaqueArgs ? 'o(' : '(');
   for (const v of layer.positional) {
     const s = valueKey(v);
     if (s === undefined) return undefined;
@@ -106,8 +108,12 @@ export function buildKey(layer: LayerInstance, spec: LayerSpec, inputs: readonly
   return key;
 }
 
+/** The texts of small whole numbers, made once (sizes, units, kernel lengths fill every key). */
+const smallNumbers: readonly string[] = Array.from({ length: 1024 }, (_, i) => String(i));
+
 function numberKey(n: number): string {
-  return n === 0 && 1 / n < 0 ? '-0' : String(n);
+  if (n >= 0 && n < 1024 && Number.isInteger(n)) return n === 0 && 1 / n < 0 ? '-0' : smallNumbers[n];
+  return String(n);
 }
 
 /**

@@ -52,6 +52,39 @@ function computeTfjsSnakeCase(name: string): string {
   return snake.startsWith('_') ? `private${snake}` : snake;
 }
 
+/**
+ * Numbered names handed out so far, per stem (`dense_` → `dense_0`, `dense_1`, …): every analysis gets the same
+ * string objects, so that comparing a name with the previous analysis' compares pointers, not characters.
+ */
+const numberedNames = new Map<string, string[]>();
+let numberedCount = 0;
+const MAX_NUMBERED = 1 << 18;
+
+function numbered(stem: string, n: number): string {
+  let list = numberedNames.get(stem);
+  if (list === undefined) {
+    if (numberedCount >= MAX_NUMBERED) return stem + n;
+    list = [];
+    numberedNames.set(stem, list);
+  }
+  let name = list[n];
+  if (name === undefined) {
+    name = stem + n;
+    // Numbers come in order: the list grows by one at a time.
+    if (n === list.length && numberedCount < MAX_NUMBERED) {
+      list.push(name);
+      numberedCount++;
+    }
+  }
+  return name;
+}
+
+const withUnderscore = perName(prefix => prefix + '_');
+const withUnknownNumber = perName(prefix => prefix + '_?');
+const tfjsUnknown = perName(prefix => prefix + '?');
+const tfjsLayerStem = perName(className => tfjsSnakeCase(className) + '_' + className);
+const lowerCase = perName(name => name.toLowerCase());
+
 const isUpper = (c: string) => c >= 'A' && c <= 'Z';
 const isLower = (c: string) => c >= 'a' && c <= 'z';
 const isLowerOrDigit = (c: string) => isLower(c) || (c >= '0' && c <= '9');
@@ -86,10 +119,10 @@ export class NameAllocator {
     const prefix = this.prefixOf(what);
     const n = this.counters.get(prefix) ?? 0;
     this.writes.mapSet(this.counters, prefix, n + 1);
-    if (this.unknownCount.has(prefix)) return `${prefix}_?`;
+    if (this.unknownCount.has(prefix)) return withUnknownNumber(prefix);
     const oneBased = v === '1' || v === '2' || (v === 'tf.keras' && what.kind === 'layer' && what.isInput);
-    if (oneBased) return `${prefix}_${n + 1}`;
-    return n === 0 ? prefix : `${prefix}_${n}`;
+    if (oneBased) return numbered(withUnderscore(prefix), n + 1);
+    return n === 0 ? prefix : numbered(withUnderscore(prefix), n);
   }
 
   /**
@@ -100,17 +133,20 @@ export class NameAllocator {
    * `<layer>_input` explicitly, so it takes no counter.
    */
   private nextTfjs(what: NamedKind): string {
-    if (what.kind === 'sequential') return this.uid('sequential_');
-    if (what.kind === 'functional') return this.uid('model');
-    if (what.isInput) return this.uid('input');
-    return tfjsSnakeCase(what.className) + '_' + this.uid(what.className);
+    if (what.kind === 'sequential') return this.uid('sequential_', 'sequential_');
+    if (what.kind === 'functional') return this.uid('model', 'model');
+    if (what.isInput) return this.uid('input', 'input');
+    return this.uid(what.className, tfjsLayerStem(what.className));
   }
 
-  /** tfjs-layers' `getUid(prefix)`: the prefix and its next 1-based number (`?` once uncertain). */
-  private uid(prefix: string): string {
+  /**
+   * tfjs-layers' `getUid(prefix)` after `stem`: the stem and the prefix's next 1-based number, or the stem's
+   * `?` once the count is uncertain.
+   */
+  private uid(prefix: string, stem: string): string {
     const n = (this.counters.get(prefix) ?? 0) + 1;
     this.writes.mapSet(this.counters, prefix, n);
-    return this.unknownCount.has(prefix) ? `${prefix}?` : `${prefix}${n}`;
+    return this.unknownCount.has(prefix) ? tfjsUnknown(stem) : numbered(stem, n);
   }
 
   private prefixOf(what: NamedKind): string {
@@ -118,7 +154,7 @@ export class NameAllocator {
     if (what.kind === 'sequential') return 'sequential';
     if (what.kind === 'functional') return v === '3' ? 'functional' : 'model';
     if (what.isInput) return v === '3' ? 'input_layer' : 'input';
-    if (v === '1') return (what.keras1ClassName ?? what.className).toLowerCase();
+    if (v === '1') return lowerCase(what.keras1ClassName ?? what.className);
     return toSnakeCase(what.className);
   }
 }

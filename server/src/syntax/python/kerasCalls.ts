@@ -4,7 +4,7 @@
 
 import type { CallWording } from '../../ir/graphBuilder';
 import type { PyNode as Node } from './syntaxNode';
-import { callOptionsKeepingTensors } from '../../ir/callOptions';
+import { callOptionsKeepingTensors, NO_CALL_OPTIONS, NO_KEYWORD_ARGS } from '../../ir/callOptions';
 import type { ArgValueOrTensor, CallNode, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, DictValue, isDict, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
@@ -148,7 +148,7 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
       const keyword = new Map(args.keyword);
       if (args.positional.length > 0) keyword.set('shape', args.positional[0]);
       const layer = createLayer(ev, 'Input', symbol.spec, node, fnNode, { positional, keyword, opaque: args.opaque });
-      const call = ev.builder.call(layer, [], false, new Map(), range(node), ev.uncertain > 0);
+      const call = ev.builder.call(layer, [], false, NO_CALL_OPTIONS, range(node), ev.uncertain > 0);
       return { kind: 'tensor', call, index: 0 };
     }
     case 'functionalMerge': {
@@ -156,7 +156,7 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
       const keyword = new Map(args.keyword);
       keyword.delete('inputs');
       const layer = createLayer(ev, symbol.spec.className, symbol.spec, node, fnNode, { positional: args.positional.slice(1), keyword, opaque: args.opaque });
-      return applyLayer(ev, layer, [inputs], new Map(), node);
+      return applyLayer(ev, layer, [inputs], NO_KEYWORDS, node);
     }
     case 'keras1Merge':
       return callKeras1Merge(ev, symbol.name, node, fnNode, args);
@@ -172,8 +172,12 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
 }
 
 function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, node: Node, fnNode: Node, args: EvaluatedArgs): LayerInstance {
-  const keyword = new Map<string, ArgValue>();
-  for (const [k, v] of args.keyword) keyword.set(k, toArgValue(v));
+  let keyword = NO_KEYWORD_ARGS;
+  if (args.keyword.size > 0) {
+    const own = new Map<string, ArgValue>();
+    for (const [k, v] of args.keyword) own.set(k, toArgValue(v));
+    keyword = own;
+  }
   const classRange = range(fnNode);
   recordLayerEvidence(ev, className, spec, keyword, classRange);
   const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0,
@@ -216,6 +220,9 @@ function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fn
 }
 
 function callLayer(ev: PythonEvaluator, layer: LayerInstance, node: Node, args: EvaluatedArgs): PyValue {
+  if (args.keyword.size === 0 && layer.spec?.inputKind !== 'many') {
+    return applyLayer(ev, layer, [args.positional.length > 0 ? args.positional[0] : unknown('no input given')], NO_KEYWORDS, node);
+  }
   const options = new Map<string, PyValue>(args.keyword);
   const spec = layer.spec;
   if (spec?.inputKind === 'many') {
@@ -242,19 +249,19 @@ function toGraphInput(v: PyValue): ArgValueOrTensor {
 }
 
 /** Calls a layer on its first call argument (a tensor or a list of tensors). */
-function applyLayer(ev: PythonEvaluator, layer: LayerInstance, [given]: PyValue[], options: Map<string, PyValue>, node: Node): PyValue {
+function applyLayer(ev: PythonEvaluator, layer: LayerInstance, [given]: PyValue[], options: ReadonlyMap<string, PyValue>, node: Node): PyValue {
   const input = Array.isArray(given) && ev.uncertainLists.has(given) ? unknown('a list whose length is not known') : given;
   return ev.builder.applyLayer(layer, input, toGraphInput, toOptions(options), range(node), ev.uncertain > 0, CALLED_ON);
 }
 
-function applyLayerMany(ev: PythonEvaluator, layer: LayerInstance, inputs: PyValue[], options: Map<string, PyValue>, node: Node): PyValue {
+function applyLayerMany(ev: PythonEvaluator, layer: LayerInstance, inputs: PyValue[], options: ReadonlyMap<string, PyValue>, node: Node): PyValue {
   const values = inputs.map(v => (isTensorRef(v) ? v : toArgValue(v)));
   const call = ev.builder.call(layer, values, false, toOptions(options), range(node), ev.uncertain > 0);
   return { kind: 'tensor', call, index: 0 };
 }
 
 /** Call keywords keep their tensors (`initial_state=[h, c]` makes h and c inputs of the call). */
-function toOptions(options: Map<string, PyValue>): Map<string, ArgValueOrTensor> {
+function toOptions(options: ReadonlyMap<string, PyValue>): ReadonlyMap<string, ArgValueOrTensor> {
   return callOptionsKeepingTensors(options, toArgValue);
 }
 
@@ -262,7 +269,7 @@ function callModel(ev: PythonEvaluator, model: ModelNode, node: Node, args: Eval
   const input = args.positional.length > 0 ? args.positional[0] : args.keyword.get('inputs') ?? unknown('no input given');
   const asList = Array.isArray(input);
   const items = (asList ? (input as PyValue[]) : [input]).map(v => (isTensorRef(v) ? v : toArgValue(v)));
-  const call: CallNode = ev.builder.call(model, items, asList, new Map(), range(node), ev.uncertain > 0);
+  const call: CallNode = ev.builder.call(model, items, asList, NO_CALL_OPTIONS, range(node), ev.uncertain > 0);
   return { kind: 'tensor', call, index: 0 };
 }
 
@@ -319,7 +326,7 @@ function callKeras1Merge(ev: PythonEvaluator, name: string, node: Node, fnNode: 
   for (const [k, v] of Object.entries(mapped.extra ?? {})) keyword.set(k, v as PyValue);
   const inputs = args.positional[0] ?? unknown();
   const layer = createLayer(ev, 'Merge', spec, node, fnNode, { positional: [], keyword, opaque: args.opaque });
-  return applyLayer(ev, layer, [inputs], new Map(), node);
+  return applyLayer(ev, layer, [inputs], NO_KEYWORDS, node);
 }
 
 function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: Node, args: EvaluatedArgs): PyValue {

@@ -48,6 +48,12 @@ export class WasmTreeReader {
     return this.fieldIds.get(name) ?? -1;
   }
 
+  /** The node marshalled at word index `at` of the heap. */
+  readNode(at: number): WasmNode {
+    const heap = this.runtime.HEAP32;
+    return new WasmNode(this, heap[at], heap[at + 1], heap[at + 2], heap[at + 3], heap[at + 4]);
+  }
+
   /** The `count` nodes marshalled one after another from word index `at` of the heap. */
   readNodes(at: number, count: number): WasmNode[] {
     const heap = this.runtime.HEAP32;
@@ -149,7 +155,7 @@ export class WasmNode implements PyNode {
     this.marshal()._ts_node_child_by_field_id_wasm(this.reader.treeAddress, id);
     const heap = this.reader.runtime.HEAP32;
     if (heap[this.reader.buffer] === 0) return null;
-    return this.reader.readNodes(this.reader.buffer, 1)[0];
+    return this.reader.readNode(this.reader.buffer);
   }
 
   childrenForFieldName(field: string): WasmNode[] {

@@ -5,7 +5,7 @@
 import type { CallWording } from '../../ir/graphBuilder';
 import ts = require('typescript');
 import { isIdentifier, isNoSubstitutionTemplateLiteral, isPropertyAccessExpression, isSpreadElement, isStringLiteral } from './tsApi';
-import { callOptionsKeepingTensors } from '../../ir/callOptions';
+import { callOptionsKeepingTensors, NO_CALL_OPTIONS, NO_KEYWORD_ARGS } from '../../ir/callOptions';
 import type { ArgValueOrTensor, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
@@ -96,7 +96,7 @@ function callSymbol(ev: TsEvaluator, path: readonly string[], node: ts.CallExpre
       const spec = findTfjsLayer('inputLayer');
       if (!spec) return unknown();
       const layer = createLayer(ev, symbol.name, spec, node, fnNode, config, args.opaque, INPUT_KEYS);
-      const call = ev.builder.call(layer, [], false, new Map(), range(ev, node), ev.uncertain > 0);
+      const call = ev.builder.call(layer, [], false, NO_CALL_OPTIONS, range(ev, node), ev.uncertain > 0);
       return { kind: 'tensor', call, index: 0 };
     }
     case 'sequential':
@@ -115,17 +115,19 @@ const INPUT_KEYS: Readonly<Record<string, string>> = { shape: 'shape', batchShap
 
 /** Turns a factory's config object into canonical keyword arguments. */
 function createLayer(ev: TsEvaluator, className: string, spec: LayerSpec, node: ts.Node, fnNode: ts.Node, config: JsValue | undefined, opaque: boolean, keys?: Readonly<Record<string, string>>): LayerInstance {
-  const keyword = new Map<string, ArgValue>();
+  let keyword = NO_KEYWORD_ARGS;
   let opaqueArgs = opaque;
-  if (config !== undefined && isObject(config)) {
+  if (config !== undefined && isObject(config) && config.entries.size > 0) {
+    const own = new Map<string, ArgValue>();
+    keyword = own;
     for (const [k, v] of config.entries) {
       // `inputShape: i === 0 ? shape : undefined`: an option set to undefined (or null) is absent in TF.js,
       // except Bidirectional's `mergeMode: null`, which returns the two directions separately.
       if (v === null && k !== 'mergeMode') continue;
       const name = keys?.[k] ?? pythonArgName(spec, k);
-      keyword.set(name, pythonArgValue(name, toArgValue(v)));
+      own.set(name, pythonArgValue(name, toArgValue(v)));
     }
-  } else if (config !== undefined && config !== null) opaqueArgs = true;
+  } else if (config !== undefined && config !== null && !isObject(config)) opaqueArgs = true;
   return ev.builder.createLayer({ uncertain: ev.uncertain > 0,
     className,
     spec,
@@ -163,15 +165,19 @@ function toGraphInput(v: JsValue): ArgValueOrTensor {
 /** `layer.apply(x)` / `layer.apply([a, b])` / `layer.apply(x, {initialState})`. */
 function applyLayer(ev: TsEvaluator, layer: LayerInstance, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
   const given = args.values.length > 0 ? args.values[0] : unknown('no input given');
-  const options = new Map<string, JsValue>();
   const kwargs = args.values[1];
-  if (isObject(kwargs)) for (const [k, v] of kwargs.entries) options.set(CALL_OPTIONS[k] ?? k, v);
+  let options = NO_CALL_OPTIONS;
+  if (isObject(kwargs) && kwargs.entries.size > 0) {
+    const named = new Map<string, JsValue>();
+    for (const [k, v] of kwargs.entries) named.set(CALL_OPTIONS[k] ?? k, v);
+    options = toOptions(named);
+  }
   const input = Array.isArray(given) && ev.uncertainLists.has(given) ? unknown('a list whose length is not known') : given;
-  return ev.builder.applyLayer(layer, input, toGraphInput, toOptions(options), range(ev, node), ev.uncertain > 0, APPLIED_TO);
+  return ev.builder.applyLayer(layer, input, toGraphInput, options, range(ev, node), ev.uncertain > 0, APPLIED_TO);
 }
 
 /** Call keywords keep their tensors (`initial_state=[h, c]` makes h and c inputs of the call). */
-function toOptions(options: Map<string, JsValue>): Map<string, ArgValueOrTensor> {
+function toOptions(options: ReadonlyMap<string, JsValue>): ReadonlyMap<string, ArgValueOrTensor> {
   return callOptionsKeepingTensors(options, toArgValue);
 }
 
@@ -179,7 +185,7 @@ function applyModel(ev: TsEvaluator, model: ModelNode, node: ts.CallExpression, 
   const input = args.values.length > 0 ? args.values[0] : unknown('no input given');
   const asList = Array.isArray(input);
   const items = (asList ? (input as JsValue[]) : [input]).map(v => (isTensorRef(v) ? v : toArgValue(v)));
-  const call = ev.builder.call(model, items, asList, new Map(), range(ev, node), ev.uncertain > 0);
+  const call = ev.builder.call(model, items, asList, NO_CALL_OPTIONS, range(ev, node), ev.uncertain > 0);
   return { kind: 'tensor', call, index: 0 };
 }
 
