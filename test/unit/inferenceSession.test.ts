@@ -105,6 +105,20 @@ test('collection keeps the models and layer uses of the kept events: the same ob
   }
 });
 
+test('a shared layer that a later call builds, or no longer builds, shows its build on its earlier uses (a review found them kept)', async () => {
+  await loadPythonParser();
+  // `sh(x2)` cannot build the layer (x2 is unknown): the layer is built at `sh(x)`, after it, if at all.
+  const v1 = HEAD + 'x = keras.Input((8,))\nsh = layers.Dense(4)\nb = sh(x2)\nt = layers.Dense(2)(x)\nm = keras.Model(x, t)\nn = keras.Model(x, sh(foo(x)))\n';
+  const v2 = v1 + 'c = sh(x)\n';
+  // Events: x 0–1, sh 2, b 3, t 4–5, m 6, n's call of sh 7 and model 8; c 9.
+  assert.deepEqual(pythonResumes([v1, v2, v1, v2]), [0, 9, 9, 9]);
+  const weights = (text: string) => analyzePython(text).layerUses.map(u => u.weights?.map(w => w.shape));
+  // Uses: Input, sh(x2), Dense(2), sh(foo(x)), and in v2 sh(x).
+  assert.deepEqual(weights(v1), [[], undefined, [[8, 2], [2]], undefined]);
+  assert.deepEqual(weights(v2), [[], [[8, 4], [4]], [[8, 2], [2]], [[8, 4], [4]], [[8, 4], [4]]]);
+  assert.deepEqual(analyzePython(v2).models.map(m => m.totalParams), [18, undefined]);
+});
+
 test('TS/JS: inference resumes at the first event of the edited statement', () => {
   const text = "import * as tf from '@tensorflow/tfjs';\n"
     + 'const x = tf.input({shape: [8]});\n'

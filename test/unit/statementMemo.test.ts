@@ -77,6 +77,12 @@ test('replayed statements see mutations, aliases and changed dependencies', asyn
       HEAD + '# note\nemb = layers.Embedding(100, 8)\nout = layers.Conv1D(2, 4)(emb)\n',
       HEAD + 'emb = layers.Embedding(100, 8)\n# note\nout = layers.Conv1D(2, 4)(emb)\n',
     ]],
+    ['a statement copied from a tree with errors, where the same text parsed as another node (a review found it reused)', [
+      'm = keras.Sequential([layers.Dense(4, input_shape=(3,\ny = m(x)\nm.add(layers.Dense(5))',
+      'import keras\nfrom keras import layers\nm = keras.Sequential([layers.Dense(4, input_shape=(3,))])\nm.add(layers.Dense(5))',
+      'inner = keras.Sequential([layers.Dense(4, input_shape=(3,\ny = inner(x)\ninner.summary()',
+      'import keras\ninner = keras.Sequential([layers.Dense(4, input_shape=(3,))])\ninner.summary()',
+    ]],
     ['everything moved by an insertion above, then back', [
       HEAD + 'x = keras.Input((8,))  # 😀\ny = layers.Dense(4)(x)\nm = keras.Model(x, y)\n',
       '# 模型 first line\n' + HEAD + 'x = keras.Input((8,))  # 😀\ny = layers.Dense(4)(x)\nm = keras.Model(x, y)\n',

@@ -37,6 +37,7 @@ export class InferenceSession {
         propagator = this.propagator = new Propagator(uncertain, options, this.log);
       }
       const start = this.sharedPrefix(events, uncertain, changedFrom);
+      this.log.watchBuilds();
       this.rewindTo(start, propagator);
       propagator.uncertain = uncertain;
       this.events = events;
@@ -50,7 +51,10 @@ export class InferenceSession {
         issuesAt[i] = issues.length;
         modelsAt[i] = models.length;
       });
-      return { issues: issues.slice(), models: models.slice(), resumedAt: start };
+      // A layer created among the kept events but built (or no longer built) by a later call shows another build
+      // on its earlier calls: what came after its creation is not unchanged (its id is its event index + 1).
+      const unchangedBefore = Math.min(start, this.log.earliestBuildChange - 1);
+      return { issues: issues.slice(), models: models.slice(), unchangedBefore };
     } catch (e) {
       // Whatever was half done is taken back: the next version starts from nothing.
       this.reset();

@@ -19,16 +19,16 @@ export interface InferenceResult {
   readonly issues: Issue[];
   readonly models: ModelNode[];
   /**
-   * The events before this index kept what the previous inference of a session did for them, unchanged since
-   * (inferenceSession.ts); 0 for a whole pass.
+   * The events before this index, and everything inference wrote on their objects (a layer's build included),
+   * are as the previous inference of a session left them (inferenceSession.ts); 0 for a whole pass.
    */
-  readonly resumedAt: number;
+  readonly unchangedBefore: number;
 }
 
 export function inferShapes(events: readonly GraphEvent[], uncertainCalls: ReadonlySet<CallNode>, options: BuildOptions): InferenceResult {
   const propagator = new Propagator(uncertainCalls, options, directWrites);
   propagator.runFrom(events, 0);
-  return { issues: propagator.issues, models: propagator.models, resumedAt: 0 };
+  return { issues: propagator.issues, models: propagator.models, unchangedBefore: 0 };
 }
 
 /**

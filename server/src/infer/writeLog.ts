@@ -58,11 +58,23 @@ export class WriteLog implements Writes {
   private readonly firsts: unknown[] = [];
   private readonly seconds: unknown[] = [];
 
+  /**
+   * The smallest id of a layer whose build was set or taken back since `watchBuilds` (Infinity if none): its
+   * earlier calls now show another build than they did.
+   */
+  earliestBuildChange = Infinity;
+
   get length(): number {
     return this.kinds.length;
   }
 
+  /** Starts noting which layers' builds change (`earliestBuildChange`). */
+  watchBuilds(): void {
+    this.earliestBuildChange = Infinity;
+  }
+
   setBuilt(layer: LayerInstance, built: BuildResult, builtFor: readonly Shape[]): void {
+    if (layer.id < this.earliestBuildChange) this.earliestBuildChange = layer.id;
     this.push(BUILT, layer, layer.built, layer.builtFor);
     layer.built = built;
     layer.builtFor = builtFor;
@@ -95,6 +107,7 @@ export class WriteLog implements Writes {
       switch (kinds[i]) {
         case BUILT: {
           const layer = target as LayerInstance;
+          if (layer.id < this.earliestBuildChange) this.earliestBuildChange = layer.id;
           layer.built = firsts[i] as BuildResult | undefined;
           layer.builtFor = seconds[i] as readonly Shape[] | undefined;
           break;

@@ -190,7 +190,7 @@ function analyzeStatements(statements: readonly (PyNode | null)[], text: string,
   const { events, uncertainCalls } = evaluator.builder;
   const inferred = memo && resume ? resume.inference.infer(events, uncertainCalls, buildOptions, memo.changedFrom) : inferShapes(events, uncertainCalls, buildOptions);
   const issues = [...evaluator.builder.issues, ...inferred.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const results = collectResults(inferred.models, events, evaluator.bindings, resume && { memo: resume.collection, keptBefore: inferred.resumedAt });
+  const results = collectResults(inferred.models, events, evaluator.bindings, resume && { memo: resume.collection, keptBefore: inferred.unchangedBefore });
   return {
     language: 'python',
     kerasVersion: choice.version,

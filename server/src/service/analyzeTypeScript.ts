@@ -64,7 +64,7 @@ export function analysisOf(evaluation: TypeScriptEvaluation, language: Analysis[
     ? resume.inference.infer(builder.events, builder.uncertainCalls, buildOptions, resume.changedFrom)
     : inferShapes(builder.events, builder.uncertainCalls, buildOptions);
   const issues = [...builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const results = collectResults(inference.models, builder.events, evaluation.bindings, resume && { memo: resume.collection, keptBefore: inference.resumedAt });
+  const results = collectResults(inference.models, builder.events, evaluation.bindings, resume && { memo: resume.collection, keptBefore: inference.unchangedBefore });
   return {
     language,
     kerasVersion: 'tfjs',

@@ -332,7 +332,7 @@ function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?
 
 /**
  * What a session's latest collection produced, for the next one to keep where inference kept everything (the
- * events before `InferenceResult.resumedAt`: the same objects with the same annotations, see inferenceSession.ts).
+ * events before `InferenceResult.unchangedBefore`: the same objects with the same annotations, see inferenceSession.ts).
  */
 export class CollectionMemo {
   /** Each model's result. */

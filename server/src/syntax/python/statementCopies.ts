@@ -57,6 +57,9 @@ export class StatementCopies {
     const out: PyNode[] = [];
     // Per-statement error checks cost a call each; a module without errors needs none.
     const anyError = tree.rootNode.hasError;
+    // A copy from a tree with errors may be another node type than the same text parses to without them (a bare
+    // `call` where an `expression_statement` is): its type must match while either tree has errors.
+    const checkTypes = anyError || !this.latestClean;
     this.latest = out;
     this.latestClean = !anyError;
     const reader = wasmTreeReader(tree, text);
@@ -87,8 +90,8 @@ export class StatementCopies {
         const key = text.slice(start, cursor.endIndex);
         const candidates = previous.get(key);
         // In a tree with errors the same text can stand for another node (a bare `call` where an
-        // `expression_statement` was): the type must match too.
-        if (candidates?.length && (!anyError || (!cursor.currentNode.hasError && candidates[candidates.length - 1].type === cursor.nodeType))) {
+        // `expression_statement` was): the type must match too, and no error may lie inside it.
+        if (candidates?.length && (!checkTypes || ((!anyError || !cursor.currentNode.hasError) && candidates[candidates.length - 1].type === cursor.nodeType))) {
           const copy = candidates.pop()!;
           copy.frame.start = start;
           out.push(copy);
