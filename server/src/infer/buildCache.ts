@@ -5,7 +5,7 @@
 import type { LayerSpec } from '../layers/spec';
 import type { BuildOutcome, BuildOptions } from './buildLayer';
 import type { LayerInstance } from '../ir/graph';
-import type { Shape } from './shape';
+import { numberText, Shape } from './shape';
 import { argSpecIndex } from './resolveArgs';
 import { shared } from './sharedObjects';
 
@@ -26,7 +26,7 @@ export function clearBuildCache(): void {
 
 export function cachedBuild(key: string): BuildOutcome | undefined {
   const hit = current.get(key);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined || previous.size === 0) return hit;
   const old = previous.get(key);
   if (old !== undefined) remember(key, old);
   return old;
@@ -108,12 +108,8 @@ export function buildKey(layer: LayerInstance, spec: LayerSpec, inputs: readonly
   return key;
 }
 
-/** The texts of small whole numbers, made once (sizes, units, kernel lengths fill every key). */
-const smallNumbers: readonly string[] = Array.from({ length: 1024 }, (_, i) => String(i));
-
 function numberKey(n: number): string {
-  if (n >= 0 && n < 1024 && Number.isInteger(n)) return n === 0 && 1 / n < 0 ? '-0' : smallNumbers[n];
-  return String(n);
+  return n === 0 && 1 / n < 0 ? '-0' : numberText(n);
 }
 
 /**

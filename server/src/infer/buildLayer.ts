@@ -4,7 +4,7 @@
 import type { KerasVersion } from '../ir/kerasVersion';
 import type { LayerInstance } from '../ir/graph';
 import { ArgValue, formatValue, unknown } from '../ir/values';
-import type { BuildContext, BuildResult, LayerSpec, RankRule, Severity } from '../layers/spec';
+import type { BuildContext, BuildResult, DerivedSlot, LayerSpec, RankRule, Severity } from '../layers/spec';
 import { Dim, Shape, formatShape } from './shape';
 import { ResolvedArg, defaultOf, findArgSpec, resolveArgs } from './resolveArgs';
 import { buildKey, cachedBuild, rememberBuild } from './buildCache';
@@ -187,7 +187,10 @@ function runBuild(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[
     ctx.notes.push(`internal error in the ${spec.className} rule: ${(e as Error).message}`);
     result = undefined;
   }
-  return { result: ctx.failed ? undefined : result, issues: ctx.issues, explanations: ctx.explanations, notes: ctx.notes };
+  if (ctx.failed) result = undefined;
+  // The slot collection fills (see `BuildResult.derived`); a rule's result is a new object every build.
+  else if (result) (result as { derived?: DerivedSlot }).derived = {};
+  return { result, issues: ctx.issues, explanations: ctx.explanations, notes: ctx.notes };
 }
 
 function checkRank(rule: RankRule, shape: Shape, layer: LayerInstance): string | undefined {

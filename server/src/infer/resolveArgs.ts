@@ -11,6 +11,17 @@ export interface ResolvedArg {
 }
 
 const argIndex = new WeakMap<LayerSpec, Map<string, ArgSpec>>();
+const argNames = new WeakMap<LayerSpec, readonly string[]>();
+
+/** The spec's argument names in order (built once per spec). */
+function namesOf(spec: LayerSpec): readonly string[] {
+  let names = argNames.get(spec);
+  if (!names) {
+    names = spec.args.map(a => a.name);
+    argNames.set(spec, names);
+  }
+  return names;
+}
 
 /** The argument spec for any spelling of an argument name (canonical first, then aliases and Keras 1). */
 export function findArgSpec(spec: LayerSpec, name: string): ArgSpec | undefined {
@@ -37,7 +48,7 @@ export function resolveArgs(
   version: KerasVersion,
 ): Map<string, ResolvedArg> {
   const out = new Map<string, ResolvedArg>();
-  const order = version === '1' && spec.keras1Positional ? spec.keras1Positional : spec.args.map(a => a.name);
+  const order = positional.length === 0 ? [] : version === '1' && spec.keras1Positional ? spec.keras1Positional : namesOf(spec);
   positional.forEach((value, i) => {
     const name = order[i];
     if (name === undefined) return;

@@ -40,12 +40,22 @@ export function addDim(a: Dim, b: Dim): Dim {
 /** Renders a shape the way Python prints a tuple: `(None, 26, 26, 32)`, `(10,)`, `()`. */
 export function formatShape(shape: Shape | undefined): string {
   if (!shape) return '?';
-  const parts = shape.map(formatDim);
-  return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+  if (shape.length === 1) return '(' + formatDim(shape[0]) + ',)';
+  let text = '(';
+  for (let i = 0; i < shape.length; i++) text += (i === 0 ? '' : ', ') + formatDim(shape[i]);
+  return text + ')';
 }
 
 export function formatDim(d: Dim): string {
-  return d === null ? 'None' : d === '?' ? '?' : String(d);
+  return d === null ? 'None' : d === '?' ? '?' : numberText(d);
+}
+
+/** The texts of small whole numbers, made once (shapes and arguments are full of them). */
+const SMALL_NUMBERS: readonly string[] = Array.from({ length: 1024 }, (_, i) => String(i));
+
+/** `String(n)`, without a new string for a small whole number. */
+export function numberText(n: number): string {
+  return n >= 0 && n < 1024 && Number.isInteger(n) ? SMALL_NUMBERS[n] : String(n);
 }
 
 /** Several outputs are shown as a list, one output as its tuple. */

@@ -35,6 +35,17 @@ export interface BuildResult {
   /** One entry per output tensor; `undefined` for an output whose shape could not be inferred. */
   readonly outputs: (Shape | undefined)[];
   readonly weights: WeightSpec[];
+  /**
+   * Not for rules: set when inference keeps the result, a slot where collection keeps what it derives from it
+   * (the weight summaries), so that everything sharing the result shares those too.
+   */
+  readonly derived?: DerivedSlot;
+}
+
+/** See `BuildResult.derived`: filled once per result, then only read. */
+export interface DerivedSlot {
+  trainable?: unknown;
+  frozen?: unknown;
 }
 
 export type Severity = 'error' | 'warning' | 'information';

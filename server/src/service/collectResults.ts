@@ -26,23 +26,21 @@ interface WeightSummary {
 }
 
 /**
- * Per build result (memoised builds share theirs across layers and analyses), the summary for a trainable
- * and for a frozen layer; read-only, since every row using the same build shares it (sharedObjects.ts).
+ * The summary of a layer's build for a trainable or a frozen layer, kept in the build result's slot (memoised
+ * builds share theirs across layers and analyses, see `BuildResult.derived`); read-only, since every row using
+ * the same build shares it (sharedObjects.ts). A WeakMap cost more than a whole small file's other collection.
  */
-const summaries = new WeakMap<BuildResult, WeightSummary>();
-const frozenSummaries = new WeakMap<BuildResult, WeightSummary>();
-
 function weightsOf(layer: LayerInstance): WeightSummary | undefined {
   const built = layer.built;
   if (!built) return undefined;
   const frozen = layer.keyword.get('trainable') === false;
-  const table = frozen ? frozenSummaries : summaries;
-  let summary = table.get(built);
-  if (!summary) {
-    const weights = built.weights.map(w => shared({ name: w.name, shape: w.shape, trainable: w.trainable && !frozen, axes: w.axes, count: countOf(w.shape) }));
-    summary = shared({ weights: shared(weights) as WeightInfo[], params: sumCounts(weights), trainable: sumCounts(weights, w => w.trainable) });
-    table.set(built, summary);
-  }
+  const slot = built.derived;
+  const kept = (frozen ? slot?.frozen : slot?.trainable) as WeightSummary | undefined;
+  if (kept) return kept;
+  const weights = built.weights.map(w => shared({ name: w.name, shape: w.shape, trainable: w.trainable && !frozen, axes: w.axes, count: countOf(w.shape) }));
+  const summary: WeightSummary = shared({ weights: shared(weights) as WeightInfo[], params: sumCounts(weights), trainable: sumCounts(weights, w => w.trainable) });
+  if (slot && frozen) slot.frozen = summary;
+  else if (slot) slot.trainable = summary;
   return summary;
 }
 

@@ -15,6 +15,7 @@ import {
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
 import { LiteralUse, Recorder, runWithMemo, StatementMemo } from '../statementMemo';
+import { importedSymbol } from '../memberSymbol';
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
@@ -398,10 +399,10 @@ export class PythonEvaluator {
         if (typeOf(name) === 'aliased_import') {
           const dotted = name.childForFieldName('name');
           const alias = name.childForFieldName('alias');
-          if (dotted && alias) scope.set(alias.text, { kind: 'symbol', path: dottedPath(dotted) });
+          if (dotted && alias) scope.set(alias.text, importedSymbol(dottedPath(dotted)));
         } else {
           const path = dottedPath(name);
-          scope.set(path[0], { kind: 'symbol', path: [path[0]] });
+          scope.set(path[0], importedSymbol([path[0]]));
         }
       }
       return;
@@ -419,10 +420,10 @@ export class PythonEvaluator {
       if (typeOf(name) === 'aliased_import') {
         const dotted = name.childForFieldName('name');
         const alias = name.childForFieldName('alias');
-        if (dotted && alias) scope.set(alias.text, { kind: 'symbol', path: [...modulePath, ...dottedPath(dotted)] });
+        if (dotted && alias) scope.set(alias.text, importedSymbol([...modulePath, ...dottedPath(dotted)]));
       } else {
         const path = dottedPath(name);
-        scope.set(path[path.length - 1], { kind: 'symbol', path: [...modulePath, ...path] });
+        scope.set(path[path.length - 1], importedSymbol([...modulePath, ...path]));
       }
     }
   }
@@ -603,7 +604,7 @@ export class PythonEvaluator {
   }
 
   /** The syntax nodes of each list or tuple literal's items, for per-item ranges (Sequential lists). */
-  readonly itemNodes = new WeakMap<object, Node[]>();
+  readonly itemNodes = new Map<object, Node[]>();
 
   private evalItems(node: Node, scope: Scope): PyValue {
     const out: PyValue[] = [];

@@ -26,6 +26,7 @@ import { isTfjsModule, TF_ROOT } from './tfjsSymbols';
 import { callExpression, getProperty, newExpression } from './tfjsCalls';
 import { binaryOp, compareOp } from './operators';
 import { Recorder, runWithMemo, StatementMemo } from '../statementMemo';
+import { importedSymbol } from '../memberSymbol';
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
@@ -60,8 +61,9 @@ export class TsEvaluator {
   /** Arrays pushed to under an unknown condition: their length is not known. */
   readonly uncertainLists = new WeakSet<object>();
   /** The syntax nodes of each array literal's items, for per-item ranges (Sequential layer lists). */
-  readonly itemNodes = new WeakMap<object, ts.Node[]>();
-  private readonly definedFunctions = new WeakMap<ts.Node, FunctionValue>();
+  // Maps, not WeakMaps: they live as long as the evaluator, one analysis (a WeakMap entry costs several times more).
+  readonly itemNodes = new Map<object, ts.Node[]>();
+  private readonly definedFunctions = new Map<ts.Node, FunctionValue>();
   private depth = 0;
   callDepth = 0;
 
@@ -177,7 +179,7 @@ export class TsEvaluator {
         const d = node as ts.ImportEqualsDeclaration;
         const ref = d.moduleReference;
         const isTf = isExternalModuleReference(ref) && isStringLiteral(ref.expression) && isTfjsModule(ref.expression.text);
-        scope.declare(d.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : unknown('an import ShapeLens does not follow'));
+        scope.declare(d.name.text, isTf ? importedSymbol([TF_ROOT]) : unknown('an import ShapeLens does not follow'));
         return undefined;
       }
       case SyntaxKind.FunctionDeclaration: {
@@ -314,16 +316,16 @@ export class TsEvaluator {
     const isTf = isTfjsModule(node.moduleSpecifier.text);
     const other = (): JsValue => unknown(`an import from '${(node.moduleSpecifier as ts.StringLiteral).text}', which ShapeLens does not follow`);
     // `import tf from '@tensorflow/tfjs'` (esModuleInterop): the namespace too.
-    if (clause.name) scope.declare(clause.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : other());
+    if (clause.name) scope.declare(clause.name.text, isTf ? importedSymbol([TF_ROOT]) : other());
     const bindings = clause.namedBindings;
     if (!bindings) return;
     if (isNamespaceImport(bindings)) {
-      scope.declare(bindings.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT] } : other());
+      scope.declare(bindings.name.text, isTf ? importedSymbol([TF_ROOT]) : other());
       return;
     }
     for (const el of bindings.elements) {
       const imported = (el.propertyName ?? el.name).text;
-      scope.declare(el.name.text, isTf ? { kind: 'symbol', path: [TF_ROOT, imported] } : other());
+      scope.declare(el.name.text, isTf ? importedSymbol([TF_ROOT, imported]) : other());
     }
   }
 
@@ -671,7 +673,7 @@ export class TsEvaluator {
       case 'NaN': return NaN;
       case 'Infinity': return Infinity;
       // A browser script using the `tf` global from a <script> tag.
-      case 'tf': return { kind: 'symbol', path: [TF_ROOT] };
+      case 'tf': return importedSymbol([TF_ROOT]);
       default: return { kind: 'symbol', path: ['<global>', name] };
     }
   }

@@ -17,7 +17,7 @@ import type { JsScope } from './scope';
 import { JsValue, isClass, isFunction, isMethod, isObject, isSymbol, reasonOf, toArgValue } from './jsValues';
 import { TF_ROOT, isTfjsModule, pythonArgName, pythonArgValue, resolveTfjsPath } from './tfjsSymbols';
 import { callGlobal } from './builtins';
-import { memberSymbol } from '../memberSymbol';
+import { importedSymbol, memberSymbol } from '../memberSymbol';
 
 interface EvaluatedArgs {
   readonly values: JsValue[];
@@ -44,7 +44,7 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
   if (isIdentifier(calleeNode) && calleeNode.text === 'require' && ev.lookupName('require', scope) === undefined) {
     const arg = node.arguments[0];
     if (arg && (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg))) {
-      return isTfjsModule(arg.text) ? { kind: 'symbol', path: [TF_ROOT] } : unknown(`\`require('${arg.text}')\` is not followed`);
+      return isTfjsModule(arg.text) ? importedSymbol([TF_ROOT]) : unknown(`\`require('${arg.text}')\` is not followed`);
     }
     return unknown('a `require` of a module that is not known');
   }
