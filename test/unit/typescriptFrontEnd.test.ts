@@ -37,6 +37,13 @@ test('every import form of the TF.js namespace is understood', () => {
   }
 });
 
+test('the same module required in both arms of an unknown branch is that module after it (a different one is not)', () => {
+  const same = `let tf;\nif (Math.random() > 0.5) { tf = require('@tensorflow/tfjs'); } else { tf = require('@tensorflow/tfjs-node'); }\nconst model = tf.sequential();\n${DENSE}`;
+  assert.deepEqual(outs(analyzeTypeScript(same, 'x.js')), ['dense (None, 4)']);
+  const other = `let tf;\nif (Math.random() > 0.5) { tf = require('@tensorflow/tfjs'); } else { tf = require('not-tfjs'); }\nconst model = tf.sequential();\n${DENSE}`;
+  assert.deepEqual(outs(analyzeTypeScript(other, 'x.js')), []);
+});
+
 test('other modules are not TF.js', () => {
   const a = analyzeTypeScript(`import * as tf from 'not-tfjs';\nconst model = tf.sequential();\n${DENSE}`, 'x.ts');
   assert.deepEqual(a.models, []);

@@ -53,28 +53,25 @@ function computeTfjsSnakeCase(name: string): string {
 }
 
 /**
- * Numbered names handed out so far, per stem (`dense_` → `dense_0`, `dense_1`, …): every analysis gets the same
- * string objects, so that comparing a name with the previous analysis' compares pointers, not characters.
+ * Numbered names handed out so far, per stem (`dense_` → `dense_1`, `dense_2`, …): every analysis gets the same
+ * string objects, so that comparing a name with the previous analysis' compares pointers, not characters. Bounded:
+ * past `MAX_NUMBERED` names (stems included), names are made anew.
  */
 const numberedNames = new Map<string, string[]>();
 let numberedCount = 0;
 const MAX_NUMBERED = 1 << 18;
 
 function numbered(stem: string, n: number): string {
-  let list = numberedNames.get(stem);
-  if (list === undefined) {
-    if (numberedCount >= MAX_NUMBERED) return stem + n;
-    list = [];
-    numberedNames.set(stem, list);
-  }
-  let name = list[n];
-  if (name === undefined) {
-    name = stem + n;
-    // Numbers come in order: the list grows by one at a time.
-    if (n === list.length && numberedCount < MAX_NUMBERED) {
-      list.push(name);
-      numberedCount++;
-    }
+  const list = numberedNames.get(stem);
+  const kept = list?.[n];
+  if (kept !== undefined) return kept;
+  const name = stem + n;
+  // Numbers come in order from 0 or 1: a list grows by one name at a time.
+  if (numberedCount < MAX_NUMBERED && n <= (list?.length ?? 1)) {
+    const into = list ?? [];
+    if (!list) numberedNames.set(stem, into);
+    into[n] = name; // a list numbered from 1 leaves index 0 empty
+    numberedCount++;
   }
   return name;
 }

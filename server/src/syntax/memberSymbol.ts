@@ -9,6 +9,7 @@ interface SymbolLike {
 }
 
 const members = new WeakMap<SymbolLike, Map<string, SymbolLike>>();
+const MAX_MEMBERS = 1024;
 
 /** Top-level module names imported so far (bounded: past it, imports get new objects). */
 const modules = new Map<string, SymbolLike>();
@@ -37,7 +38,9 @@ export function memberSymbol<S extends SymbolLike>(parent: S, name: string): S {
   let member = byName.get(name);
   if (!member) {
     member = { kind: 'symbol', path: [...parent.path, name] };
-    byName.set(name, member);
+    // Bounded: a module's members read over a long session (every prefix typed on the way to `layers.Dense`)
+    // would otherwise stay forever; past the bound a member is a new object each time, as before sharing.
+    if (byName.size < MAX_MEMBERS) byName.set(name, member);
   }
   return member as S;
 }
