@@ -150,6 +150,8 @@ export interface FunctionalModel {
   /** Built in a function the file never calls: its automatic name's number is not known. */
   readonly detached?: boolean;
   name?: string;
+  /** Collection's memo of what depends only on the model's graph (service/collectResults.ts). */
+  graphFacts?: object;
 }
 
 export type ModelNode = SequentialModel | FunctionalModel;

@@ -66,18 +66,12 @@ function newMemo(): Memo {
 }
 
 /**
- * What depends only on a functional model's graph, by model object: a session that replays the statement
- * building a model hands back the same object, whose calls and their inputs never change after creation.
+ * What depends only on a functional model's graph, kept on the model (`FunctionalModel.graphFacts`; a WeakMap entry
+ * per model and analysis cost more): a session that replays the statement building a model hands back the same
+ * object, whose calls and their inputs never change after creation.
  */
-const graphFacts = new WeakMap<FunctionalModel, { complete?: boolean; order?: CallNode[] }>();
-
 function factsOf(model: FunctionalModel): { complete?: boolean; order?: CallNode[] } {
-  let facts = graphFacts.get(model);
-  if (!facts) {
-    facts = {};
-    graphFacts.set(model, facts);
-  }
-  return facts;
+  return (model.graphFacts ??= {}) as { complete?: boolean; order?: CallNode[] };
 }
 
 function isComplete(model: FunctionalModel): boolean {
