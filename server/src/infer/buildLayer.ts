@@ -8,6 +8,7 @@ import type { BuildContext, BuildResult, DerivedSlot, LayerSpec, RankRule, Sever
 import { Dim, Shape, formatShape } from './shape';
 import { ResolvedArg, defaultOf, findArgSpec, resolveArgs } from './resolveArgs';
 import { buildKey, cachedBuild, rememberBuild } from './buildCache';
+import { NO_ENTRIES } from '../ir/callOptions';
 
 export interface BuildIssue {
   readonly severity: Severity;
@@ -122,7 +123,6 @@ class Context implements BuildContext {
   }
 }
 
-const NO_OPTIONS: ReadonlyMap<string, unknown> = new Map();
 
 /**
  * Builds a layer, or returns the memoised outcome of an identical build (same spec, arguments, call
@@ -132,7 +132,7 @@ export function buildLayer(
   layer: LayerInstance,
   inputs: readonly Shape[],
   options: BuildOptions,
-  callOptions: ReadonlyMap<string, unknown> = NO_OPTIONS,
+  callOptions: ReadonlyMap<string, unknown> = NO_ENTRIES,
 ): BuildOutcome {
   const last = layer.lastBuild;
   if (last && (last.callOptions === callOptions || (last.callOptions.size === 0 && callOptions.size === 0)) && last.version === options.version && last.dataFormat === options.defaultDataFormat && sameShapeList(last.inputs, inputs)) {

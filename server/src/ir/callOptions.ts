@@ -5,14 +5,11 @@
 import { ArgValueOrTensor, isTensorRef } from './graph';
 import type { ArgValue } from './values';
 
-/** The options of a call without any (shared: never changed). */
-export const NO_CALL_OPTIONS: ReadonlyMap<string, ArgValueOrTensor> = new Map();
-
-/** Empty maps shared for arguments without keywords (never changed). */
-export const NO_KEYWORD_ARGS: ReadonlyMap<string, ArgValue> = new Map();
+/** The one empty map every call or layer without keywords or options shares (read-only: never changed). */
+export const NO_ENTRIES: ReadonlyMap<string, never> = new Map<string, never>();
 
 export function callOptionsKeepingTensors<V>(options: ReadonlyMap<string, V>, toArgValue: (v: V) => ArgValue): ReadonlyMap<string, ArgValueOrTensor> {
-  if (options.size === 0) return NO_CALL_OPTIONS;
+  if (options.size === 0) return NO_ENTRIES;
   const keep = (v: V): unknown => (isTensorRef(v) ? v : Array.isArray(v) && v.some(x => isTensorRef(x)) ? v.map(keep) : toArgValue(v));
   const out = new Map<string, ArgValueOrTensor>();
   for (const [k, v] of options) out.set(k, keep(v) as ArgValueOrTensor);

@@ -3,7 +3,7 @@
 // It records the event log that inference replays; it computes no shapes itself.
 
 import { ArgValue, LayerValue, isLayerValue } from './values';
-import { NO_CALL_OPTIONS } from './callOptions';
+import { NO_ENTRIES } from './callOptions';
 import {
   ArgValueOrTensor, CallNode, Callee, FunctionalModel, GraphEvent, Issue, LayerCreation, LayerInstance, SequentialModel,
   TensorRef, TextRange,
@@ -98,7 +98,7 @@ export class GraphBuilder {
     }
     if (uncertain) model.uncertain = true;
     const previous = this.sequentialOutput.get(model);
-    const call = this.call(item as Callee, previous ? [previous] : [], false, NO_CALL_OPTIONS, range, uncertain, model, addKind, hintAt);
+    const call = this.call(item as Callee, previous ? [previous] : [], false, NO_ENTRIES, range, uncertain, model, addKind, hintAt);
     model.entries.push(call);
     this.sequentialOutput.set(model, { kind: 'tensor', call, index: 0 });
   }

@@ -4,7 +4,7 @@
 
 import type { CallWording } from '../../ir/graphBuilder';
 import type { PyNode as Node } from './syntaxNode';
-import { callOptionsKeepingTensors, NO_CALL_OPTIONS, NO_KEYWORD_ARGS } from '../../ir/callOptions';
+import { callOptionsKeepingTensors, NO_ENTRIES } from '../../ir/callOptions';
 import type { ArgValueOrTensor, CallNode, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, DictValue, isDict, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
@@ -36,10 +36,8 @@ type LiteralArgument = Omit<LiteralUse, 'layer'>;
 
 const isNumberLiteral = (type: string): boolean => type === 'integer' || type === 'float';
 
-const NO_KEYWORDS: ReadonlyMap<string, PyValue> = new Map();
-
 function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope): EvaluatedArgs {
-  const out: EvaluatedArgs = { positional: [], keyword: NO_KEYWORDS, opaque: false };
+  const out: EvaluatedArgs = { positional: [], keyword: NO_ENTRIES, opaque: false };
   if (!args) return out;
   if (typeOf(args) === 'generator_expression') {
     out.positional.push(unknown('a generator'));
@@ -148,7 +146,7 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
       const keyword = new Map(args.keyword);
       if (args.positional.length > 0) keyword.set('shape', args.positional[0]);
       const layer = createLayer(ev, 'Input', symbol.spec, node, fnNode, { positional, keyword, opaque: args.opaque });
-      const call = ev.builder.call(layer, [], false, NO_CALL_OPTIONS, range(node), ev.uncertain > 0);
+      const call = ev.builder.call(layer, [], false, NO_ENTRIES, range(node), ev.uncertain > 0);
       return { kind: 'tensor', call, index: 0 };
     }
     case 'functionalMerge': {
@@ -156,7 +154,7 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
       const keyword = new Map(args.keyword);
       keyword.delete('inputs');
       const layer = createLayer(ev, symbol.spec.className, symbol.spec, node, fnNode, { positional: args.positional.slice(1), keyword, opaque: args.opaque });
-      return applyLayer(ev, layer, [inputs], NO_KEYWORDS, node);
+      return applyLayer(ev, layer, [inputs], NO_ENTRIES, node);
     }
     case 'keras1Merge':
       return callKeras1Merge(ev, symbol.name, node, fnNode, args);
@@ -172,7 +170,7 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
 }
 
 function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, node: Node, fnNode: Node, args: EvaluatedArgs): LayerInstance {
-  let keyword = NO_KEYWORD_ARGS;
+  let keyword: ReadonlyMap<string, ArgValue> = NO_ENTRIES;
   if (args.keyword.size > 0) {
     const own = new Map<string, ArgValue>();
     for (const [k, v] of args.keyword) own.set(k, toArgValue(v));
@@ -221,7 +219,7 @@ function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fn
 
 function callLayer(ev: PythonEvaluator, layer: LayerInstance, node: Node, args: EvaluatedArgs): PyValue {
   if (args.keyword.size === 0 && layer.spec?.inputKind !== 'many') {
-    return applyLayer(ev, layer, [args.positional.length > 0 ? args.positional[0] : unknown('no input given')], NO_KEYWORDS, node);
+    return applyLayer(ev, layer, [args.positional.length > 0 ? args.positional[0] : unknown('no input given')], NO_ENTRIES, node);
   }
   const options = new Map<string, PyValue>(args.keyword);
   const spec = layer.spec;
@@ -269,7 +267,7 @@ function callModel(ev: PythonEvaluator, model: ModelNode, node: Node, args: Eval
   const input = args.positional.length > 0 ? args.positional[0] : args.keyword.get('inputs') ?? unknown('no input given');
   const asList = Array.isArray(input);
   const items = (asList ? (input as PyValue[]) : [input]).map(v => (isTensorRef(v) ? v : toArgValue(v)));
-  const call: CallNode = ev.builder.call(model, items, asList, NO_CALL_OPTIONS, range(node), ev.uncertain > 0);
+  const call: CallNode = ev.builder.call(model, items, asList, NO_ENTRIES, range(node), ev.uncertain > 0);
   return { kind: 'tensor', call, index: 0 };
 }
 
@@ -326,7 +324,7 @@ function callKeras1Merge(ev: PythonEvaluator, name: string, node: Node, fnNode: 
   for (const [k, v] of Object.entries(mapped.extra ?? {})) keyword.set(k, v as PyValue);
   const inputs = args.positional[0] ?? unknown();
   const layer = createLayer(ev, 'Merge', spec, node, fnNode, { positional: [], keyword, opaque: args.opaque });
-  return applyLayer(ev, layer, [inputs], NO_KEYWORDS, node);
+  return applyLayer(ev, layer, [inputs], NO_ENTRIES, node);
 }
 
 function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: Node, args: EvaluatedArgs): PyValue {

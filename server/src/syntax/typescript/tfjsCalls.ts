@@ -5,7 +5,7 @@
 import type { CallWording } from '../../ir/graphBuilder';
 import ts = require('typescript');
 import { isIdentifier, isNoSubstitutionTemplateLiteral, isPropertyAccessExpression, isSpreadElement, isStringLiteral } from './tsApi';
-import { callOptionsKeepingTensors, NO_CALL_OPTIONS, NO_KEYWORD_ARGS } from '../../ir/callOptions';
+import { callOptionsKeepingTensors, NO_ENTRIES } from '../../ir/callOptions';
 import type { ArgValueOrTensor, LayerInstance, ModelNode, SequentialModel, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, isUnknown, LayerValue, unknown } from '../../ir/values';
@@ -96,7 +96,7 @@ function callSymbol(ev: TsEvaluator, path: readonly string[], node: ts.CallExpre
       const spec = findTfjsLayer('inputLayer');
       if (!spec) return unknown();
       const layer = createLayer(ev, symbol.name, spec, node, fnNode, config, args.opaque, INPUT_KEYS);
-      const call = ev.builder.call(layer, [], false, NO_CALL_OPTIONS, range(ev, node), ev.uncertain > 0);
+      const call = ev.builder.call(layer, [], false, NO_ENTRIES, range(ev, node), ev.uncertain > 0);
       return { kind: 'tensor', call, index: 0 };
     }
     case 'sequential':
@@ -115,7 +115,7 @@ const INPUT_KEYS: Readonly<Record<string, string>> = { shape: 'shape', batchShap
 
 /** Turns a factory's config object into canonical keyword arguments. */
 function createLayer(ev: TsEvaluator, className: string, spec: LayerSpec, node: ts.Node, fnNode: ts.Node, config: JsValue | undefined, opaque: boolean, keys?: Readonly<Record<string, string>>): LayerInstance {
-  let keyword = NO_KEYWORD_ARGS;
+  let keyword: ReadonlyMap<string, ArgValue> = NO_ENTRIES;
   let opaqueArgs = opaque;
   if (config !== undefined && isObject(config) && config.entries.size > 0) {
     const own = new Map<string, ArgValue>();
@@ -166,7 +166,7 @@ function toGraphInput(v: JsValue): ArgValueOrTensor {
 function applyLayer(ev: TsEvaluator, layer: LayerInstance, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
   const given = args.values.length > 0 ? args.values[0] : unknown('no input given');
   const kwargs = args.values[1];
-  let options = NO_CALL_OPTIONS;
+  let options: ReadonlyMap<string, ArgValueOrTensor> = NO_ENTRIES;
   if (isObject(kwargs) && kwargs.entries.size > 0) {
     const named = new Map<string, JsValue>();
     for (const [k, v] of kwargs.entries) named.set(CALL_OPTIONS[k] ?? k, v);
@@ -185,7 +185,7 @@ function applyModel(ev: TsEvaluator, model: ModelNode, node: ts.CallExpression, 
   const input = args.values.length > 0 ? args.values[0] : unknown('no input given');
   const asList = Array.isArray(input);
   const items = (asList ? (input as JsValue[]) : [input]).map(v => (isTensorRef(v) ? v : toArgValue(v)));
-  const call = ev.builder.call(model, items, asList, NO_CALL_OPTIONS, range(ev, node), ev.uncertain > 0);
+  const call = ev.builder.call(model, items, asList, NO_ENTRIES, range(ev, node), ev.uncertain > 0);
   return { kind: 'tensor', call, index: 0 };
 }
 
