@@ -1,11 +1,13 @@
 // Protocol tests: the built server (`shapelens lsp --stdio`) driven by a real JSON-RPC client — sync,
 // inlay hints, hovers, diagnostics with exact ranges in push and pull mode, a typing storm, UTF-16
-// positions after non-ASCII text, code lenses, code actions and the model-summary request.
+// positions after non-ASCII text, code lenses, code actions, the model-summary request and the worker's idle
+// code warm-up.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CodeActionRequest, CodeLensRequest, DocumentDiagnosticRequest, HoverRequest, InlayHintRequest, Position } from 'vscode-languageserver-protocol/node';
 import { startClient } from '../support/lspClient';
+import { WARM_UP_STEPS } from '../../server/src/lsp/codeWarmUp';
 
 // The small valid MNIST model shared with the robustness tests.
 import { MNIST } from '../robustness/support';
@@ -294,5 +296,46 @@ test('JavaScript (TF.js with require): a layer applied to a rank-2 tensor is an 
     assert.deepEqual(lenses?.map(l => l.command?.title), ['3 layers · ? params · Show summary']);
   } finally {
     await c.stop();
+  }
+});
+
+test('the worker warms its analysis code up in idle time, once per language, and answers as without it', async () => {
+  type Status = { worker?: { codeWarmUp?: { done: boolean; steps: number; failure?: string } } };
+  const warmUpOf = async (c: Awaited<ReturnType<typeof startClient>>) => (await c.connection.sendRequest<Status>('shapelens/memoryUsage')).worker?.codeWarmUp;
+  async function finished(c: Awaited<ReturnType<typeof startClient>>) {
+    for (let i = 0; i < 600; i++) {
+      const s = await warmUpOf(c);
+      if (s?.done) return s;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    assert.fail('the code warm-up did not finish within a minute');
+  }
+  const tsText = "import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential({layers: [tf.layers.dense({inputShape: [4], units: 3})]});\n";
+  const warm = await startClient();
+  const cold = await startClient({ codeWarmUpSteps: 0 });
+  try {
+    assert.deepEqual(await warmUpOf(warm), { done: true, steps: 0 }, 'nothing before the first document');
+    const answers = [];
+    for (const c of [warm, cold]) {
+      c.open('file:///work/mnist.py', MNIST);
+      await c.waitForDiagnostics('file:///work/mnist.py', p => p.version === 1);
+      // Asked while the warm-up runs (it yields to every request between its steps).
+      const hints = await c.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: 'file:///work/mnist.py' }, range: WHOLE });
+      const hover = await c.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///work/mnist.py' }, position: { line: 5, character: 13 } });
+      answers.push({ hints, hover });
+    }
+    assert.deepEqual(answers[0], answers[1]);
+    assert.deepEqual(await finished(warm), { done: true, steps: WARM_UP_STEPS });
+    warm.open('file:///work/small.ts', tsText, 1, 'typescript');
+    const d = await warm.waitForDiagnostics('file:///work/small.ts', p => p.version === 1);
+    assert.deepEqual(d.diagnostics, []);
+    assert.deepEqual(await finished(warm), { done: true, steps: 2 * WARM_UP_STEPS }, 'then TS/JS, once');
+    warm.open('file:///work/other.py', MNIST);
+    await warm.waitForDiagnostics('file:///work/other.py', p => p.version === 1);
+    assert.deepEqual(await warmUpOf(warm), { done: true, steps: 2 * WARM_UP_STEPS }, 'a language is warmed once');
+    assert.deepEqual(await finished(cold), { done: true, steps: 0 }, 'codeWarmUpSteps 0: none');
+  } finally {
+    await warm.stop();
+    await cold.stop();
   }
 });

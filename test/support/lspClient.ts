@@ -36,6 +36,8 @@ export interface ClientOptions {
   readonly refresh?: boolean;
   /** The server's analysis deadline (an internal knob for tests). */
   readonly analysisTimeoutMs?: number;
+  /** Idle code warm-up steps per language in the server's worker (0: none; default: the server's). */
+  readonly codeWarmUpSteps?: number;
   /** Another `shapelens` entry script to spawn (e.g. one built elsewhere); default bin/shapelens.js. */
   readonly bin?: string;
   /** Extra node flags for the server process (e.g. `--expose-gc`). */
@@ -77,7 +79,7 @@ export async function startClient(options: ClientOptions = {}): Promise<TestClie
     processId: process.pid,
     rootUri: null,
     capabilities,
-    initializationOptions: { settings: options.settings, analysisTimeoutMs: options.analysisTimeoutMs },
+    initializationOptions: { settings: options.settings, analysisTimeoutMs: options.analysisTimeoutMs, codeWarmUpSteps: options.codeWarmUpSteps },
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

@@ -24,6 +24,26 @@ export function clearBuildCache(): void {
   previous = new Map();
 }
 
+/**
+ * Runs `work` with an empty memo of its own and then puts the shared one back untouched: builds made for
+ * something that is not a document (the worker's code warm-up) neither evict nor serve a document's builds.
+ */
+export function withPrivateBuildCache<T>(work: () => T): T {
+  const saved = [current, previous] as const;
+  current = new Map();
+  previous = new Map();
+  try {
+    return work();
+  } finally {
+    [current, previous] = saved;
+  }
+}
+
+/** Entries held (both generations), for tests. */
+export function buildCacheSize(): number {
+  return current.size + previous.size;
+}
+
 export function cachedBuild(key: string): BuildOutcome | undefined {
   const hit = current.get(key);
   if (hit !== undefined || previous.size === 0) return hit;

@@ -46,6 +46,8 @@ export class AnalysisService {
     private readonly log: (m: string) => void,
     private readonly timeoutMs = 20_000,
     private readonly workerFile = path.join(__dirname, 'analysisWorker.js'),
+    /** Idle code warm-up steps per language in the worker (codeWarmUp.ts); undefined for the default. */
+    private readonly warmUpSteps?: number,
   ) {}
 
   /** Runs a feature query on the analysis of a snapshot (the worker analyses each version once). */
@@ -67,7 +69,7 @@ export class AnalysisService {
   }
 
   /** Starts the worker (and its grammar load) ahead of the first document, so opening one is fast. */
-  warmUp(): void {
+  startWorker(): void {
     this.ensureWorker();
   }
 
@@ -110,7 +112,7 @@ export class AnalysisService {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile, { workerData: { grammars: this.grammars } });
+    const worker = new Worker(this.workerFile, { workerData: { grammars: this.grammars, warmUpSteps: this.warmUpSteps } });
     this.workersStarted++;
     this.workerReady = false;
     worker.on('message', (m: WorkerResponse | WorkerReady) => {

@@ -11,6 +11,7 @@ import type { AnalysisSession } from '../service/session';
 import { clearBuildCache } from '../infer/buildCache';
 import type { Analysis } from '../service/types';
 import { answerQuery } from './answerQuery';
+import { CodeWarmUp } from './codeWarmUp';
 import type { FeatureRequest, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 /** Texts longer than this (UTF-16 units) leave the wasm heap large; the worker is then replaced. */
@@ -26,6 +27,11 @@ interface Kept {
 }
 
 const kept = new Map<string, Kept[]>();
+
+const data = (workerData ?? {}) as { grammars?: GrammarLocations; warmUpSteps?: number };
+
+/** Warms the analysis code up in idle time, per language, once a document of it has been analysed. */
+const codeWarmUp = new CodeWarmUp(data.warmUpSteps);
 
 /** Each open document's analysis session (incremental reparse, reused statements), for one key of options. */
 const sessions = new Map<string, { readonly key: string; readonly session: AnalysisSession }>();
@@ -64,7 +70,7 @@ function handle(request: WorkerRequest): WorkerResponse {
     const m = process.memoryUsage();
     const heap = getHeapStatistics();
     // `external` includes web-tree-sitter's wasm linear memory (V8 accounts wasm memory as external).
-    return { id: request.id, memory: { heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss } };
+    return { id: request.id, memory: { heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, codeWarmUp: codeWarmUp.status } };
   }
   if ('forget' in request) {
     forget(request.forget);
@@ -72,6 +78,7 @@ function handle(request: WorkerRequest): WorkerResponse {
   }
   const analysis = analysisFor(request);
   const answer = answerQuery(analysis, request.text, request.settings, request.query);
+  if (!analysis.notAnalysed) codeWarmUp.want(request.languageId, request.options, request.settings);
   // WebAssembly memory never shrinks: after a huge text, a fresh worker gives it back.
   const recycle = request.text.length > RECYCLE_AFTER_LENGTH;
   return { id: request.id, answer, ...(analysis.notAnalysed ? { notAnalysed: analysis.notAnalysed } : {}), ...(recycle ? { recycle } : {}) };
@@ -81,7 +88,10 @@ function handle(request: WorkerRequest): WorkerResponse {
 const IDLE_SLICE_MS = 4;
 let idleScheduled = false;
 
-/** Lets sessions prepare their next version (copying statements ahead of an edit) while no request waits. */
+/**
+ * While no request waits: lets sessions prepare their next version (copying statements ahead of an edit),
+ * then warms the analysis code up.
+ */
 function scheduleIdleWork(): void {
   if (idleScheduled) return;
   idleScheduled = true;
@@ -97,6 +107,7 @@ function scheduleIdleWork(): void {
           return;
         }
       }
+      if (!codeWarmUp.run(shouldStop)) scheduleIdleWork();
     } catch {
       // Idle work is an optimisation: a failure leaves the next analysis to do the work itself.
     }
@@ -106,7 +117,7 @@ function scheduleIdleWork(): void {
 async function start(): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const grammars = (workerData as { grammars?: GrammarLocations } | undefined)?.grammars ?? {};
+  const grammars = data.grammars ?? {};
   let loadError: string | undefined;
   try {
     await loadPythonParser(grammars);

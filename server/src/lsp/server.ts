@@ -121,11 +121,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     hintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
     settings.pull = !!caps.workspace?.configuration;
     settings.setGlobal(params.initializationOptions?.settings);
+    // Internal knobs: tests use a short deadline, the bench measures opens without the code warm-up.
     const timeout = params.initializationOptions?.analysisTimeoutMs;
-    if (typeof timeout === 'number' && timeout > 0) {
-      // An internal knob (tests use a short deadline); users keep the default.
+    const warmUpSteps = params.initializationOptions?.codeWarmUpSteps;
+    const knobs = { timeout: typeof timeout === 'number' && timeout > 0, warmUp: typeof warmUpSteps === 'number' && warmUpSteps >= 0 };
+    if (knobs.timeout || knobs.warmUp) {
       service.dispose();
-      service = new AnalysisService(options.grammars ?? {}, log, timeout, options.workerFile);
+      service = new AnalysisService(options.grammars ?? {}, log, knobs.timeout ? timeout : options.analysisTimeoutMs, options.workerFile, knobs.warmUp ? warmUpSteps : undefined);
     }
     ready = true; // the worker loads the grammar; its first analysis waits for that
     return {
@@ -141,7 +143,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
-  connection.onInitialized(() => service.warmUp());
+  connection.onInitialized(() => service.startWorker());
 
   connection.onDidChangeConfiguration(change => {
     if (!settings.pull) settings.setGlobal((change.settings as { shapelens?: unknown } | undefined)?.shapelens);

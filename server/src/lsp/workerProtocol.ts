@@ -69,6 +69,8 @@ export interface MemoryReport {
   readonly external: number;
   readonly arrayBuffers: number;
   readonly rss: number;
+  /** In the worker: the idle code warm-up's progress (codeWarmUp.ts). */
+  readonly codeWarmUp?: { readonly done: boolean; readonly steps: number; readonly failure?: string };
 }
 
 export interface WorkerReady {
