@@ -29,7 +29,7 @@ import { TsEvaluator } from '../../server/src/syntax/typescript/evaluator';
 import { JsScope } from '../../server/src/syntax/typescript/scope';
 import type { Analysis } from '../../server/src/service/types';
 import { startClient, TestClient } from '../support/lspClient';
-import { generateKeras, generateTfjs } from './generate';
+import { generateKeras, generateTfjs, KerasImports } from './generate';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const QUICK = !!process.env.BENCH_QUICK;
@@ -340,6 +340,8 @@ function phasesOf(lang: 'py' | 'ts', text: string, reps: number): Record<string,
 
 interface ServerResult {
   readonly name: string;
+  /** The untimed first open after the server started (cold code), for the record. */
+  readonly firstOpen: number;
   readonly open: number[];
   readonly edit: number[];
   /** The untimed first edits after the open (warm-up), for the record. */
@@ -375,13 +377,13 @@ async function latency(client: TestClient, uri: string, version: number, act: ()
 /** Edits after an open that are not counted in E1 (reported apart). */
 const WARM_EDITS = 3;
 
-async function driveServer(name: string, client: TestClient, text: string, opens: number, edits: number): Promise<ServerResult> {
+/** Opens (and, if `edits`, edits) the file; `tag` keeps each drive's URIs apart. */
+async function driveServer(name: string, tag: string, client: TestClient, text: string, opens: number, edits: number): Promise<ServerResult> {
   const edited = oneCharEdit(text).text;
   const editAt = oneCharEdit(text).at;
-  const tag = name.replace(/\W/g, '');
   // Warm-up: one open and one edit of the same file under another name, untimed.
   const warm = `file:///tmp/shapelens-bench/${tag}/warmup.py`;
-  await latency(client, warm, 1, () => client.open(warm, text, 1));
+  const firstOpen = await latency(client, warm, 1, () => client.open(warm, text, 1));
   await latency(client, warm, 2, () => client.change(warm, 2, [{ text: edited }]));
   client.close(warm);
   await sleep(300);
@@ -393,6 +395,7 @@ async function driveServer(name: string, client: TestClient, text: string, opens
     client.close(uri);
     await sleep(300);
   }
+  if (edits === 0) return { name, firstOpen, open, edit: [] };
 
   const uri = `file:///tmp/shapelens-bench/${tag}/keras_1000.py`;
   await latency(client, uri, 1, () => client.open(uri, text, 1));
@@ -410,38 +413,56 @@ async function driveServer(name: string, client: TestClient, text: string, opens
     (v < 2 + WARM_EDITS ? firstEdits : edit).push(ms);
     await sleep(300);
   }
-  return { name, open, edit, firstEdits, peakKb: procStatusKb(client.pid, 'VmHWM'), rssKb: procStatusKb(client.pid, 'VmRSS') };
+  return { name, firstOpen, open, edit, firstEdits, peakKb: procStatusKb(client.pid, 'VmHWM'), rssKb: procStatusKb(client.pid, 'VmRSS') };
 }
 
-async function endToEnd(): Promise<{ ours?: ServerResult; pyright?: ServerResult; pyrightVersion?: string; memory10k?: ServerResult; error?: string }> {
-  const text = generateKeras(1000);
+/** What the servers measured: per import style, ours and pyright's; ours once more without the code warm-up. */
+interface EndToEnd {
+  readonly ours?: Partial<Record<KerasImports, ServerResult>>;
+  readonly pyright?: Partial<Record<KerasImports, ServerResult>>;
+  readonly oursWithoutWarmUp?: ServerResult;
+  readonly pyrightVersion?: string;
+  readonly memory10k?: ServerResult;
+  readonly error?: string;
+}
+
+const IMPORTS: readonly KerasImports[] = ['keras', 'tf.keras'];
+
+async function endToEnd(): Promise<EndToEnd> {
   const opens = QUICK ? 2 : 5;
   const edits = QUICK ? 3 : 9;
-  const out: { ours?: ServerResult; pyright?: ServerResult; pyrightVersion?: string; memory10k?: ServerResult; error?: string } = {};
+  const ours: Partial<Record<KerasImports, ServerResult>> = {};
+  const pyright: Partial<Record<KerasImports, ServerResult>> = {};
+  let oursWithoutWarmUp: ServerResult | undefined;
+  let pyrightVersion: string | undefined;
+  let error: string | undefined;
 
-  const ours = await startClient({ nodeArgs: ['--expose-gc'], bin: process.env.SHAPELENS_BIN });
-  try {
-    out.ours = await driveServer('shapelens', ours, text, opens, edits);
-  } finally {
-    await ours.stop();
-  }
+  // Each drive gets a fresh server: its first open is cold, as after a start.
+  const drive = async (options: Parameters<typeof startClient>[0], name: string, tag: string, text: string, edits: number) => {
+    const client = await startClient(options);
+    try {
+      return await driveServer(name, tag, client, text, opens, edits);
+    } finally {
+      await client.stop();
+    }
+  };
+  const oursBin = { nodeArgs: ['--expose-gc'], bin: process.env.SHAPELENS_BIN };
+  for (const imports of IMPORTS) ours[imports] = await drive(oursBin, 'shapelens', `shapelens-${imports}`, generateKeras(1000, imports), edits);
+  // The same opens with the worker's idle code warm-up turned off (its effect, in the same run).
+  oursWithoutWarmUp = await drive({ ...oursBin, codeWarmUpSteps: 0 }, 'shapelens without the code warm-up', 'shapelens-cold', generateKeras(1000), 0);
 
   let langserver: string | undefined;
   try {
     langserver = require.resolve('pyright/langserver.index.js');
-    out.pyrightVersion = (require('pyright/package.json') as { version: string }).version;
+    pyrightVersion = (require('pyright/package.json') as { version: string }).version;
   } catch {
-    out.error = 'pyright is not installed (devDependency `pyright`): E1/E2 not measured';
+    error = 'pyright is not installed (devDependency `pyright`): E1/E2 not measured';
   }
   if (langserver) {
     // pyright-langserver ignores the extra `lsp` argument the client adds; `--stdio` selects the transport.
-    const pyright = await startClient({ bin: langserver });
-    try {
-      out.pyright = await driveServer(`pyright ${out.pyrightVersion}`, pyright, text, opens, edits);
-    } finally {
-      await pyright.stop();
-    }
+    for (const imports of IMPORTS) pyright[imports] = await drive({ bin: langserver }, `pyright ${pyrightVersion}`, `pyright-${imports}`, generateKeras(1000, imports), edits);
   }
+  const out: EndToEnd = { ours, pyright, oursWithoutWarmUp, pyrightVersion, error };
 
   // Peak memory of our server on the 10,000-layer file: open, six edits, a full-file inlay-hint request.
   const big = generateKeras(10000);
@@ -462,11 +483,10 @@ async function endToEnd(): Promise<{ ours?: ServerResult; pyright?: ServerResult
     const lines = big.split('\n').length;
     await mem.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } });
     const memory = await mem.connection.sendRequest('shapelens/memoryUsage');
-    out.memory10k = { name: 'shapelens', open: [open], edit, firstEdits, peakKb: procStatusKb(mem.pid, 'VmHWM'), rssKb: procStatusKb(mem.pid, 'VmRSS'), memory };
+    return { ...out, memory10k: { name: 'shapelens', firstOpen: open, open: [open], edit, firstEdits, peakKb: procStatusKb(mem.pid, 'VmHWM'), rssKb: procStatusKb(mem.pid, 'VmRSS'), memory } };
   } finally {
     await mem.stop();
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -516,9 +536,13 @@ async function main(): Promise<void> {
     const prev = results.find(p => p.lang === r.lang && p.n * 10 === r.n);
     if (prev) rows.push(ratioRow('R4', L(r.lang), `${r.n} / ${prev.n}`, `analysis at ${r.n}`, r.analysis, `at ${prev.n}`, prev.analysis, 11));
   }
-  if (e2e.ours && e2e.pyright) {
-    rows.push(ratioRow('E1', 'Python', '1000', 'ours: edit → diagnostics', median(e2e.ours.edit), `pyright ${e2e.pyrightVersion}`, median(e2e.pyright.edit), 0.05));
-    rows.push(ratioRow('E2', 'Python', '1000', 'ours: open → first diagnostics', median(e2e.ours.open), `pyright ${e2e.pyrightVersion}`, median(e2e.pyright.open), 0.05));
+  const importsLabel = (i: KerasImports) => (i === 'keras' ? 'Python, `import keras`' : 'Python, `tensorflow.keras`');
+  for (const [metric, what, key] of [['E1', 'edit → diagnostics', 'edit'], ['E2', 'open → first diagnostics', 'open']] as const) {
+    for (const imports of IMPORTS) {
+      const ours = e2e.ours?.[imports];
+      const theirs = e2e.pyright?.[imports];
+      if (ours && theirs) rows.push(ratioRow(metric, importsLabel(imports), '1000', `ours: ${what}`, median(ours[key]), `pyright ${e2e.pyrightVersion}`, median(theirs[key]), 0.05));
+    }
   }
   if (e2e.memory10k) {
     const m = e2e.memory10k.memory as { main?: { heapUsed: number }; worker?: { heapUsed: number; arrayBuffers: number } } | undefined;
@@ -532,7 +556,7 @@ async function main(): Promise<void> {
   console.log(`ShapeLens bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.platform()} ${os.release()}, node ${process.version}, ` +
     `${cpus.length} cores (${cpus[0]?.model.trim() ?? '?'}), typescript ${ts.version}${QUICK ? ', QUICK' : ''}`);
   console.log(`In-process medians of ${SIZES.map(repsFor).join(' / ')} interleaved samples (10 / 100 / 1,000 / 10,000 layers), each ≥ ${MIN_SAMPLE_MS} ms (short operations repeated), ${FORCED_GC === 'none' ? 'no forced gc()' : `gc() before each ${FORCED_GC}`}; ` +
-    `${inProcessS.toFixed(0)} s. Servers: medians of ${e2e.ours?.open.length ?? 0} opens and ${e2e.ours?.edit.length ?? 0} edits after one warm-up each.`);
+    `${inProcessS.toFixed(0)} s. Servers: medians of ${e2e.ours?.keras?.open.length ?? 0} opens and ${e2e.ours?.keras?.edit.length ?? 0} edits after one warm-up each.`);
   console.log('');
   const header: Row = ['metric', 'lang', 'layers', 'measured (median)', 'reference (median)', 'value', 'goal', 'met'];
   console.log(`| ${header.join(' | ')} |`);
@@ -549,9 +573,13 @@ async function main(): Promise<void> {
       (r.hints ? `; 100-line hints on a new analysis (builds the index) ${ms(r.hints.rangeCold)} ms = ${(r.hints.rangeCold / r.hints.full).toFixed(2)}× warm whole file` : '') +
       (p ? `; phases (ms, single runs): ${p}` : ''));
   }
-  for (const s of [e2e.ours, e2e.pyright]) {
-    if (s) console.log(`- ${s.name}, 1,000 layers: open → diagnostics ${s.open.map(ms).join(', ')} ms; first ${WARM_EDITS} edits (untimed warm-up) ${(s.firstEdits ?? []).map(ms).join(', ')} ms, then edit → diagnostics ${s.edit.map(ms).join(', ')} ms; VmHWM ${mb(s.peakKb)}`);
+  for (const imports of IMPORTS) {
+    for (const s of [e2e.ours?.[imports], e2e.pyright?.[imports]]) {
+      if (s) console.log(`- ${s.name}, 1,000 layers, ${importsLabel(imports)}: first open after the start (untimed) ${ms(s.firstOpen)} ms, then open → diagnostics ${s.open.map(ms).join(', ')} ms; first ${WARM_EDITS} edits (untimed warm-up) ${(s.firstEdits ?? []).map(ms).join(', ')} ms, then edit → diagnostics ${s.edit.map(ms).join(', ')} ms; VmHWM ${mb(s.peakKb)}`);
+    }
   }
+  const cold = e2e.oursWithoutWarmUp;
+  if (cold) console.log(`- ${cold.name}, 1,000 layers, ${importsLabel('keras')}: first open ${ms(cold.firstOpen)} ms, then open → diagnostics ${cold.open.map(ms).join(', ')} ms (median ${ms(median(cold.open))})`);
   if (e2e.memory10k) console.log(`- shapelens, 10,000 layers: open → diagnostics ${ms(e2e.memory10k.open[0])} ms; first ${WARM_EDITS} edits ${(e2e.memory10k.firstEdits ?? []).map(ms).join(', ')} ms, then ${e2e.memory10k.edit.map(ms).join(', ')} ms; memoryUsage ${JSON.stringify(e2e.memory10k.memory)}`);
   if (e2e.error) console.log(`- ${e2e.error}`);
   console.log('Goals: R1 ≤ 2; R2 ≤ 0.3 (Python), ≤ 1 (TS); R3 ≤ 0.1; R4 ≤ 11; E1, E2 ≤ 0.05. Nothing here is asserted.');

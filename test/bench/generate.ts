@@ -1,8 +1,19 @@
 // Generates Keras programs with exactly N layer calls for benchmarks: alternating Sequential and functional
 // models of 50 layers each, with convolutions, pooling, dense layers, merges and constants.
 
-export function generateKeras(n: number): string {
-  const out: string[] = ['import keras', 'from keras import layers', '', 'units = 64', 'kernel = (3, 3)', ''];
+/**
+ * How the Keras program imports Keras: the standalone package (Keras 3), or through TensorFlow (tf.keras),
+ * which pyright resolves with the TensorFlow stubs it bundles when TensorFlow is not installed.
+ */
+export type KerasImports = 'keras' | 'tf.keras';
+
+const KERAS_HEADER: Record<KerasImports, string[]> = {
+  'keras': ['import keras', 'from keras import layers'],
+  'tf.keras': ['import tensorflow as tf', 'from tensorflow import keras', 'from tensorflow.keras import layers'],
+};
+
+export function generateKeras(n: number, imports: KerasImports = 'keras'): string {
+  const out: string[] = [...KERAS_HEADER[imports], '', 'units = 64', 'kernel = (3, 3)', ''];
   let made = 0;
   let model = 0;
   while (made < n) {
