@@ -30,9 +30,9 @@ interface MemoryReport {
 /** Waits until the worker's idle code warm-up (codeWarmUp.ts) has finished: the optimised code it leaves is not a document's. */
 async function codeWarmUpDone(c: TestClient): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const r = await c.connection.sendRequest<{ worker?: { codeWarmUp?: { done: boolean; failure?: string } } }>('shapelens/memoryUsage');
+    const r = await c.connection.sendRequest<{ worker?: { codeWarmUp?: { languages: string[]; done: boolean; failure?: string } } }>('shapelens/memoryUsage');
     assert.equal(r.worker?.codeWarmUp?.failure, undefined, 'the code warm-up ran without an error');
-    if (r.worker?.codeWarmUp?.done) return;
+    if (r.worker?.codeWarmUp?.done && r.worker.codeWarmUp.languages.length) return;
     await new Promise(r => setTimeout(r, 100));
   }
   assert.fail('the code warm-up did not finish within a minute');

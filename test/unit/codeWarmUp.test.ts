@@ -7,7 +7,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPythonParser } from '../../server/src/syntax/python/pythonParser';
 import { analyzeDocument } from '../../server/src/service/analyzeDocument';
-import { buildCacheSize, clearBuildCache, withPrivateBuildCache } from '../../server/src/infer/buildCache';
+import { buildCacheSize, clearBuildCache, privateBuildMemo, withPrivateBuildMemo } from '../../server/src/infer/buildCache';
 import { CodeWarmUp, WARM_UP_STEPS } from '../../server/src/lsp/codeWarmUp';
 import { PYTHON_WARM_UP, TYPESCRIPT_WARM_UP } from '../../server/src/lsp/warmUpPrograms';
 import { DEFAULT_FEATURE_SETTINGS } from '../../server/src/features/types';
@@ -68,42 +68,67 @@ test('every round the warm-up runs analyses each program without an unknown laye
   }
 });
 
-test('each language is warmed once, for the set number of steps, and a slice stops when asked', () => {
+/** An analysis with layers in it, as the worker passes the document's. */
+const withLayers = (lang: 'python' | 'typescript') => analyzeDocument(lang === 'python' ? PYTHON_WARM_UP[0](0) : TYPESCRIPT_WARM_UP[0](0), lang, {});
+
+test('each language with layers is warmed once, phase by phase, for the set number of steps; a slice stops when asked', () => {
   const warmUp = new CodeWarmUp(7);
-  assert.equal(warmUp.done, true, 'nothing to do before a document');
-  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS);
-  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS);
-  warmUp.want('javascript', {}, DEFAULT_FEATURE_SETTINGS);
-  warmUp.want('typescriptreact', {}, DEFAULT_FEATURE_SETTINGS);
+  assert.deepEqual(warmUp.status, { languages: [], done: true, steps: 0 }, 'nothing to do before a document');
+  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS, analyzeDocument('import os\nx = 1\n', 'python', {}));
+  assert.deepEqual(warmUp.status, { languages: [], done: true, steps: 0 }, 'a document without layers starts nothing');
+  warmUp.want('python', { maxLength: 10 }, DEFAULT_FEATURE_SETTINGS, withLayers('python'));
+  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS, withLayers('python'));
+  warmUp.want('javascript', {}, DEFAULT_FEATURE_SETTINGS, withLayers('typescript'));
+  warmUp.want('typescriptreact', {}, DEFAULT_FEATURE_SETTINGS, withLayers('typescript'));
   let asked = 0;
-  assert.equal(warmUp.run(() => ++asked > 3), false, 'stopped with steps left');
-  assert.equal(warmUp.stepsRun, 3);
-  assert.equal(warmUp.run(() => false), true);
-  assert.equal(warmUp.stepsRun, 14, 'seven steps for Python, seven for TS/JS (one family)');
-  assert.deepEqual(warmUp.status, { done: true, steps: 14 });
-  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS);
+  assert.equal(warmUp.run(() => ++asked > 3), false, 'stopped with phases left');
+  assert.deepEqual(warmUp.status, { languages: ['python', 'typescript'], done: false, steps: 0 }, 'three phases of the first step');
+  asked = 0;
+  assert.equal(warmUp.run(() => ++asked > 2), false);
+  assert.deepEqual(warmUp.status, { languages: ['python', 'typescript'], done: false, steps: 1 }, 'five phases make a step');
+  asked = 0;
+  assert.equal(warmUp.run(() => (asked++, false)), true);
+  assert.equal(asked, 14 * 5 - 5, 'one check before each of the other 13 steps\' five phases');
+  assert.deepEqual(warmUp.status, { languages: ['python', 'typescript'], done: true, steps: 14 },
+    'seven steps for Python (its size limit ignored: the programs are ours), seven for TS/JS (one family)');
+  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS, withLayers('python'));
   assert.equal(warmUp.done, true, 'a language is warmed once per worker');
   const none = new CodeWarmUp(0);
-  none.want('python', {}, DEFAULT_FEATURE_SETTINGS);
-  assert.equal(none.done, true, 'zero steps: no warm-up');
+  none.want('python', {}, DEFAULT_FEATURE_SETTINGS, withLayers('python'));
+  assert.deepEqual(none.status, { languages: [], done: true, steps: 0 }, 'zero steps: no warm-up');
 });
 
 test('the warm-up leaves the shared build memo as it found it, and later analyses unchanged', () => {
   const text = PYTHON_WARM_UP[0](3);
+  const firstDocument = withLayers('python');
   clearBuildCache();
   const fresh = analyzeDocument(text, 'python', {});
   const held = buildCacheSize();
   assert.equal(held, 17, 'each of the document\'s 17 layer uses has its own memoised build');
-  withPrivateBuildCache(() => {
-    assert.equal(buildCacheSize(), 0, 'inside: an empty memo of its own');
+  const memo = privateBuildMemo();
+  withPrivateBuildMemo(memo, () => {
+    assert.equal(buildCacheSize(), 0, 'inside: the private memo');
     analyzeDocument(PYTHON_WARM_UP[1](5), 'python', {});
-    assert.ok(buildCacheSize() > 0);
+    assert.equal(buildCacheSize(), 20, 'the functional program\'s 20 distinct builds (21 uses, one that cannot be built)');
   });
   assert.equal(buildCacheSize(), held, 'outside: the shared memo, untouched');
+  assert.equal(memo.current.size, 20, 'the private memo keeps its builds for the next phase');
+  withPrivateBuildMemo(memo, () => assert.equal(buildCacheSize(), 20));
   const warmUp = new CodeWarmUp(9);
-  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS);
+  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS, firstDocument);
   warmUp.run(() => false);
-  assert.equal(warmUp.failure, undefined);
+  assert.deepEqual(warmUp.status, { languages: ['python'], done: true, steps: 9 });
   assert.equal(buildCacheSize(), held);
   assert.deepEqual(analyzeDocument(text, 'python', {}), fresh);
+});
+
+test('a warm-up program that is not analysed stops its language\'s warm-up with the reason; the other language goes on', () => {
+  const junk = () => 'x = 1\n\0\0\0\0\0\0\0\0';
+  const warmUp = new CodeWarmUp(3, { python: [junk], typescript: TYPESCRIPT_WARM_UP });
+  warmUp.want('python', {}, DEFAULT_FEATURE_SETTINGS, withLayers('python'));
+  warmUp.want('typescript', {}, DEFAULT_FEATURE_SETTINGS, withLayers('typescript'));
+  assert.equal(warmUp.run(() => false), true);
+  const { failure, ...rest } = warmUp.status;
+  assert.deepEqual(rest, { languages: ['python', 'typescript'], done: true, steps: 3 }, 'three TS steps');
+  assert.match(failure ?? '', /^python: Error: a warm-up program was not analysed: /);
 });

@@ -24,17 +24,30 @@ export function clearBuildCache(): void {
   previous = new Map();
 }
 
+/** A memo apart from the shared one (both generations), for builds that are not a document's. */
+export interface PrivateBuildMemo {
+  current: Map<string, BuildOutcome>;
+  previous: Map<string, BuildOutcome>;
+}
+
+export function privateBuildMemo(): PrivateBuildMemo {
+  return { current: new Map(), previous: new Map() };
+}
+
 /**
- * Runs `work` with an empty memo of its own and then puts the shared one back untouched: builds made for
+ * Runs `work` with `memo` in place of the shared memo, then puts the shared one back untouched: builds made for
  * something that is not a document (the worker's code warm-up) neither evict nor serve a document's builds.
  */
-export function withPrivateBuildCache<T>(work: () => T): T {
+export function withPrivateBuildMemo<T>(memo: PrivateBuildMemo, work: () => T): T {
   const saved = [current, previous] as const;
-  current = new Map();
-  previous = new Map();
+  current = memo.current;
+  previous = memo.previous;
   try {
     return work();
   } finally {
+    // A build may have started a new generation: the memo keeps what it now is.
+    memo.current = current;
+    memo.previous = previous;
     [current, previous] = saved;
   }
 }

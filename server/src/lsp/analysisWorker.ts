@@ -78,15 +78,21 @@ function handle(request: WorkerRequest): WorkerResponse {
   }
   const analysis = analysisFor(request);
   const answer = answerQuery(analysis, request.text, request.settings, request.query);
-  if (!analysis.notAnalysed) codeWarmUp.want(request.languageId, request.options, request.settings);
+  codeWarmUp.want(request.languageId, request.options, request.settings, analysis);
   // WebAssembly memory never shrinks: after a huge text, a fresh worker gives it back.
   const recycle = request.text.length > RECYCLE_AFTER_LENGTH;
   return { id: request.id, answer, ...(analysis.notAnalysed ? { notAnalysed: analysis.notAnalysed } : {}), ...(recycle ? { recycle } : {}) };
 }
 
-/** Idle work is done in slices this long, so that a request arriving meanwhile waits at most about this. */
+/**
+ * Idle work is done in slices this long, so that a request arriving meanwhile waits about this at most, plus
+ * the rest of the unit of work under way: one statement copied, or one phase of a warm-up step (measured at 1,000
+ * layers: median 0.2 ms, 99% under 4 ms; the longest, which compile code, about 10 ms).
+ */
 const IDLE_SLICE_MS = 4;
 let idleScheduled = false;
+/** Sessions whose idle preparation threw: they are left to prepare nothing more. */
+const failedPreparations = new WeakSet<AnalysisSession>();
 
 /**
  * While no request waits: lets sessions prepare their next version (copying statements ahead of an edit),
@@ -100,16 +106,22 @@ function scheduleIdleWork(): void {
     idleScheduled = false;
     const stopAt = Date.now() + IDLE_SLICE_MS;
     const shouldStop = () => Date.now() >= stopAt;
-    try {
-      for (const { session } of sessions.values()) {
-        if (session.prepare && !session.prepare(shouldStop)) {
+    for (const { session } of sessions.values()) {
+      if (!session.prepare || failedPreparations.has(session)) continue;
+      try {
+        if (!session.prepare(shouldStop)) {
           scheduleIdleWork();
           return;
         }
+      } catch {
+        // Idle work is an optimisation: a failure leaves the next analysis to do the work itself.
+        failedPreparations.add(session);
       }
+    }
+    try {
       if (!codeWarmUp.run(shouldStop)) scheduleIdleWork();
     } catch {
-      // Idle work is an optimisation: a failure leaves the next analysis to do the work itself.
+      // The warm-up records its own failures; nothing else can be done about one here.
     }
   });
 }

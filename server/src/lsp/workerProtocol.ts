@@ -70,7 +70,7 @@ export interface MemoryReport {
   readonly arrayBuffers: number;
   readonly rss: number;
   /** In the worker: the idle code warm-up's progress (codeWarmUp.ts). */
-  readonly codeWarmUp?: { readonly done: boolean; readonly steps: number; readonly failure?: string };
+  readonly codeWarmUp?: { readonly languages: readonly string[]; readonly done: boolean; readonly steps: number; readonly failure?: string };
 }
 
 export interface WorkerReady {
