@@ -47,7 +47,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   let service = new AnalysisService(options.grammars ?? {}, log, options.analysisTimeoutMs, options.workerFile);
   const settings = new SettingsStore(connection, log);
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** Per document, the scheduled push of its diagnostics (cancelled by a newer change or a close). */
+  const timers = new Map<string, { cancel(): void }>();
   let pullDiagnostics = false;
   let hintRefresh = false;
   let diagnosticRefresh = false;
@@ -102,9 +103,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function schedulePush(uri: string, delayMs = service.busy ? PUSH_DELAY_MS : 0): void {
     if (pullDiagnostics) return;
-    const previous = timers.get(uri);
-    if (previous) clearTimeout(previous);
-    timers.set(uri, setTimeout(() => void pushNow(uri), delayMs));
+    timers.get(uri)?.cancel();
+    if (delayMs > 0) {
+      const timer = setTimeout(() => void pushNow(uri), delayMs);
+      timers.set(uri, { cancel: () => clearTimeout(timer) });
+    } else {
+      // Right after the messages already read (a zero-delay timer would wait a millisecond).
+      const immediate = setImmediate(() => void pushNow(uri));
+      timers.set(uri, { cancel: () => clearImmediate(immediate) });
+    }
   }
 
   function refreshAll(): void {
@@ -163,8 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent(e => schedulePush(e.document.uri));
   documents.onDidClose(e => {
     const uri = e.document.uri;
-    const timer = timers.get(uri);
-    if (timer) clearTimeout(timer);
+    timers.get(uri)?.cancel();
     timers.delete(uri);
     service.forget(uri);
     settings.forget(uri);
