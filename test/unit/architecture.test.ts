@@ -95,6 +95,8 @@ process.stdout.write(JSON.stringify({
 
 test("the language server's main thread loads no analyser (parsers and catalogue live in the worker)", () => {
   assert.deepEqual(loadedAfter("require('./server/src/lsp/server');"), { typescript: false, treeSitter: false, catalogue: false });
+  // `shapelens lsp --stdio` goes through the command's entry, which loads the analysers only to analyse files.
+  assert.deepEqual(loadedAfter("require('./server/src/cli/main'); require('./server/src/lsp/main');"), { typescript: false, treeSitter: false, catalogue: false });
 });
 
 test('the TypeScript compiler is loaded for the first TS/JS document, not before', () => {

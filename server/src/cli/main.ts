@@ -1,14 +1,8 @@
 // The `shapelens` command: analyses Python files (or folders of them) and prints model summaries as text
 // or JSON. Exit code 2 for bad usage or an unreadable file, else 1 when an error diagnostic was found, else 0.
+// `shapelens lsp` starts the language server without loading the analysers here (they live in its worker).
 
-import * as fs from 'fs';
-import * as path from 'path';
-import { loadPythonParser } from '../syntax/python/pythonParser';
-import { DEFAULT_MAX_LENGTH } from '../service/analyze';
-import { analyzeDocument, languageOfFile } from '../service/analyzeDocument';
 import type { VersionRequest } from '../infer/chooseVersion';
-import { analysisToJson } from './toJson';
-import { analysisToText } from './toText';
 
 const USAGE = `usage: shapelens [--format text|json] [--keras-version auto|1|2|3|tf.keras] [--data-format channels_last|channels_first] FILE|DIR...
        shapelens lsp --stdio
@@ -17,7 +11,7 @@ Prints the output shape, weights (in get_weights() order) and parameter count of
 the diagnostics where dimensions provably do not fit, in Keras (Python) and TF.js (TypeScript, JavaScript)
 files. Folders are searched for .py, .ts, .tsx, .js, .mjs and .cjs files.`;
 
-interface CliOptions {
+export interface CliOptions {
   format: 'text' | 'json';
   kerasVersion: VersionRequest;
   dataFormat: 'channels_last' | 'channels_first';
@@ -50,27 +44,6 @@ function parseArgs(argv: string[]): CliOptions | string {
   return o;
 }
 
-/** Expands folders into their Python, TypeScript and JavaScript files (sorted, skipping hidden folders and node_modules). */
-function expand(p: string, out: string[], errors: string[]): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(p);
-  } catch (e) {
-    errors.push(`shapelens: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    return;
-  }
-  if (!stat.isDirectory()) {
-    out.push(p);
-    return;
-  }
-  for (const name of fs.readdirSync(p).sort()) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
-    const child = path.join(p, name);
-    if (fs.statSync(child).isDirectory()) expand(child, out, errors);
-    else if (languageOfFile(name)) out.push(child);
-  }
-}
-
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'lsp') {
     // `shapelens lsp --stdio`: the language server for editors other than VS Code.
@@ -90,34 +63,5 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`shapelens: ${parsed}\n${USAGE}\n`);
     return 2;
   }
-  await loadPythonParser();
-  const files: string[] = [];
-  const errors: string[] = [];
-  for (const p of parsed.paths) expand(p, files, errors);
-  let unreadable = errors.length > 0;
-  let sawError = false;
-  const results: object[] = [];
-  const texts: string[] = [];
-  for (const file of files) {
-    let buffer: Buffer;
-    try {
-      buffer = fs.readFileSync(file);
-    } catch (e) {
-      errors.push(`shapelens: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      unreadable = true;
-      continue;
-    }
-    const text = buffer.length > DEFAULT_MAX_LENGTH * 2 ? '' : buffer.toString('utf8');
-    const analysis = buffer.length > DEFAULT_MAX_LENGTH * 2
-      ? { language: 'python' as const, kerasVersion: '3' as const, kerasVersionReason: 'not analysed', models: [], layerUses: [], variables: [], issues: [], comments: [], notAnalysed: `The file is larger than the maximum analysed size (${Math.round(buffer.length / 1024)} KB); ShapeLens skips it.` }
-      : analyzeDocument(text, languageOfFile(file) ?? 'python', { kerasVersion: parsed.kerasVersion, defaultDataFormat: parsed.dataFormat });
-    if (analysis.notAnalysed) process.stderr.write(`shapelens: ${file}: ${analysis.notAnalysed}\n`);
-    if (analysis.issues.some(i => i.severity === 'error')) sawError = true;
-    if (parsed.format === 'json') results.push(analysisToJson(file, text, analysis));
-    else texts.push(analysisToText(file, text, analysis));
-  }
-  for (const e of errors) process.stderr.write(e + '\n');
-  if (parsed.format === 'json') process.stdout.write(JSON.stringify({ files: results }, null, 2) + '\n');
-  else process.stdout.write(texts.join('\n\n') + (texts.length ? '\n' : ''));
-  return unreadable ? 2 : sawError ? 1 : 0;
+  return (require('./analyzeFiles') as typeof import('./analyzeFiles')).analyzeFiles(parsed);
 }

@@ -2,13 +2,13 @@
 // that keeps the analyses. The worker is restarted when it dies or runs past a deadline; a query whose
 // document cannot be analysed (too large, crashed, stopped) gets that query's "not analysed" answer.
 
-import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import type { AnalyzeOptions } from '../service/analyze';
 import type { GrammarLocations } from '../syntax/python/pythonParser';
 import type { FeatureSettings } from '../features/types';
 import { notAnalysedAnswer } from './answerQuery';
 import type { FeatureAnswers, FeatureQuery, MemoryReport, QueryOf, WorkerReady, WorkerRequest, WorkerResponse } from './workerProtocol';
+import { DEFAULT_WORKER_FILE, startWorkerThread } from './workerThread';
 
 export interface DocumentSnapshot {
   readonly uri: string;
@@ -45,10 +45,14 @@ export class AnalysisService {
     private readonly grammars: GrammarLocations,
     private readonly log: (m: string) => void,
     private readonly timeoutMs = 20_000,
-    private readonly workerFile = path.join(__dirname, 'analysisWorker.js'),
+    private readonly workerFile = DEFAULT_WORKER_FILE,
     /** Idle code warm-up steps per language in the worker (codeWarmUp.ts); undefined for the default. */
     private readonly warmUpSteps?: number,
-  ) {}
+    /** A worker already started with the same grammars and default steps (the server's entry starts one first). */
+    firstWorker?: Worker,
+  ) {
+    if (firstWorker) this.adopt(firstWorker);
+  }
 
   /** Runs a feature query on the analysis of a snapshot (the worker analyses each version once). */
   query<K extends FeatureQuery['kind']>(snap: DocumentSnapshot, options: AnalyzeOptions, settings: FeatureSettings, query: QueryOf<K>): Promise<FeatureAnswers[K]> {
@@ -111,8 +115,14 @@ export class AnalysisService {
   }
 
   private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile, { workerData: { grammars: this.grammars, warmUpSteps: this.warmUpSteps } });
+    return this.worker ?? this.adopt(startWorkerThread({ grammars: this.grammars, warmUpSteps: this.warmUpSteps }, this.workerFile));
+  }
+
+  /**
+   * Makes `worker` the current worker and listens to it. Called in the same tick as the worker was started, so
+   * that none of its messages (the first is "ready") can arrive before the listener.
+   */
+  private adopt(worker: Worker): Worker {
     this.workersStarted++;
     this.workerReady = false;
     worker.on('message', (m: WorkerResponse | WorkerReady) => {

@@ -1,11 +1,11 @@
 // Entry point of the language server process (over node IPC from VS Code, or `--stdio` for other editors):
-// creates the connection, routes the console to the client, logs instead of dying, and starts the server.
+// starts the analysis worker first, then creates the connection, routes the console to the client, logs
+// instead of dying, and starts the server.
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import type { GrammarLocations } from '../syntax/python/pythonParser';
-import { startServer } from './server';
+import { startWorkerThread } from './workerThread';
 
 /** In the bundled extension the wasm files sit beside this file; in development they come from node_modules. */
 function grammarLocations(): GrammarLocations {
@@ -15,12 +15,18 @@ function grammarLocations(): GrammarLocations {
 }
 
 export function main(): void {
+  const grammars = grammarLocations();
+  // The worker boots while this thread loads the LSP libraries (required below, not at the top, for that) and
+  // the client says hello: the first document does not wait for all of it.
+  const firstWorker = startWorkerThread({ grammars });
+  const { ProposedFeatures, createConnection } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+  const { startServer } = require('./server') as typeof import('./server');
   const connection = createConnection(ProposedFeatures.all);
   console.log = connection.console.log.bind(connection.console);
   console.error = connection.console.error.bind(connection.console);
   process.on('uncaughtException', e => connection.console.error(`uncaught exception: ${e.stack ?? e.message}`));
   process.on('unhandledRejection', e => connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-  startServer(connection, { grammars: grammarLocations() });
+  startServer(connection, { grammars, firstWorker });
 }
 
 if (require.main === module) main();

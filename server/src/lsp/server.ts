@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GrammarLocations } from '../syntax/python/pythonParser';
+import type { Worker } from 'worker_threads';
 import { AnalysisService, DocumentSnapshot } from './analysisService';
 import type { FeatureAnswers, FeatureQuery, QueryOf } from './workerProtocol';
 import { toCodeAction, toCodeLens, toDiagnostic, toHover, toInlayHint, toOffsets } from './convert';
@@ -30,6 +31,8 @@ export interface ServerOptions {
   readonly workerFile?: string;
   /** An analysis running longer than this is stopped and its worker replaced. */
   readonly analysisTimeoutMs?: number;
+  /** The analysis worker, if the entry started it already (with these grammars and the default warm-up). */
+  readonly firstWorker?: Worker;
 }
 
 /** A document as it was when a request arrived: text and version never change under the handler. */
@@ -45,7 +48,7 @@ function snapshotOf(doc: TextDocument): Snapshot {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log = (m: string) => connection.console.log(m);
   const documents = new TextDocuments(TextDocument);
-  let service = new AnalysisService(options.grammars ?? {}, log, options.analysisTimeoutMs, options.workerFile);
+  let service = new AnalysisService(options.grammars ?? {}, log, options.analysisTimeoutMs, options.workerFile, undefined, options.firstWorker);
   const settings = new SettingsStore(connection, log);
   /** Per document, the scheduled push of its diagnostics (cancelled by a newer change or a close). */
   const timers = new Map<string, { cancel(): void }>();
