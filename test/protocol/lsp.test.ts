@@ -339,3 +339,26 @@ test('the worker warms its analysis code up in idle time, once per language, and
     await cold.stop();
   }
 });
+
+test('a document closed and opened again under the same version never gets the closed text\'s diagnostics', async () => {
+  const c = await startClient();
+  try {
+    const uri = 'file:///work/reopened.py';
+    const bad = 'import keras\nx = keras.Input((4,))\ny = keras.layers.Conv2D(2, 3)(x)\n';
+    for (let round = 0; round < 5; round++) {
+      c.open(uri, bad, 1);
+      c.close(uri);
+      c.open(uri, MNIST, 1);
+      const seen = c.published.length;
+      await c.waitForDiagnostics(uri, p => c.published.indexOf(p) >= seen && p.version === 1);
+      await new Promise(r => setTimeout(r, 100));
+      const after = c.published.slice(seen).filter(p => p.uri === uri);
+      // The reopened text is clean: whatever is published for it now is empty (the close's own empty list included).
+      assert.deepEqual(after.map(p => p.diagnostics.length).filter(n => n > 0), [], `round ${round}`);
+      c.close(uri);
+      await c.waitForDiagnostics(uri, p => p.version === undefined && p.diagnostics.length === 0);
+    }
+  } finally {
+    await c.stop();
+  }
+});

@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import * as ts from 'typescript';
+import { startClient } from '../support/lspClient';
 
 const SRC = path.resolve(__dirname, '../../../server/src');
 // The pure core and the pure editor features; `syntax` covers every front end (python/, typescript/ when present).
@@ -95,8 +96,38 @@ process.stdout.write(JSON.stringify({
 
 test("the language server's main thread loads no analyser (parsers and catalogue live in the worker)", () => {
   assert.deepEqual(loadedAfter("require('./server/src/lsp/server');"), { typescript: false, treeSitter: false, catalogue: false });
-  // `shapelens lsp --stdio` goes through the command's entry, which loads the analysers only to analyse files.
-  assert.deepEqual(loadedAfter("require('./server/src/cli/main'); require('./server/src/lsp/main');"), { typescript: false, treeSitter: false, catalogue: false });
+});
+
+test('a running `shapelens lsp --stdio` server has loaded no analyser on its main thread after a Python and a TS document', async () => {
+  // The command's entry loads the analysers only to analyse files; the server's entry starts the worker and
+  // the LSP libraries. A preload writes what the main thread loaded when the process exits.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shapelens-arch-'));
+  const preload = path.join(dir, 'loaded.js');
+  const report = path.join(dir, 'loaded.json');
+  fs.writeFileSync(preload, `const wt = require('worker_threads');
+if (wt.isMainThread) process.on('exit', () => {
+  const keys = Object.keys(require.cache);
+  require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({
+    typescript: keys.some(k => k.includes('node_modules/typescript/')),
+    treeSitter: keys.some(k => k.includes('web-tree-sitter')),
+    catalogue: keys.some(k => k.includes('/server/src/layers/')),
+    cliAnalysis: keys.some(k => k.includes('/server/src/cli/analyzeFiles')),
+  }));
+});
+`);
+  const c = await startClient({ nodeArgs: ['--require', preload] });
+  try {
+    c.open('file:///work/a.py', 'import keras\nm = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3)])\n');
+    c.open('file:///work/a.ts', "import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential({layers: [tf.layers.dense({inputShape: [4], units: 3})]});\n", 1, 'typescript');
+    await c.waitForDiagnostics('file:///work/a.py', p => p.version === 1);
+    await c.waitForDiagnostics('file:///work/a.ts', p => p.version === 1);
+    const hints = await c.connection.sendRequest<{ label: string }[]>('textDocument/inlayHint', { textDocument: { uri: 'file:///work/a.ts' }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
+    assert.deepEqual(hints.map(h => h.label), ['→ (None, 3)'], 'the TS document was analysed (in the worker)');
+  } finally {
+    await c.stop();
+  }
+  assert.deepEqual(JSON.parse(fs.readFileSync(report, 'utf8')), { typescript: false, treeSitter: false, catalogue: false, cliAnalysis: false });
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('the TypeScript compiler is loaded for the first TS/JS document, not before', () => {

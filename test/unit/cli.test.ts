@@ -70,3 +70,22 @@ test('a binary file gets a clear message, not a crash', () => {
   assert.equal(r.code, 0);
   assert.match(r.stderr, /looks binary; ShapeLens skips it/);
 });
+
+test('a folder with dangling links: a source file among them is unreadable (exit 2), the others are analysed', () => {
+  const file = tmp('ok.py', 'import keras\nm = keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)])\n');
+  const dir = path.dirname(file);
+  fs.symlinkSync(path.join(dir, 'missing.py'), path.join(dir, 'gone.py'));
+  fs.symlinkSync(path.join(dir, 'missing'), path.join(dir, 'gone'));
+  const r = run(['--format', 'json', dir]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, `shapelens: cannot read ${path.join(dir, 'gone.py')}: ENOENT\n`);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string; models: { totalParams: number }[] }) => [path.basename(f.path), f.models[0].totalParams]), [['ok.py', 10]]);
+});
+
+test('`shapelens lsp` without a usable transport exits 2 with the usage of the transports', () => {
+  for (const args of [['lsp'], ['lsp', '--socket'], ['lsp', '--socket=']]) {
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stderr, 'shapelens: lsp needs a transport: --stdio, --node-ipc or --socket=PORT\n');
+  }
+});

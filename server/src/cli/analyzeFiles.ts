@@ -26,7 +26,13 @@ function expand(p: string, out: string[], errors: string[]): void {
   for (const name of fs.readdirSync(p).sort()) {
     if (name.startsWith('.') || name === 'node_modules') continue;
     const child = path.join(p, name);
-    if (fs.statSync(child).isDirectory()) expand(child, out, errors);
+    let folder = false;
+    try {
+      folder = fs.statSync(child).isDirectory();
+    } catch {
+      // A dangling link or an entry gone meanwhile: a source file by its name is reported unreadable below.
+    }
+    if (folder) expand(child, out, errors);
     else if (languageOfFile(name)) out.push(child);
   }
 }

@@ -47,7 +47,7 @@ function parseArgs(argv: string[]): CliOptions | string {
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'lsp') {
     // `shapelens lsp --stdio`: the language server for editors other than VS Code.
-    if (!argv.includes('--stdio') && !argv.includes('--node-ipc') && !argv.some(a => a.startsWith('--socket'))) {
+    if (!argv.includes('--stdio') && !argv.includes('--node-ipc') && !argv.some(a => /^--socket=\d+$/.test(a))) {
       process.stderr.write('shapelens: lsp needs a transport: --stdio, --node-ipc or --socket=PORT\n');
       return 2;
     }

@@ -19,14 +19,20 @@ export function main(): void {
   // The worker boots while this thread loads the LSP libraries (required below, not at the top, for that) and
   // the client says hello: the first document does not wait for all of it.
   const firstWorker = startWorkerThread({ grammars });
-  const { ProposedFeatures, createConnection } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
-  const { startServer } = require('./server') as typeof import('./server');
-  const connection = createConnection(ProposedFeatures.all);
-  console.log = connection.console.log.bind(connection.console);
-  console.error = connection.console.error.bind(connection.console);
-  process.on('uncaughtException', e => connection.console.error(`uncaught exception: ${e.stack ?? e.message}`));
-  process.on('unhandledRejection', e => connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
-  startServer(connection, { grammars, firstWorker });
+  try {
+    const { ProposedFeatures, createConnection } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+    const { startServer } = require('./server') as typeof import('./server');
+    const connection = createConnection(ProposedFeatures.all);
+    console.log = connection.console.log.bind(connection.console);
+    console.error = connection.console.error.bind(connection.console);
+    process.on('uncaughtException', e => connection.console.error(`uncaught exception: ${e.stack ?? e.message}`));
+    process.on('unhandledRejection', e => connection.console.error(`unhandled rejection: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+    startServer(connection, { grammars, firstWorker });
+  } catch (e) {
+    // No server (e.g. no usable transport): the worker must not outlive it.
+    void firstWorker.terminate();
+    throw e;
+  }
 }
 
 if (require.main === module) main();

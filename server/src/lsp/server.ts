@@ -98,9 +98,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(`diagnostics failed: ${(e as Error).stack ?? e}`);
       return;
     }
-    // Only the latest version is published: a newer edit has scheduled its own push.
+    // Only the latest version is published: a newer edit has scheduled its own push. A document closed and
+    // opened again is another object, even under the same version number.
     const current = documents.get(uri);
-    if (!current || current.version !== snap.version || timers.has(uri)) return;
+    if (current !== doc || current.version !== snap.version || timers.has(uri)) return;
     void connection.sendDiagnostics({ uri, version: snap.version, diagnostics });
   }
 

@@ -15,6 +15,9 @@ export interface WorkerStartData {
 
 export const DEFAULT_WORKER_FILE = path.join(__dirname, 'analysisWorker.js');
 
+/** Starts the worker; it never keeps the process alive on its own (the connection does). */
 export function startWorkerThread(data: WorkerStartData, workerFile = DEFAULT_WORKER_FILE): Worker {
-  return new Worker(workerFile, { workerData: data });
+  const worker = new Worker(workerFile, { workerData: data });
+  worker.unref();
+  return worker;
 }
