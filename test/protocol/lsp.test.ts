@@ -334,6 +334,8 @@ test('the worker warms its analysis code up in idle time, once per language, and
     await warm.waitForDiagnostics('file:///work/other.py', p => p.version === 1);
     assert.deepEqual(await warmUpOf(warm), { languages: ['python', 'typescript'], done: true, steps: 2 * WARM_UP_STEPS }, 'a language is warmed once');
     assert.deepEqual(await warmUpOf(cold), { languages: [], done: true, steps: 0 }, 'codeWarmUpSteps 0: none');
+    const started = await cold.connection.sendRequest<{ workersStarted: number }>('shapelens/memoryUsage');
+    assert.equal(started.workersStarted, 1, 'the knob went to the worker the entry had started, no second one');
   } finally {
     await warm.stop();
     await cold.stop();

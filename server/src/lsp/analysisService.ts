@@ -44,14 +44,30 @@ export class AnalysisService {
   constructor(
     private readonly grammars: GrammarLocations,
     private readonly log: (m: string) => void,
-    private readonly timeoutMs = 20_000,
+    private timeoutMs = 20_000,
     private readonly workerFile = DEFAULT_WORKER_FILE,
     /** Idle code warm-up steps per language in the worker (codeWarmUp.ts); undefined for the default. */
-    private readonly warmUpSteps?: number,
+    private warmUpSteps?: number,
     /** A worker already started with the same grammars and default steps (the server's entry starts one first). */
     firstWorker?: Worker,
   ) {
     if (firstWorker) this.adopt(firstWorker);
+  }
+
+  /**
+   * Internal knobs from the client's initialisation (tests, the bench): another analysis deadline, other code
+   * warm-up steps. They apply to the current worker (the steps by a message, ahead of any document) and to
+   * every later one.
+   */
+  configure(knobs: { readonly timeoutMs?: number; readonly warmUpSteps?: number }): void {
+    if (knobs.timeoutMs !== undefined) {
+      this.timeoutMs = knobs.timeoutMs;
+      this.armHeadTimer();
+    }
+    if (knobs.warmUpSteps !== undefined) {
+      this.warmUpSteps = knobs.warmUpSteps;
+      if (this.worker) this.enqueue({ message: { id: this.nextId++, warmUpSteps: knobs.warmUpSteps }, done: () => undefined, fail: () => undefined });
+    }
   }
 
   /** Runs a feature query on the analysis of a snapshot (the worker analyses each version once). */

@@ -76,6 +76,10 @@ function handle(request: WorkerRequest): WorkerResponse {
     forget(request.forget);
     return { id: request.id, answer: null };
   }
+  if ('warmUpSteps' in request) {
+    codeWarmUp.setSteps(request.warmUpSteps);
+    return { id: request.id, answer: null };
+  }
   const analysis = analysisFor(request);
   const answer = answerQuery(analysis, request.text, request.settings, request.query);
   codeWarmUp.want(request.languageId, request.options, request.settings, analysis);

@@ -69,7 +69,7 @@ export class CodeWarmUp {
   failure: string | undefined;
 
   constructor(
-    private readonly steps = WARM_UP_STEPS,
+    private steps = WARM_UP_STEPS,
     private readonly programs: Readonly<Record<Family, readonly WarmUpProgram[]>> = { python: PYTHON_WARM_UP, typescript: TYPESCRIPT_WARM_UP },
   ) {}
 
@@ -82,6 +82,11 @@ export class CodeWarmUp {
     if (this.steps <= 0 || this.seen.has(family) || analysis.notAnalysed || analysis.layerUses.length === 0) return;
     this.seen.add(family);
     this.pending.push({ family, programs: this.programs[family], options: { ...options, maxLength: undefined }, settings, begun: 0 });
+  }
+
+  /** Another number of steps per language, from now on (a language under way stops once it has begun that many). */
+  setSteps(steps: number): void {
+    this.steps = steps;
   }
 
   get done(): boolean {

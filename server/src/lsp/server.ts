@@ -48,7 +48,7 @@ function snapshotOf(doc: TextDocument): Snapshot {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log = (m: string) => connection.console.log(m);
   const documents = new TextDocuments(TextDocument);
-  let service = new AnalysisService(options.grammars ?? {}, log, options.analysisTimeoutMs, options.workerFile, undefined, options.firstWorker);
+  const service = new AnalysisService(options.grammars ?? {}, log, options.analysisTimeoutMs, options.workerFile, undefined, options.firstWorker);
   const settings = new SettingsStore(connection, log);
   /** Per document, the scheduled push of its diagnostics (cancelled by a newer change or a close). */
   const timers = new Map<string, { cancel(): void }>();
@@ -135,11 +135,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Internal knobs: tests use a short deadline, the bench measures opens without the code warm-up.
     const timeout = params.initializationOptions?.analysisTimeoutMs;
     const warmUpSteps = params.initializationOptions?.codeWarmUpSteps;
-    const knobs = { timeout: typeof timeout === 'number' && timeout > 0, warmUp: typeof warmUpSteps === 'number' && warmUpSteps >= 0 };
-    if (knobs.timeout || knobs.warmUp) {
-      service.dispose();
-      service = new AnalysisService(options.grammars ?? {}, log, knobs.timeout ? timeout : options.analysisTimeoutMs, options.workerFile, knobs.warmUp ? warmUpSteps : undefined);
-    }
+    service.configure({
+      timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : undefined,
+      warmUpSteps: typeof warmUpSteps === 'number' && warmUpSteps >= 0 ? warmUpSteps : undefined,
+    });
     ready = true; // the worker loads the grammar; its first analysis waits for that
     return {
       capabilities: {

@@ -49,7 +49,13 @@ export interface ForgetRequest {
   readonly forget: string;
 }
 
-export type WorkerRequest = FeatureRequest | MemoryRequest | ForgetRequest;
+/** Sets the idle code warm-up's steps per language (an internal knob; see codeWarmUp.ts). */
+export interface WarmUpStepsRequest {
+  readonly id: number;
+  readonly warmUpSteps: number;
+}
+
+export type WorkerRequest = FeatureRequest | MemoryRequest | ForgetRequest | WarmUpStepsRequest;
 
 export type WorkerResponse =
   /**
