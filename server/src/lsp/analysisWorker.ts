@@ -5,7 +5,7 @@
 
 import { parentPort, workerData } from 'worker_threads';
 import { getHeapStatistics } from 'v8';
-import { loadPythonParser, GrammarLocations } from '../syntax/python/pythonParser';
+import { loadPythonParser } from '../syntax/python/pythonParser';
 import { createAnalysisSession } from '../service/analyzeDocument';
 import type { AnalysisSession } from '../service/session';
 import { clearBuildCache } from '../infer/buildCache';
@@ -13,6 +13,7 @@ import type { Analysis } from '../service/types';
 import { answerQuery } from './answerQuery';
 import { CodeWarmUp } from './codeWarmUp';
 import type { FeatureRequest, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { WorkerStartData } from './workerThread';
 
 /** Texts longer than this (UTF-16 units) leave the wasm heap large; the worker is then replaced. */
 const RECYCLE_AFTER_LENGTH = 4 * 1024 * 1024;
@@ -28,7 +29,7 @@ interface Kept {
 
 const kept = new Map<string, Kept[]>();
 
-const data = (workerData ?? {}) as { grammars?: GrammarLocations; warmUpSteps?: number };
+const data = (workerData ?? {}) as WorkerStartData;
 
 /** Warms the analysis code up in idle time, per language, once a document of it has been analysed. */
 const codeWarmUp = new CodeWarmUp(data.warmUpSteps);
