@@ -10,7 +10,7 @@ import { startClient } from '../support/lspClient';
 import { WARM_UP_STEPS } from '../../server/src/lsp/codeWarmUp';
 
 // The small valid MNIST model shared with the robustness tests.
-import { MNIST } from '../robustness/support';
+import { codeWarmUpFinished, codeWarmUpOf, MNIST } from '../robustness/support';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
 
@@ -300,21 +300,11 @@ test('JavaScript (TF.js with require): a layer applied to a rank-2 tensor is an 
 });
 
 test('the worker warms its analysis code up in idle time, once per language, and answers as without it', async () => {
-  type Status = { worker?: { codeWarmUp?: { languages: string[]; done: boolean; steps: number; failure?: string } } };
-  const warmUpOf = async (c: Awaited<ReturnType<typeof startClient>>) => (await c.connection.sendRequest<Status>('shapelens/memoryUsage')).worker?.codeWarmUp;
-  async function finished(c: Awaited<ReturnType<typeof startClient>>) {
-    for (let i = 0; i < 600; i++) {
-      const s = await warmUpOf(c);
-      if (s?.done && s.languages.length) return s;
-      await new Promise(r => setTimeout(r, 100));
-    }
-    assert.fail('the code warm-up did not finish within a minute');
-  }
   const tsText = "import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential({layers: [tf.layers.dense({inputShape: [4], units: 3})]});\n";
   const warm = await startClient();
   const cold = await startClient({ codeWarmUpSteps: 0 });
   try {
-    assert.deepEqual(await warmUpOf(warm), { languages: [], done: true, steps: 0 }, 'nothing before the first document');
+    assert.deepEqual(await codeWarmUpOf(warm), { languages: [], done: true, steps: 0 }, 'nothing before the first document');
     const answers = [];
     for (const c of [warm, cold]) {
       c.open('file:///work/mnist.py', MNIST);
@@ -325,15 +315,15 @@ test('the worker warms its analysis code up in idle time, once per language, and
       answers.push({ hints, hover });
     }
     assert.deepEqual(answers[0], answers[1]);
-    assert.deepEqual(await finished(warm), { languages: ['python'], done: true, steps: WARM_UP_STEPS });
+    assert.deepEqual(await codeWarmUpFinished(warm), { languages: ['python'], done: true, steps: WARM_UP_STEPS });
     warm.open('file:///work/small.ts', tsText, 1, 'typescript');
     const d = await warm.waitForDiagnostics('file:///work/small.ts', p => p.version === 1);
     assert.deepEqual(d.diagnostics, []);
-    assert.deepEqual(await finished(warm), { languages: ['python', 'typescript'], done: true, steps: 2 * WARM_UP_STEPS }, 'then TS/JS, once');
+    assert.deepEqual(await codeWarmUpFinished(warm), { languages: ['python', 'typescript'], done: true, steps: 2 * WARM_UP_STEPS }, 'then TS/JS, once');
     warm.open('file:///work/other.py', MNIST);
     await warm.waitForDiagnostics('file:///work/other.py', p => p.version === 1);
-    assert.deepEqual(await warmUpOf(warm), { languages: ['python', 'typescript'], done: true, steps: 2 * WARM_UP_STEPS }, 'a language is warmed once');
-    assert.deepEqual(await warmUpOf(cold), { languages: [], done: true, steps: 0 }, 'codeWarmUpSteps 0: none');
+    assert.deepEqual(await codeWarmUpOf(warm), { languages: ['python', 'typescript'], done: true, steps: 2 * WARM_UP_STEPS }, 'a language is warmed once');
+    assert.deepEqual(await codeWarmUpOf(cold), { languages: [], done: true, steps: 0 }, 'codeWarmUpSteps 0: none');
     const started = await cold.connection.sendRequest<{ workersStarted: number }>('shapelens/memoryUsage');
     assert.equal(started.workersStarted, 1, 'the knob went to the worker the entry had started, no second one');
   } finally {

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeras } from '../bench/generate';
 import { startClient, TestClient } from '../support/lspClient';
-import { assertServesNormally, hintsOf, pulledDiagnostics, within } from './support';
+import { assertServesNormally, codeWarmUpFinished, hintsOf, pulledDiagnostics, within } from './support';
 
 interface Usage {
   readonly heapUsed: number;
@@ -25,17 +25,6 @@ interface MemoryReport {
   readonly main: Usage;
   readonly worker: Usage | undefined;
   readonly workersStarted: number;
-}
-
-/** Waits until the worker's idle code warm-up (codeWarmUp.ts) has finished: the optimised code it leaves is not a document's. */
-async function codeWarmUpDone(c: TestClient): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const r = await c.connection.sendRequest<{ worker?: { codeWarmUp?: { languages: string[]; done: boolean; failure?: string } } }>('shapelens/memoryUsage');
-    assert.equal(r.worker?.codeWarmUp?.failure, undefined, 'the code warm-up ran without an error');
-    if (r.worker?.codeWarmUp?.done && r.worker.codeWarmUp.languages.length) return;
-    await new Promise(r => setTimeout(r, 100));
-  }
-  assert.fail('the code warm-up did not finish within a minute');
 }
 
 const CYCLES = 10;
@@ -64,7 +53,8 @@ test(`memory: a 10,000-layer file opened and closed ${CYCLES} times grows nothin
     c.open(warm, warmText);
     await within(Promise.all([hintsOf(c, warm, warmText), pulledDiagnostics(c, warm)]), 60_000, 'warm-up');
     c.close(warm);
-    await codeWarmUpDone(c);
+    // The optimised code the warm-up leaves is not a document's.
+    assert.equal((await codeWarmUpFinished(c)).failure, undefined, 'the code warm-up ran without an error');
     const before = await settled(c);
     let open1: MemoryReport | undefined;
     let after1: MemoryReport | undefined;

@@ -1,6 +1,7 @@
 // Shared helpers of the robustness gates: a seeded PRNG, LSP positions computed independently of the
 // server (UTF-16 code units, line breaks \n, \r\n and lone \r), normalised hint and diagnostic lists, a
-// hang detector, and a small valid model with its exact hints for "the server still answers" checks.
+// hang detector, the worker's code warm-up status, and a small valid model with its exact hints for "the
+// server still answers" checks.
 
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
@@ -212,4 +213,26 @@ export function digitEdit(text: string, at: number, rand: () => number): string 
   if (r < 0.6) return text.slice(0, at) + digit + text.slice(at);
   if (r < 0.8) return text.slice(0, at + 1) + digit + text.slice(at + 1);
   return text.slice(0, at) + text.slice(at + 1);
+}
+
+/** The worker's idle code warm-up, as `shapelens/memoryUsage` reports it (server/src/lsp/codeWarmUp.ts). */
+export interface CodeWarmUpStatus {
+  readonly languages: string[];
+  readonly done: boolean;
+  readonly steps: number;
+  readonly failure?: string;
+}
+
+export async function codeWarmUpOf(c: TestClient): Promise<CodeWarmUpStatus | undefined> {
+  return (await c.connection.sendRequest<{ worker?: { codeWarmUp?: CodeWarmUpStatus } }>('shapelens/memoryUsage')).worker?.codeWarmUp;
+}
+
+/** Waits (up to a minute) until the code warm-up has been asked for and has finished; its final status. */
+export async function codeWarmUpFinished(c: TestClient): Promise<CodeWarmUpStatus> {
+  for (let i = 0; i < 600; i++) {
+    const s = await codeWarmUpOf(c);
+    if (s?.done && s.languages.length) return s;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  assert.fail('the code warm-up did not finish within a minute');
 }

@@ -80,15 +80,20 @@ test('every source file opens with a purpose comment', () => {
 });
 
 /** Which heavy modules a fresh Node process has loaded after running `body` (async; compiled code under out/). */
+/** JavaScript source of an object saying which heavy modules are in `keys` (the keys of `require.cache`). */
+const LOADED_FLAGS = `{
+  typescript: keys.some(k => k.includes('node_modules/typescript/')),
+  treeSitter: keys.some(k => k.includes('web-tree-sitter')),
+  catalogue: keys.some(k => k.includes('/server/src/layers/')),
+  cliAnalysis: keys.some(k => k.includes('/server/src/cli/analyzeFiles')),
+}`;
+
 function loadedAfter(body: string): { typescript: boolean; treeSitter: boolean; catalogue: boolean } {
   const probe = `(async () => {
 ${body}
 const keys = Object.keys(require.cache);
-process.stdout.write(JSON.stringify({
-  typescript: keys.some(k => k.includes('node_modules/typescript/')),
-  treeSitter: keys.some(k => k.includes('web-tree-sitter')),
-  catalogue: keys.some(k => k.includes('/server/src/layers/')),
-}));
+const { cliAnalysis, ...flags } = ${LOADED_FLAGS};
+process.stdout.write(JSON.stringify(flags));
 })();`;
   const out = path.resolve(__dirname, '../..');
   return JSON.parse(execFileSync(process.execPath, ['-e', probe], { cwd: out, encoding: 'utf8' }));
@@ -107,12 +112,7 @@ test('a running `shapelens lsp --stdio` server has loaded no analyser on its mai
   fs.writeFileSync(preload, `const wt = require('worker_threads');
 if (wt.isMainThread) process.on('exit', () => {
   const keys = Object.keys(require.cache);
-  require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({
-    typescript: keys.some(k => k.includes('node_modules/typescript/')),
-    treeSitter: keys.some(k => k.includes('web-tree-sitter')),
-    catalogue: keys.some(k => k.includes('/server/src/layers/')),
-    cliAnalysis: keys.some(k => k.includes('/server/src/cli/analyzeFiles')),
-  }));
+  require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(${LOADED_FLAGS}));
 });
 `);
   const c = await startClient({ nodeArgs: ['--require', preload] });
