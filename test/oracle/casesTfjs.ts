@@ -66,4 +66,14 @@ export const TFJS_CASES: readonly OracleCase[] = [
   c('DepthwiseConv2D/dilation2-same', 'DepthwiseConv2D', [3], { dilation_rate: 2, padding: 'same' }, [N, 9, 9, 2]),
   // Not in §3: ELU alpha 1 accepted, other alpha rejected; Cropping2D default.
   c('ELU/alpha-2', 'ELU', [], { alpha: 2 }, [N, 4]),
+  // Edge values of size arguments: negative kernel sizes and strides fail the build, a dilation of 0 or -1 builds.
+  c('Conv2D/kernel-negative', 'Conv2D', [4, -3], {}, [N, 8, 8, 3]),
+  c('Conv1D/kernel-negative', 'Conv1D', [4, -3], {}, [N, 8, 3]),
+  c('Conv2D/strides-negative', 'Conv2D', [4, 3], { strides: -1 }, [N, 8, 8, 3]),
+  c('Conv2DTranspose/kernel-negative', 'Conv2DTranspose', [4, -3], {}, [N, 8, 8, 3]),
+  c('Conv2DTranspose/strides-negative', 'Conv2DTranspose', [4, 3], { strides: -1 }, [N, 8, 8, 3]),
+  c('SeparableConv2D/kernel-negative', 'SeparableConv2D', [4, -3], {}, [N, 8, 8, 3]),
+  c('Conv2D/dilation-0', 'Conv2D', [4, 3], { dilation_rate: 0 }, [N, 8, 8, 3]),
+  c('Conv2D/dilation-negative', 'Conv2D', [4, 3], { dilation_rate: -1 }, [N, 8, 8, 3]),
+  c('Conv2D/data-format-unknown-name', 'Conv2D', [4, 3], { data_format: 'nonsense' }, [N, 8, 8, 3]),
 ];

@@ -35,7 +35,11 @@ export function displayName(layer: LayerInstance): string {
   return layer.name ? `${layer.className} '${layer.name}'` : layer.className;
 }
 
-const asDim = (v: ArgValue): Dim => (typeof v === 'number' && Number.isFinite(v) ? v : v === null ? null : '?');
+/**
+ * A size argument as a Dim: only a whole number a double holds exactly is a size; a fraction (`2.5`), a float
+ * too large to be exact (`1e308`, `2**60`), NaN or an infinity reads as unknown, never as a size to compute with.
+ */
+const asDim = (v: ArgValue): Dim => (typeof v === 'number' && Number.isSafeInteger(v) ? v : v === null ? null : '?');
 
 /** The BuildContext a rule sees (a class, so a build allocates one object rather than a closure each). */
 class Context implements BuildContext {
@@ -80,7 +84,7 @@ class Context implements BuildContext {
   }
   tuple(name: string, n: number): Dim[] {
     const v = this.value(name);
-    if (typeof v === 'number') return new Array<Dim>(n).fill(v);
+    if (typeof v === 'number') return new Array<Dim>(n).fill(asDim(v));
     if (Array.isArray(v)) {
       if (v.length !== n) {
         this.error('bad-argument', `The \`${name}\` argument of ${displayName(this.layer)} must be an integer or a tuple of ${n} integers; received ${formatValue(v)}.`);
@@ -94,6 +98,12 @@ class Context implements BuildContext {
     const v = this.value('data_format');
     if (v === 'channels_last' || v === 'channels_first') return v;
     if (v === null || v === undefined) return this.options.defaultDataFormat;
+    // Keras and TF.js reject any other string when the layer is created (reported once, however often a rule asks).
+    if (typeof v === 'string') {
+      const name = this.version === '1' ? 'dim_ordering' : this.version === 'tfjs' ? 'dataFormat' : 'data_format';
+      const message = `The \`${name}\` argument of ${displayName(this.layer)} must be ${this.version === '1' ? "'th', 'tf' or 'default'" : this.version === 'tfjs' ? "'channelsLast' or 'channelsFirst'" : "'channels_last' or 'channels_first'"}; received '${v}'.`;
+      if (!this.issues.some(i => i.message === message)) this.error('bad-argument', message);
+    }
     return '?';
   }
   callOption(name: string): ArgValue | undefined {
@@ -188,9 +198,35 @@ function runBuild(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[
     result = undefined;
   }
   if (ctx.failed) result = undefined;
-  // The slot collection fills (see `BuildResult.derived`); a rule's result is a new object every build.
-  else if (result) (result as { derived?: DerivedSlot }).derived = {};
+  else if (result) {
+    result = withExactSizes(result);
+    // The slot collection fills (see `BuildResult.derived`); a rule's result is a new object every build.
+    (result as { derived?: DerivedSlot }).derived = {};
+  }
   return { result, issues: ctx.issues, explanations: ctx.explanations, notes: ctx.notes };
+}
+
+/** A size that can be shown: a whole number from 0 up that a double holds exactly. */
+function isExactSize(d: Dim): boolean {
+  return typeof d !== 'number' || (Number.isSafeInteger(d) && d >= 0);
+}
+
+function exactShape(shape: Shape): Shape {
+  return shape.every(isExactSize) ? shape : shape.map(d => (isExactSize(d) ? d : '?'));
+}
+
+/**
+ * The result with every size that is not exact (a fraction, a negative size no check reported, a product past
+ * 2^53, NaN, an infinity) made unknown: such a number is never shown as a shape. Copies only what it changes.
+ */
+function withExactSizes(result: BuildResult): BuildResult {
+  const outputsOk = result.outputs.every(o => !o || o.every(isExactSize));
+  const weightsOk = result.weights.every(w => w.shape.every(isExactSize));
+  if (outputsOk && weightsOk) return result;
+  return {
+    outputs: outputsOk ? result.outputs : result.outputs.map(o => o && exactShape(o)),
+    weights: weightsOk ? result.weights : result.weights.map(w => (w.shape.every(isExactSize) ? w : { ...w, shape: exactShape(w.shape) })),
+  };
 }
 
 function checkRank(rule: RankRule, shape: Shape, layer: LayerInstance): string | undefined {

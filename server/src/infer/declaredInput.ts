@@ -11,8 +11,9 @@ import { Dim, Shape } from './shape';
 const SEQUENCE_LAYERS = new Set(['Conv1D', 'SimpleRNN', 'LSTM', 'GRU', 'LocallyConnected1D']);
 export const INPUT_SHAPE_ARGS = ['input_shape', 'batch_input_shape', 'batch_size', 'input_dim', 'input_length'];
 
+/** A declared size: a whole number from 0 up, or None; anything else (a fraction, a negative size) is unknown. */
 function dim(v: ArgValue | undefined): Dim {
-  return typeof v === 'number' ? v : v === null ? null : '?';
+  return typeof v === 'number' ? (Number.isSafeInteger(v) && v >= 0 ? v : '?') : v === null ? null : '?';
 }
 
 function tupleDims(v: ArgValue | undefined): Dim[] | undefined {

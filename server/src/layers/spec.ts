@@ -114,7 +114,7 @@ export interface LayerSpec {
   /** Only for input layers: the output shape comes from arguments alone. */
   readonly isInput?: boolean;
   /** Layers whose output cannot be known statically unless an argument says so (Lambda). */
-  readonly build: (ctx: BuildContext) => BuildResult;
+  readonly build: (ctx: BuildContext) => BuildResult | undefined;
   /** One or two sentences for the hover: what the layer does to shapes. */
   readonly doc: string;
 }

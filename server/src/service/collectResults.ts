@@ -15,7 +15,8 @@ import type { LayerInfo, LayerUse, ModelInfo, Shape, VariableInfo, WeightInfo } 
 
 function countOf(shape: readonly (number | null | '?')[]): number | undefined {
   const n = productOf(shape);
-  return typeof n === 'number' ? n : undefined;
+  // A count past 2^53 is not exact in a double: unknown rather than rounded.
+  return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** A layer's weights as reported, with their parameter totals. */
@@ -51,7 +52,7 @@ function sumCounts(weights: readonly WeightInfo[], filter: (w: WeightInfo) => bo
     if (w.count === undefined) return undefined;
     total += w.count;
   }
-  return total;
+  return Number.isSafeInteger(total) ? total : undefined;
 }
 
 /** Memo tables of one collection (plain Maps: WeakMaps cost more than the work they save here). */
@@ -317,7 +318,8 @@ function modelTotals(model: ModelNode, memo: Memo): { total?: number; trainable?
     total = total === undefined || row.params === undefined ? undefined : total + row.params;
     trainable = trainable === undefined || row.trainableParams === undefined ? undefined : trainable + row.trainableParams;
   }
-  const out = { total, trainable };
+  const exact = (n: number | undefined) => (n !== undefined && Number.isSafeInteger(n) ? n : undefined);
+  const out = { total: exact(total), trainable: exact(trainable) };
   memo.totals.set(model, out);
   return out;
 }

@@ -17,7 +17,7 @@ export const additiveAttention: LayerSpec = {
   doc: 'Additive (Bahdanau) attention on [query, value(, key)]: (B, Tq, D) and (B, Tv, Dv) → (B, Tq, Dv); use_scale (default) adds a scale vector (D,).',
   build(ctx) {
     const io = attentionInputs(ctx, 'AdditiveAttention');
-    if (!io) return { outputs: [undefined], weights: [] };
+    if (!io) return undefined;
     const D = io.query[io.query.length - 1];
     const weights: WeightSpec[] = [];
     if (ctx.bool('use_scale') !== false) {

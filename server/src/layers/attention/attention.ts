@@ -23,7 +23,7 @@ export const attention: LayerSpec = {
       return { outputs: [undefined], weights: [] };
     }
     const io = attentionInputs(ctx, 'Attention');
-    if (!io) return { outputs: [undefined], weights: [] };
+    if (!io) return undefined;
     const weights: WeightSpec[] = [];
     if (ctx.bool('use_scale') === true) weights.push(weight('scale', []));
     if (mode === 'concat') weights.push(weight('concat_score_weight', []));

@@ -66,14 +66,15 @@ export function convSpatial(
   const names = SPATIAL_NAMES[kernel.length] ?? kernel.map((_, i) => `axis ${i + 1}`);
   const tfjs = ctx.version === 'tfjs';
   if (tfjs) {
-    // TF.js validates none of these at build time: the layer builds and fails (or misbehaves) when run.
-    warnKernelStridesDilation(ctx, layerName, kernel, strides, dilation);
+    // TF.js validates few of these at build time: the layer builds and fails (or misbehaves) when run.
+    if (!warnKernelStridesDilation(ctx, layerName, kernel, strides, dilation)) return kernel.map(() => '?');
     if (padding === 'causal') {
       ctx.note(`TF.js computes the static output length of padding='causal' as if it were 'valid' (and cannot run a causal ${layerName}): the sizes below are TF.js's, not Keras's ceil(L / strides).`);
       padding = 'valid';
     }
-  } else {
-    checkKernelStridesDilation(ctx, layerName, kernel, strides, dilation);
+  } else if (!checkKernelStridesDilation(ctx, layerName, kernel, strides, dilation)) {
+    // Sizes computed from refused arguments would only add errors that follow from the first.
+    return kernel.map(() => '?');
   }
   const out: Dim[] = [];
   layout.spatialAxes.forEach((axis, i) => {
@@ -101,8 +102,12 @@ export function checkOutputSizes(ctx: BuildContext, layerName: string, input: Sh
   if (negative || zero) ctx.error('nonpositive-output', `${layerName} would produce an output of size ${formatShape(out)} from input ${formatShape(input)}: ${why}`);
 }
 
-/** TF.js: what Keras rejects in kernel, strides and dilation builds in TF.js; warn about the run time. */
-function warnKernelStridesDilation(ctx: BuildContext, layerName: string, kernel: Dim[], strides: Dim[], dilation: Dim[]): void {
+/**
+ * TF.js: what Keras rejects in kernel, strides and dilation builds in TF.js; warn about the run time. False when
+ * a negative size fails the build (an error).
+ */
+function warnKernelStridesDilation(ctx: BuildContext, layerName: string, kernel: Dim[], strides: Dim[], dilation: Dim[]): boolean {
+  if (!checkTfjsNegativeKernelStrides(ctx, layerName, kernel, strides)) return false;
   if (kernel.some(k => k === 0)) ctx.warning('bad-argument', `The kernel size of ${layerName} contains 0 (${formatShape(kernel)}): TF.js builds a 0-sized kernel without complaint, but the layer computes nothing useful.`);
   if (strides.some(s => s === 0)) ctx.warning('bad-argument', `The strides of ${layerName} contain 0 (${formatShape(strides)}): TF.js builds the layer with no usable output size and fails when it runs.`);
   const anyStride = strides.some(s => typeof s === 'number' && s > 1);
@@ -110,6 +115,20 @@ function warnKernelStridesDilation(ctx: BuildContext, layerName: string, kernel:
   if (anyStride && anyDilation) {
     ctx.warning('bad-argument', `${layerName}: TF.js builds strides > 1 with dilation_rate > 1 (strides=${formatShape(strides)}, dilation_rate=${formatShape(dilation)}) but fails when it runs ("Either strides or dilations must be 1").`);
   }
+  return true;
+}
+
+const hasNegative = (dims: Dim[]) => dims.some(d => typeof d === 'number' && d < 0);
+
+/**
+ * TF.js: a negative kernel size or stride fails when the layer is built (a kernel of negative shape, a negative
+ * output size), unlike a 0, which builds.
+ */
+export function checkTfjsNegativeKernelStrides(ctx: BuildContext, layerName: string, kernel: Dim[], strides: Dim[]): boolean {
+  const ok = !hasNegative(kernel) && !hasNegative(strides);
+  if (hasNegative(kernel)) ctx.error('bad-argument', `The kernel size of ${layerName} must be positive; received ${formatShape(kernel)} (TF.js cannot create a kernel of negative shape).`);
+  if (hasNegative(strides)) ctx.error('bad-argument', `The strides of ${layerName} must be positive; received ${formatShape(strides)} (TF.js fails to build the layer with a negative output size).`);
+  return ok;
 }
 
 /** Output sizes of a transposed convolution along each spatial axis, with explanations. */
@@ -143,24 +162,31 @@ export function channelsOf(ctx: BuildContext, layerName: string, input: Shape, l
 // ---- Additions for the transposed, separable, depthwise and locally-connected rules (and the pooling and
 // spatial reshaping groups, which share the layouts above). ----
 
-/** A Dim from an argument value: numbers stay, None stays None, anything else is unknown. */
+/** A Dim from an argument value: whole numbers a double holds exactly stay, None stays None, anything else is unknown. */
 export function dimOf(v: ArgValue | undefined): Dim {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
   return v === null ? null : '?';
 }
 
 /**
  * The checks of `convSpatial` on kernel, strides and dilation, for rules that compute their sizes another
- * way (transposed convolutions): zeros in kernel or strides, strides > 1 together with dilation > 1.
+ * way (transposed convolutions): sizes that are 0 or negative (Keras requires each to be > 0), strides > 1
+ * together with dilation > 1. False when a size is 0 or negative: no output size follows from it.
  */
-export function checkKernelStridesDilation(ctx: BuildContext, layerName: string, kernel: Dim[], strides: Dim[], dilation: Dim[]): void {
-  if (kernel.some(k => k === 0)) ctx.error('bad-argument', `The kernel size of ${layerName} cannot contain 0; received ${formatShape(kernel)}.`);
-  if (strides.some(s => s === 0)) ctx.error('bad-argument', `The strides of ${layerName} cannot contain 0; received ${formatShape(strides)}.`);
+export function checkKernelStridesDilation(ctx: BuildContext, layerName: string, kernel: Dim[], strides: Dim[], dilation: Dim[]): boolean {
+  const nonPositive = (dims: Dim[]) => dims.some(d => typeof d === 'number' && d <= 0);
+  const ok = !nonPositive(kernel) && !nonPositive(strides) && !nonPositive(dilation);
+  if (hasNegative(kernel)) ctx.error('bad-argument', `The kernel size of ${layerName} must be positive; received ${formatShape(kernel)}.`);
+  else if (kernel.some(k => k === 0)) ctx.error('bad-argument', `The kernel size of ${layerName} cannot contain 0; received ${formatShape(kernel)}.`);
+  if (hasNegative(strides)) ctx.error('bad-argument', `The strides of ${layerName} must be positive; received ${formatShape(strides)}.`);
+  else if (strides.some(s => s === 0)) ctx.error('bad-argument', `The strides of ${layerName} cannot contain 0; received ${formatShape(strides)}.`);
+  if (dilation.some(d => typeof d === 'number' && d <= 0)) ctx.error('bad-argument', `The dilation rate of ${layerName} must be positive; received ${formatShape(dilation)}.`);
   const anyStride = strides.some(s => typeof s === 'number' && s > 1);
   const anyDilation = dilation.some(d => typeof d === 'number' && d > 1);
   if (anyStride && anyDilation) {
     ctx.error('bad-argument', `${layerName}: strides > 1 cannot be combined with dilation_rate > 1 (strides=${formatShape(strides)}, dilation_rate=${formatShape(dilation)}).`);
   }
+  return ok;
 }
 
 /** Reports a known count argument (`filters`, `depth_multiplier`) that is not strictly positive. */

@@ -6,7 +6,7 @@ import type { Dim } from '../../infer/shape';
 import { ArgSpec, BuildContext, LayerSpec, WeightSpec, single, weight } from '../spec';
 import { convolutionArgs } from './convolution';
 import {
-  KERNEL_AXIS_NAMES, Layout, channelsOf, checkKernelStridesDilation, checkPositive, dimOf, readConvGeometry, readPadding, spatialNames, transposeSpatial, withSpatial,
+  KERNEL_AXIS_NAMES, Layout, channelsOf, checkKernelStridesDilation, checkTfjsNegativeKernelStrides, checkPositive, dimOf, readConvGeometry, readPadding, spatialNames, transposeSpatial, withSpatial,
 } from './convCommon';
 
 function transposeArgs(rank: number): ArgSpec[] {
@@ -37,7 +37,7 @@ export function makeConvTranspose(rank: 1 | 2 | 3): LayerSpec {
       const filters = ctx.int('filters');
       checkPositive(ctx, className, 'filters', filters);
       const geometry = readConvGeometry(ctx, rank);
-      if (!geometry) return single(undefined);
+      if (!geometry) return undefined; // weights unknown too
       const { format, layout, kernel, strides } = geometry;
       let { dilation } = geometry;
       const tfjs = ctx.version === 'tfjs';
@@ -46,6 +46,7 @@ export function makeConvTranspose(rank: 1 | 2 | 3): LayerSpec {
         if (dilation.some(d => d !== 1)) ctx.note(`TF.js ${className} ignores dilationRate ${formatShape(dilation)}: the kernel is applied undilated.`);
         if (ctx.given('output_padding') && ctx.value('output_padding') !== null) ctx.note(`TF.js ${className} has no outputPadding: the value written is ignored.`);
         dilation = dilation.map(() => 1);
+        checkTfjsNegativeKernelStrides(ctx, className, kernel, strides);
       } else {
         checkKernelStridesDilation(ctx, className, kernel, strides, dilation);
       }

@@ -42,7 +42,7 @@ export function makeConvolution(rank: 1 | 2 | 3): LayerSpec {
       const filters = ctx.int('filters');
       if (typeof filters === 'number' && filters <= 0) ctx.error('bad-argument', `${className} expects a strictly positive number of filters; received ${filters}.`);
       const geometry = readConvGeometry(ctx, rank);
-      if (!geometry) return single(undefined);
+      if (!geometry) return undefined; // weights unknown too
       const { format, layout, kernel, strides, dilation } = geometry;
       // TF.js accepts 'causal' for every rank (and computes it as 'valid', see convSpatial).
       const allowed = rank === 1 || ctx.version === 'tfjs' ? ['valid', 'same', 'causal'] : ['valid', 'same'];
@@ -50,6 +50,7 @@ export function makeConvolution(rank: 1 | 2 | 3): LayerSpec {
       const padding = readPadding(ctx, allowed);
       // TF.js convolutions have no `groups` option (an unknown option is ignored).
       const groups = ctx.version === 'tfjs' ? 1 : ctx.int('groups');
+      if (typeof groups === 'number' && groups <= 0) ctx.error('bad-argument', `${className}: the number of groups must be a positive integer; received groups=${groups}.`);
       const channels = channelsOf(ctx, className, input, layout);
       if (typeof groups === 'number' && typeof channels === 'number' && groups > 1 && channels % groups !== 0) {
         ctx.error('bad-argument', `${className}: the number of input channels (${channels}) must be divisible by groups (${groups}).`);

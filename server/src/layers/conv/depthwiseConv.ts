@@ -31,7 +31,7 @@ export function makeDepthwiseConv(rank: 1 | 2): LayerSpec {
       const dm = ctx.int('depth_multiplier');
       checkPositive(ctx, className, 'depth_multiplier', dm);
       const geometry = readConvGeometry(ctx, rank);
-      if (!geometry) return single(undefined);
+      if (!geometry) return undefined; // weights unknown too
       const { layout, kernel, strides } = geometry;
       let { dilation } = geometry;
       if (ctx.version === 'tfjs') {

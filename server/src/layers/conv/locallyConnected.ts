@@ -46,7 +46,7 @@ export function makeLocallyConnected(rank: 1 | 2): LayerSpec {
       const filters = ctx.int('filters');
       checkPositive(ctx, className, 'filters', filters);
       const geometry = readConvGeometry(ctx, rank, ctx.version === '1' && rank === 1 ? 'channels_last' : ctx.dataFormat());
-      if (!geometry) return single(undefined);
+      if (!geometry) return undefined; // weights unknown too
       const { format, layout, kernel, strides } = geometry;
       const implementation = ctx.version === '1' ? 1 : ctx.int('implementation');
       if (typeof implementation === 'number' && ![1, 2, 3].includes(implementation)) {

@@ -34,7 +34,7 @@ export function makeSeparableConv(rank: 1 | 2): LayerSpec {
       const dm = ctx.int('depth_multiplier');
       checkPositive(ctx, className, 'depth_multiplier', dm);
       const geometry = readConvGeometry(ctx, rank);
-      if (!geometry) return single(undefined);
+      if (!geometry) return undefined; // weights unknown too
       const { format, layout, kernel, strides, dilation } = geometry;
       // tf.keras lets SeparableConv1D pad causally; Keras 3 accepts only 'valid' and 'same'.
       const allowed = rank === 1 && ctx.version !== '3' ? ['valid', 'same', 'causal'] : ['valid', 'same'];

@@ -1,9 +1,9 @@
 // InputLayer / Input: the entry point of a model. Its output is (batch_size or None,) + shape, or
 // batch_shape as written; it has no weights.
 
-import { formatShape } from '../../infer/shape';
+import { Dim, formatShape } from '../../infer/shape';
 import { isUnknown } from '../../ir/values';
-import { LayerSpec, single } from '../spec';
+import { BuildContext, LayerSpec, single } from '../spec';
 import { shapeArg, show } from './shapeArg';
 
 export const inputLayer: LayerSpec = {
@@ -45,6 +45,7 @@ export const inputLayer: LayerSpec = {
         ctx.error('bad-argument', '`batch_shape` must include the batch axis; received ().');
         return single(undefined);
       }
+      if (hasNegativeDim(ctx, dims)) return single(undefined);
       ctx.explain(`batch_shape ${formatShape(dims)} includes the batch axis and is used as written.`);
       return single(dims);
     }
@@ -64,9 +65,18 @@ export const inputLayer: LayerSpec = {
       dims = [shape];
     }
     if (!dims) return single(undefined);
+    if (hasNegativeDim(ctx, dims)) return single(undefined);
     const batch = ctx.int('batch_size');
     const out = [batch, ...dims];
     ctx.explain(`(batch_size,) + shape = ${formatShape(out)}${batch === null ? ' (the batch size is None: any batch)' : ''}`);
     return single(out);
   },
 };
+
+/** Reports a negative size in a declared shape: Keras and TF.js refuse it when the input is created. */
+function hasNegativeDim(ctx: BuildContext, dims: Dim[]): boolean {
+  const negative = dims.find(d => typeof d === 'number' && d < 0);
+  if (negative === undefined) return false;
+  ctx.error('bad-argument', `An input shape cannot have a negative size; received ${formatShape(dims)}.`);
+  return true;
+}

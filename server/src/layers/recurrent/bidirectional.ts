@@ -64,11 +64,11 @@ export const bidirectional: LayerSpec = {
         return { outputs: [undefined], weights: [] };
       }
     }
-    if (!forward) return { outputs: [undefined], weights: [] };
+    if (!forward) return undefined;
     const fwResult = ctx.buildInner(forward, ctx.input);
     let bwResult: BuildResult | undefined = fwResult;
     if (backwardLayer) bwResult = ctx.buildInner(backwardLayer, ctx.input);
-    if (!fwResult || !bwResult) return { outputs: [undefined], weights: [] };
+    if (!fwResult || !bwResult) return undefined;
 
     const fwName = `forward_${forward.name ?? snakeCase(forward.className)}`;
     const bwInner = backwardLayer ?? forward;

@@ -53,7 +53,7 @@ export const convLstm2d: LayerSpec = {
   doc: 'Convolutional LSTM over (B, T, rows, cols, channels): each step is convolved like Conv2D; returns (B, rows\', cols\', filters), or the whole sequence with return_sequences.',
   build(ctx) {
     const format = ctx.dataFormat();
-    if (format === '?') return { outputs: [undefined], weights: [] };
+    if (format === '?') return undefined;
     const input = ctx.input;
     // One time step as a Conv2D input: drop the time axis.
     const step: Shape = [input[0], ...input.slice(2)];

@@ -13,11 +13,11 @@ export const timeDistributed: LayerSpec = {
   doc: 'Applies the wrapped layer to each time step with shared weights: (B, T, …) → (B, T, …inner output).',
   build(ctx) {
     const inner = innerLayer(ctx, 'TimeDistributed', 'layer');
-    if (!inner) return { outputs: [undefined], weights: [] };
+    if (!inner) return undefined;
     const input = ctx.input;
     const step: Shape = [input[0], ...input.slice(2)];
     const result = ctx.buildInner(inner, step);
-    if (!result) return { outputs: [undefined], weights: [] };
+    if (!result) return undefined;
     const outputs = result.outputs.map(o => (o ? [input[0], input[1], ...o.slice(1)] : undefined));
     ctx.note(`TimeDistributed applies ${inner.className} to each of the ${formatDim(input[1])} steps with the same weights: the inner layer is built for one step's shape ${formatShape(step)}, and its weights are the wrapper's weights.`);
     return { outputs, weights: result.weights.map(w => ({ ...w, shape: w.shape.slice(), axes: w.axes.slice() })) };

@@ -112,11 +112,15 @@ export function pythonArgName(spec: LayerSpec | undefined, key: string): string 
   return GENERIC_KEYS[key] ?? key;
 }
 
-/** TF.js value spellings that differ from Keras: `'channelsLast'` → `'channels_last'`. */
+/**
+ * TF.js value spellings that differ from Keras: `'channelsLast'` → `'channels_last'`. TF.js refuses the Python
+ * spelling itself, so `'channels_last'` is kept apart (with a note) for the build to report as the invalid value it is.
+ */
 export function pythonArgValue(name: string, value: ArgValue): ArgValue {
   if ((name === 'data_format' || name === 'dim_ordering') && typeof value === 'string') {
     if (value === 'channelsLast') return 'channels_last';
     if (value === 'channelsFirst') return 'channels_first';
+    if (value === 'channels_last' || value === 'channels_first') return `${value} (the Python spelling)`;
   }
   return value;
 }
