@@ -66,14 +66,20 @@ export const TFJS_CASES: readonly OracleCase[] = [
   c('DepthwiseConv2D/dilation2-same', 'DepthwiseConv2D', [3], { dilation_rate: 2, padding: 'same' }, [N, 9, 9, 2]),
   // Not in §3: ELU alpha 1 accepted, other alpha rejected; Cropping2D default.
   c('ELU/alpha-2', 'ELU', [], { alpha: 2 }, [N, 4]),
-  // Edge values of size arguments: negative kernel sizes and strides fail the build, a dilation of 0 or -1 builds.
+  // Edge values of size arguments: negative kernel sizes fail the build, a dilation of 0 or -1 builds, and so do
+  // a depth multiplier of 0, a negative padding and an upsampling factor of 0 (zero-size outputs).
   c('Conv2D/kernel-negative', 'Conv2D', [4, -3], {}, [N, 8, 8, 3]),
   c('Conv1D/kernel-negative', 'Conv1D', [4, -3], {}, [N, 8, 3]),
-  c('Conv2D/strides-negative', 'Conv2D', [4, 3], { strides: -1 }, [N, 8, 8, 3]),
   c('Conv2DTranspose/kernel-negative', 'Conv2DTranspose', [4, -3], {}, [N, 8, 8, 3]),
-  c('Conv2DTranspose/strides-negative', 'Conv2DTranspose', [4, 3], { strides: -1 }, [N, 8, 8, 3]),
   c('SeparableConv2D/kernel-negative', 'SeparableConv2D', [4, -3], {}, [N, 8, 8, 3]),
   c('Conv2D/dilation-0', 'Conv2D', [4, 3], { dilation_rate: 0 }, [N, 8, 8, 3]),
   c('Conv2D/dilation-negative', 'Conv2D', [4, 3], { dilation_rate: -1 }, [N, 8, 8, 3]),
   c('Conv2D/data-format-unknown-name', 'Conv2D', [4, 3], { data_format: 'nonsense' }, [N, 8, 8, 3]),
+  c('DepthwiseConv2D/depth-multiplier-0', 'DepthwiseConv2D', [3], { depth_multiplier: 0 }, [N, 8, 8, 3]),
+  c('SeparableConv2D/depth-multiplier-0', 'SeparableConv2D', [4, 3], { depth_multiplier: 0 }, [N, 8, 8, 3]),
+  c('ZeroPadding2D/negative', 'ZeroPadding2D', [], { padding: [-1, 2] }, [N, 8, 8, 3]),
+  c('ZeroPadding2D/negative-to-zero', 'ZeroPadding2D', [], { padding: -4 }, [N, 8, 8, 3]),
+  c('ZeroPadding2D/negative-past-zero', 'ZeroPadding2D', [], { padding: -5 }, [N, 8, 8, 3]),
+  c('UpSampling2D/factor-0', 'UpSampling2D', [], { size: [0, 2] }, [N, 8, 8, 3]),
+  c('UpSampling2D/factor-negative', 'UpSampling2D', [], { size: [-1, 2] }, [N, 8, 8, 3]),
 ];

@@ -47,8 +47,15 @@ test('a negative kernel size is an error in every version', () => {
   assert.equal(keras.result, undefined);
   const tfjs = buildForTest({ className: 'Conv2D', args: [4, -3], input: [null, 28, 28, 3], version: 'tfjs' });
   assert.deepEqual(errorMessages(tfjs), ['The kernel size of Conv2D must be positive; received (-3, -3) (TF.js cannot create a kernel of negative shape).']);
-  const transposed = buildForTest({ className: 'Conv2DTranspose', args: [4, 3], kwargs: { strides: -1 }, input: [null, 8, 8, 3], version: 'tfjs' });
-  assert.deepEqual(errorMessages(transposed), ['The strides of Conv2DTranspose must be positive; received (-1, -1) (TF.js fails to build the layer with a negative output size).']);
+});
+
+test('TF.js: sizes from a negative stride are not stated (tfjs builds some as 0 and fails others), and not reported', () => {
+  const conv = buildForTest({ className: 'Conv1D', args: [4, 3], kwargs: { strides: -3 }, input: [null, 8, 3], version: 'tfjs' });
+  assert.deepEqual(summarize(conv).outputs, [[null, '?', 4]]);
+  assert.deepEqual(conv.issues, []);
+  const transposed = buildForTest({ className: 'Conv2DTranspose', args: [4, 3], kwargs: { strides: -3 }, input: [null, 8, 8, 3], version: 'tfjs' });
+  assert.equal(transposed.result, undefined);
+  assert.deepEqual(transposed.issues, []);
 });
 
 test('negative strides and a dilation rate of 0 or less are errors in Keras', () => {

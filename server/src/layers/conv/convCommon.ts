@@ -121,14 +121,13 @@ function warnKernelStridesDilation(ctx: BuildContext, layerName: string, kernel:
 const hasNegative = (dims: Dim[]) => dims.some(d => typeof d === 'number' && d < 0);
 
 /**
- * TF.js: a negative kernel size or stride fails when the layer is built (a kernel of negative shape, a negative
- * output size), unlike a 0, which builds.
+ * TF.js: a negative kernel size fails when the layer is built (a kernel of negative shape), unlike a 0, which
+ * builds. False for a negative kernel size or stride: TF.js's sizes from a negative stride are its own (some
+ * build as 0, some fail), so none is stated.
  */
 export function checkTfjsNegativeKernelStrides(ctx: BuildContext, layerName: string, kernel: Dim[], strides: Dim[]): boolean {
-  const ok = !hasNegative(kernel) && !hasNegative(strides);
   if (hasNegative(kernel)) ctx.error('bad-argument', `The kernel size of ${layerName} must be positive; received ${formatShape(kernel)} (TF.js cannot create a kernel of negative shape).`);
-  if (hasNegative(strides)) ctx.error('bad-argument', `The strides of ${layerName} must be positive; received ${formatShape(strides)} (TF.js fails to build the layer with a negative output size).`);
-  return ok;
+  return !hasNegative(kernel) && !hasNegative(strides);
 }
 
 /** Output sizes of a transposed convolution along each spatial axis, with explanations. */

@@ -46,7 +46,7 @@ export function makeConvTranspose(rank: 1 | 2 | 3): LayerSpec {
         if (dilation.some(d => d !== 1)) ctx.note(`TF.js ${className} ignores dilationRate ${formatShape(dilation)}: the kernel is applied undilated.`);
         if (ctx.given('output_padding') && ctx.value('output_padding') !== null) ctx.note(`TF.js ${className} has no outputPadding: the value written is ignored.`);
         dilation = dilation.map(() => 1);
-        checkTfjsNegativeKernelStrides(ctx, className, kernel, strides);
+        if (!checkTfjsNegativeKernelStrides(ctx, className, kernel, strides)) return undefined;
       } else {
         checkKernelStridesDilation(ctx, className, kernel, strides, dilation);
       }

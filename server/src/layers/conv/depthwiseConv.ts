@@ -29,7 +29,8 @@ export function makeDepthwiseConv(rank: 1 | 2): LayerSpec {
     build(ctx) {
       const input = ctx.input;
       const dm = ctx.int('depth_multiplier');
-      checkPositive(ctx, className, 'depth_multiplier', dm);
+      // TF.js builds a depth multiplier of 0 (zero depthwise channels); only a negative one fails there.
+      if (ctx.version !== 'tfjs' || (typeof dm === 'number' && dm < 0)) checkPositive(ctx, className, 'depth_multiplier', dm);
       const geometry = readConvGeometry(ctx, rank);
       if (!geometry) return undefined; // weights unknown too
       const { layout, kernel, strides } = geometry;
@@ -46,6 +47,9 @@ export function makeDepthwiseConv(rank: 1 | 2): LayerSpec {
       const channels = channelsOf(ctx, className, input, layout);
       const spatial = convSpatial(ctx, className, input, layout, kernel, strides, padding, dilation);
       const outChannels: Dim = mulDim(channels, dm);
+      if (ctx.version === 'tfjs' && outChannels === 0) {
+        ctx.warning('zero-size-output', `${className} with depth_multiplier 0 produces 0 channels from input ${formatShape(input)}: TF.js accepts a zero-size output, so the model builds but produces empty tensors.`);
+      }
       // Keras 3 names the depthwise kernel plain `kernel`; tf.keras, Keras 2 and TF.js `depthwise_kernel`.
       const kernelName = ctx.version === '3' ? 'kernel' : 'depthwise_kernel';
       const weights = [weight(kernelName, [...kernel.map((k, i) => [k, KERNEL_AXIS_NAMES[rank][i]] as const), [channels, 'input channels'], [dm, 'depth_multiplier']])];

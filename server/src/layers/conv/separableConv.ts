@@ -32,7 +32,8 @@ export function makeSeparableConv(rank: 1 | 2): LayerSpec {
       const filters = ctx.int('filters');
       checkPositive(ctx, className, 'filters', filters);
       const dm = ctx.int('depth_multiplier');
-      checkPositive(ctx, className, 'depth_multiplier', dm);
+      // TF.js builds a depth multiplier of 0 (zero depthwise channels); only a negative one fails there.
+      if (ctx.version !== 'tfjs' || (typeof dm === 'number' && dm < 0)) checkPositive(ctx, className, 'depth_multiplier', dm);
       const geometry = readConvGeometry(ctx, rank);
       if (!geometry) return undefined; // weights unknown too
       const { format, layout, kernel, strides, dilation } = geometry;

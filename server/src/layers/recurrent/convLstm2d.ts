@@ -69,6 +69,9 @@ export const convLstm2d: LayerSpec = {
       ctx.error('undefined-dims', `ConvLSTM layers only support static input shapes for the spatial dimension; received ${formatShape(input)}.`);
     }
     checkStateful(ctx, 'ConvLSTM2D', input[0], input);
+    // TF.js's ConvLSTM2D refuses a size of 0 or less written in an array and computes a plain number its own way:
+    // no size is stated for either.
+    if (ctx.version === 'tfjs' && [kernel, strides, dilation].some(ds => ds.some(d => typeof d === 'number' && d <= 0))) return undefined;
     const spatial = convSpatial(ctx, 'ConvLSTM2D', step, layout, kernel, strides, padding, dilation);
     const last = withSpatial(step, layout, spatial, filters);
     const seq = ctx.bool('return_sequences');

@@ -5,7 +5,7 @@ import { Dim, Shape, formatDim, formatShape } from '../../infer/shape';
 import { ArgValue, formatValue, isDict, isUnknown } from '../../ir/values';
 import { dataFormatArg } from '../commonArgs';
 import { ArgSpec, BuildContext, LayerSpec, single } from '../spec';
-import { dataFormat1DArg, dimOf, layoutOf, spatialNames, withSpatial } from '../conv/convCommon';
+import { checkOutputSizes, dataFormat1DArg, dimOf, layoutOf, spatialNames, withSpatial } from '../conv/convCommon';
 
 type Pair = [Dim, Dim];
 
@@ -21,7 +21,7 @@ const DICT_KEYS: Record<number, [string, string][]> = {
  * Keras 1, and Keras 2 through its legacy shim) also Keras 1's dict of `*_pad` keys and ZeroPadding2D's flat
  * (top, bottom, left, right). Unknown parts read as '?'; malformed or negative values are reported.
  */
-function readPairs(ctx: BuildContext, layerName: string, argName: string, rank: number, legacy: boolean): Pair[] | undefined {
+function readPairs(ctx: BuildContext, layerName: string, argName: string, rank: number, legacy: boolean, allowNegative = false): Pair[] | undefined {
   const v = ctx.value(argName);
   const unknownPairs = (): Pair[] => Array.from({ length: rank }, () => ['?', '?'] as Pair);
   const bad = (why: string): undefined => {
@@ -66,7 +66,7 @@ function readPairs(ctx: BuildContext, layerName: string, argName: string, rank: 
   } else {
     return bad(forms);
   }
-  if (pairs.some(p => p.some(d => typeof d === 'number' && d < 0))) return bad('cannot be negative');
+  if (!allowNegative && pairs.some(p => p.some(d => typeof d === 'number' && d < 0))) return bad('cannot be negative');
   return pairs;
 }
 
@@ -118,10 +118,13 @@ export function makeZeroPadding(rank: 1 | 2 | 3): LayerSpec {
     build(ctx) {
       const format = formatFor(ctx, rank, true);
       if (format === '?') return single(undefined);
-      const pairs = readPairs(ctx, className, 'padding', rank, ctx.version === '1' || ctx.version === '2');
+      // TF.js takes a negative padding as written: the axis shrinks (a negative size fails its build).
+      const tfjs = ctx.version === 'tfjs';
+      const pairs = readPairs(ctx, className, 'padding', rank, ctx.version === '1' || ctx.version === '2', tfjs);
       if (!pairs) return single(undefined);
       const layout = layoutOf(format, rank);
       const spatial = resized(ctx, ctx.input, rank, format, (L, i) => addPair(L, pairs[i], 1));
+      if (tfjs) checkOutputSizes(ctx, className, ctx.input, spatial, `the padding ${formatValue(ctx.value('padding'))} takes more than the axis has.`);
       return single(withSpatial(ctx.input, layout, spatial, ctx.input[layout.channelAxis]));
     },
   };
@@ -182,7 +185,9 @@ export function makeUpSampling(rank: 1 | 2 | 3): LayerSpec {
       const format = formatFor(ctx, rank, rank > 1);
       if (format === '?') return single(undefined);
       const size = ctx.tuple('size', rank);
-      if (size.some(s => typeof s === 'number' && s <= 0)) {
+      // TF.js builds factors of 0 or less as written (a 0 gives a zero-size axis, a negative size fails its build).
+      const tfjs = ctx.version === 'tfjs';
+      if (!tfjs && size.some(s => typeof s === 'number' && s <= 0)) {
         ctx.error('bad-argument', `The size of ${className} must be positive; received ${formatShape(size)}.`);
       }
       const layout = layoutOf(format, rank);
@@ -197,6 +202,7 @@ export function makeUpSampling(rank: 1 | 2 | 3): LayerSpec {
         if (L === '?' || typeof f !== 'number') return { value: '?', working: '' };
         return { value: L * f, working: `${L} × ${f} = ${L * f}` };
       });
+      if (tfjs) checkOutputSizes(ctx, className, ctx.input, spatial, `the factors ${formatShape(size)} are not positive.`);
       return single(withSpatial(ctx.input, layout, spatial, ctx.input[layout.channelAxis]));
     },
   };
