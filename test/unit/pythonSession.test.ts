@@ -126,3 +126,34 @@ test('in a tree with errors, a statement is reused only as a node of the same ty
     session.dispose();
   }
 });
+
+test('after an error, a statement whose text error recovery reads into another structure is not reused', async () => {
+  await loadPythonParser();
+  // With the line `apply(…)` deleted, tree-sitter reads `g = rec.grad, net.weights` as an assignment of a
+  // pattern list instead of an expression list (the broken `if` above changes its recovery): a copy from the
+  // version before would evaluate the other structure (a read of `net` that the fresh analysis does not have).
+  const before = `import keras
+def make():
+    return keras.Sequential(
+    )
+net = make()
+        if step % every == 0:
+            batch = pick([items[k] for k in order)
+            with recorder() as rec:
+                out = net(batch)
+            g = rec.grad, net.weights
+            apply(zip(g, net.weights))
+        break
+`;
+  const after = before.replace('            apply(zip(g, net.weights))\n', '');
+  const session = new PythonSession();
+  try {
+    assert.deepEqual(session.analyze(before), analyzePython(before));
+    session.prepare(() => false);
+    const fresh = analyzePython(after);
+    assert.deepEqual(fresh.variables.map(v => [v.name, v.kind, after.slice(v.range.start, v.range.end)]), [['net', 'write', 'net'], ['out', 'write', 'out'], ['net', 'read', 'net']]);
+    assert.deepEqual(session.analyze(after), fresh);
+  } finally {
+    session.dispose();
+  }
+});

@@ -6,7 +6,7 @@
 // or, inside a number, not at all (numberEdit.ts).
 
 import type { Node, Tree } from 'web-tree-sitter';
-import { copySubtree, PyNode, SyntaxNode } from './syntaxNode';
+import { copySubtree, PyNode, sameStructure, SyntaxNode } from './syntaxNode';
 import { OffsetEdit, reparseLocally } from './localReparse';
 import { editInsideNumber } from './numberEdit';
 import { wasmNodeOf, wasmTreeReader } from './wasmNode';
@@ -32,6 +32,8 @@ export class StatementCopies {
    */
   private pending: Node[] = [];
   private pendingGiven: PyNode[] = [];
+  /** Per pending statement: whether an error came before it in its tree (`StatementFrame.afterError`). */
+  private pendingAfterError: boolean[] = [];
   /** The latest call's statements in order, and where each pending one sits in it. */
   private latest: PyNode[] = [];
   private pendingAt: number[] = [];
@@ -57,24 +59,35 @@ export class StatementCopies {
     const out: PyNode[] = [];
     // Per-statement error checks cost a call each; a module without errors needs none.
     const anyError = tree.rootNode.hasError;
-    // A copy from a tree with errors may be another node type than the same text parses to without them (a bare
-    // `call` where an `expression_statement` is): its type must match while either tree has errors.
+    // A copy from a tree with errors may be another node than the same text parses to without them (a bare `call`
+    // where an `expression_statement` is): its type must match while either tree has errors. After an error, error
+    // recovery may also read the same text into another structure (`a = b, c` as a pattern list): a statement after
+    // the first error, or a copy made after one, must match node for node.
     const checkTypes = anyError || !this.latestClean;
     this.latest = out;
     this.latestClean = !anyError;
     const reader = wasmTreeReader(tree, text);
-    const hand = (node: Node): void => {
+    const pendingAfterError: boolean[] = [];
+    let errorSeen = false;
+    const hand = (node: Node, hasError: boolean): void => {
       const given = reader ? wasmNodeOf(reader, node) : node;
-      if (!anyError || !node.hasError) {
+      if (!hasError) {
         pending.push(node);
         pendingGiven.push(given);
         pendingAt.push(out.length);
+        pendingAfterError.push(errorSeen);
       }
       out.push(given);
     };
+    this.pendingAfterError = pendingAfterError;
     if (previous.size === 0) {
       // Nothing to reuse (a first version, a one-shot analysis): the tree's own nodes, fetched in one call.
-      for (const node of tree.rootNode.namedChildren) if (node) hand(node);
+      for (const node of tree.rootNode.namedChildren) {
+        if (!node) continue;
+        const hasError = anyError && node.hasError;
+        hand(node, hasError);
+        if (hasError) errorSeen = true;
+      }
       this.byText = next;
       this.pending = pending;
       this.pendingGiven = pendingGiven;
@@ -89,16 +102,20 @@ export class StatementCopies {
         const start = cursor.startIndex;
         const key = text.slice(start, cursor.endIndex);
         const candidates = previous.get(key);
-        // In a tree with errors the same text can stand for another node (a bare `call` where an
-        // `expression_statement` was): the type must match too, and no error may lie inside it.
-        if (candidates?.length && (!checkTypes || ((!anyError || !cursor.currentNode.hasError) && candidates[candidates.length - 1].type === cursor.nodeType))) {
-          const copy = candidates.pop()!;
+        const node = anyError || (checkTypes && candidates?.length) ? cursor.currentNode : undefined;
+        const hasError = anyError && node!.hasError;
+        const candidate = candidates?.length ? candidates[candidates.length - 1] : undefined;
+        // No error may lie inside a reused statement; see checkTypes for the rest.
+        if (candidate && (!checkTypes || (!hasError && (errorSeen || candidate.frame.afterError ? sameStructure(candidate, node!) : candidate.type === cursor.nodeType)))) {
+          const copy = candidates!.pop()!;
           copy.frame.start = start;
+          copy.frame.afterError = errorSeen;
           out.push(copy);
           remember(next, key, copy);
         } else {
-          hand(cursor.currentNode);
+          hand(node ?? cursor.currentNode, hasError);
         }
+        if (hasError) errorSeen = true;
       } while (cursor.gotoNextSibling());
       return out;
     } finally {
@@ -151,6 +168,7 @@ export class StatementCopies {
   copyPending(text: string, shouldStop: () => boolean, onCopied?: (given: PyNode, copy: SyntaxNode) => void): boolean {
     while (this.pending.length > 0) {
       const copy = copySubtree(this.pending.pop()!, text);
+      copy.frame.afterError = this.pendingAfterError.pop()!;
       onCopied?.(this.pendingGiven.pop()!, copy);
       this.latest[this.pendingAt.pop()!] = copy;
       remember(this.byText, copy.frame.text, copy);
@@ -162,6 +180,7 @@ export class StatementCopies {
   /** Forgets the pending statements (before their tree is deleted); their next version hands them over again. */
   dropPending(): void {
     this.pending = [];
+    this.pendingAfterError = [];
     this.pendingGiven = [];
     this.pendingAt = [];
     this.latest = [];

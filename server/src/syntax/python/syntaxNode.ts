@@ -28,6 +28,11 @@ export class StatementFrame {
    * may or may not run such a statement on into the next line, depending on text elsewhere in the file.
    */
   openComma = false;
+  /**
+   * Copied from (or last matched in) a tree with an error before the statement: its structure may be error
+   * recovery's reading of the text rather than the plain parse (statementCopies.ts compares it node for node).
+   */
+  afterError = false;
 
   /** The text changes only when an edit inside a number updates the copy in place (numberEdit.ts). */
   constructor(public text: string, public start: number) {}
@@ -192,6 +197,58 @@ export function copySubtree(node: Node, text: string): SyntaxNode {
         if (level.length) parent.children = level;
         if (!frame.openComma && hasOpenComma(parent, level)) frame.openComma = true;
         if (parents.length === 0 || !cursor.gotoParent()) return root;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * Whether `copy` has the structure of the tree-sitter subtree `node` of the same text: node for node the same
+ * type, field and span. In a tree with errors the same statement text can parse to another structure (error
+ * recovery reads `a = b, c` as a pattern list in one context and an expression list in another).
+ */
+export function sameStructure(copy: SyntaxNode, node: Node): boolean {
+  const tables = tablesOf(node.tree.language);
+  const start = node.startIndex;
+  const cursor = node.walk();
+  const same = (c: SyntaxNode): boolean => {
+    const id = cursor.nodeTypeId;
+    return (id === 0xffff ? 'ERROR' : tables.types[id]) === c.type && (tables.fields[cursor.currentFieldId] ?? undefined) === c.field
+      && cursor.startIndex - start === c.relativeStart && cursor.endIndex - start === c.relativeEnd;
+  };
+  try {
+    if (cursor.nodeType !== copy.type) return false;
+    // The copy's nodes on the way down, each with the index of the child the cursor is on.
+    const path: SyntaxNode[] = [];
+    const at: number[] = [];
+    let current = copy;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        if (current.children.length === 0) return false;
+        path.push(current);
+        at.push(0);
+        current = current.children[0];
+        if (!same(current)) return false;
+        continue;
+      }
+      if (current.children.length !== 0) return false;
+      for (;;) {
+        if (path.length === 0) return true;
+        const parent = path[path.length - 1];
+        if (cursor.gotoNextSibling()) {
+          const i = ++at[at.length - 1];
+          if (i >= parent.children.length) return false;
+          current = parent.children[i];
+          if (!same(current)) return false;
+          break;
+        }
+        if (at[at.length - 1] !== parent.children.length - 1) return false;
+        path.pop();
+        at.pop();
+        current = parent;
+        cursor.gotoParent();
       }
     }
   } finally {
