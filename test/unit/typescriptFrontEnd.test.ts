@@ -123,7 +123,7 @@ const m2 = tf.sequential({layers: unsure});`, 'x.js');
   assert.deepEqual(totals(a), [6 + 9, undefined]);
 });
 
-test('functions: defaults, literal arguments, arrows, uncalled functions, analysed once', () => {
+test('functions: defaults, literal arguments, arrows, uncalled functions, a new model at every call', () => {
   const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
 function build(units = 4, n = 1) {
   const m = tf.sequential();
@@ -134,9 +134,9 @@ const arrow = ({units = 2} = {}) => tf.sequential({layers: [tf.layers.dense({uni
 const a = build(3, 2);
 const again = build(3, 2);
 const other = build(5, 5);`, 'x.ts');
-  // build(3, 2): 9 params; arrow analysed with its defaults: 4 params.
-  assert.deepEqual(totals(a), [9, 4]);
-  assert.deepEqual(a.variables.filter(v => v.kind === 'write').map(v => `${v.name} ${formatOutputs(v.shapes)}`), ['m (None, 3)', 'a (None, 3)', 'again (None, 3)']);
+  // build(3, 2) twice: 9 params each, two models as in JavaScript; build(5, 5): 30; arrow analysed with its defaults: 4.
+  assert.deepEqual(a.models.map(m => [m.name, m.totalParams]), [['sequential_1', 9], ['sequential_2', 9], ['sequential_3', 30], ['sequential_?', 4]]);
+  assert.deepEqual(a.variables.filter(v => v.kind === 'write').map(v => `${v.name} ${formatOutputs(v.shapes)}`), ['m (None, 3)', 'm (None, 3)', 'm (None, 5)', 'a (None, 3)', 'again (None, 3)', 'other (None, 5)']);
 });
 
 test('applying a layer to a layer object is reported; unknown callees and classes are placeholders', () => {

@@ -182,7 +182,7 @@ function runBuild(layer: LayerInstance, spec: LayerSpec, inputs: readonly Shape[
   const resolved = resolveArgs(spec, layer.positional, layer.keyword, options.version);
   const ctx = new Context(layer, spec, inputs, options, resolved, callOptions);
   const rule = typeof spec.rank === 'function' ? spec.rank(ctx) : spec.rank;
-  if (!spec.isInput && rule && spec.inputKind !== 'list' && spec.inputKind !== 'many') {
+  if (!spec.isInput && rule && (spec.inputKind ?? 'single') === 'single') {
     const message = checkRank(rule, ctx.input, layer);
     if (message) {
       ctx.error('input-rank', message);

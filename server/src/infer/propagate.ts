@@ -61,12 +61,12 @@ export class Propagator {
           break;
         case 'createSequential':
           if (ev.model.detached) this.names.markUncertain({ kind: 'sequential' });
-          ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' });
+          ev.model.name = givenName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' });
           this.models.push(ev.model);
           break;
         case 'createFunctional':
           if (ev.model.detached) this.names.markUncertain({ kind: 'functional' });
-          ev.model.name = explicitName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' });
+          ev.model.name = givenName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' });
           this.checkFunctional(ev.model);
           this.models.push(ev.model);
           break;
@@ -121,7 +121,7 @@ export class Propagator {
     // written is the class itself, else the spec's Keras 1 name.
     const keras1Class = merge ? 'Merge' : spec?.keras1OnlyNames?.includes(layer.className) ? layer.className : spec?.keras1ClassName;
     layer.typeName = spec?.isInput ? 'InputLayer' : merge ? 'Merge' : this.options.version === '1' ? keras1Class ?? spec?.className : spec?.className;
-    const explicit = explicitName(layer.keyword.get('name'));
+    const explicit = givenName(layer.keyword.get('name'));
     if (explicit) {
       layer.name = explicit;
       return;
@@ -145,8 +145,9 @@ export class Propagator {
     const producer = ref.call;
     const outputs = producer.result?.outputs;
     if (!outputs) return undefined;
-    // A Sequential entry after one added under an unknown condition does not know its input.
-    if (consumer.sequential && this.uncertain.has(producer) && !this.uncertain.has(consumer)) return undefined;
+    // A Sequential entry after one added under an unknown condition or loop does not know its input: the add may
+    // not have run, and an entry added under another arm of the same `if` follows it in the log but never in a run.
+    if (consumer.sequential && this.uncertain.has(producer)) return undefined;
     if (ref.selected) {
       if (outputs.length === 1) return undefined; // slicing a tensor: not analysed
       const i = ref.index < 0 ? outputs.length + ref.index : ref.index;
@@ -203,14 +204,11 @@ export class Propagator {
       this.buildAndRecord(call, layer, [declared], true);
       return;
     } else {
-      if (call.sequential && declaresInput(layer)) {
-        this.report(call.range, 'warning', 'input-shape-ignored', `${displayName(layer)} is not the first layer of the Sequential model, so its input shape argument is ignored: its input is the previous layer's output.`);
-      }
       inputs = [];
       for (const input of call.inputs) {
         if (isTensorRef(input)) {
           const producerOutputs = input.call.result?.outputs;
-          if (!input.selected && producerOutputs && producerOutputs.length > 1 && !(call.sequential && this.uncertain.has(input.call) && !this.uncertain.has(call))) {
+          if (!input.selected && producerOutputs && producerOutputs.length > 1 && !(call.sequential && this.uncertain.has(input.call))) {
             inputs.push(...producerOutputs); // a layer with several outputs passed on whole
           } else inputs.push(this.shapeOf(input, call));
         } else if (isLayerValue(input as never)) {
@@ -220,10 +218,12 @@ export class Propagator {
       }
     }
     if (inputs.length === 0 || inputs.some(s => s === undefined)) {
-      this.setUnknown(call, 'its input shape is not known', inputs);
+      const afterUncertain = call.sequential && call.inputs.some(i => isTensorRef(i) && this.uncertain.has(i.call));
+      this.setUnknown(call, afterUncertain ? 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide' : 'its input shape is not known', inputs);
       return;
     }
     const shapes = inputs as Shape[];
+    if (call.sequential && declaresInput(layer)) this.checkIgnoredInputShape(call, layer, shapes[0]);
     if (spec.inputKind === 'list' && !call.inputsAsList && shapes.length < 2) {
       this.report(call.range, 'error', 'merge-arity', `${displayName(layer)} must be called on a list of tensors, e.g. \`${layer.className}()([a, b])\`; it was given a single tensor ${formatShape(shapes[0])}.`);
       this.setUnknown(call, 'called on a single tensor', shapes);
@@ -235,6 +235,18 @@ export class Propagator {
       return;
     }
     this.buildAndRecord(call, layer, shapes);
+  }
+
+  /**
+   * An input shape argument on a later layer of a Sequential is ignored (its input is the previous layer's output):
+   * worth a warning only when it says something else than that output.
+   */
+  private checkIgnoredInputShape(call: CallNode, layer: LayerInstance, actual: Shape): void {
+    const declared = declaredInputShape(layer, this.options.version);
+    if (declared === undefined || declared === 'unknown') return;
+    const differs = declared.length !== actual.length || declared.some((d, i) => i > 0 && typeof d === 'number' && typeof actual[i] === 'number' && d !== actual[i]);
+    if (!differs) return;
+    this.report(call.range, 'warning', 'input-shape-ignored', `${displayName(layer)} is not the first layer of the Sequential model, so its input shape argument ${formatShape(declared)} is ignored: its input is the previous layer's output ${formatShape(actual)}.`);
   }
 
   private buildAndRecord(call: CallNode, layer: LayerInstance, shapes: Shape[], declared = false): void {
@@ -289,7 +301,25 @@ export class Propagator {
       return;
     }
     const want = expected[0];
-    if (want && (want.length !== shape.length || want.some((d, i) => i > 0 && typeof d === 'number' && typeof shape[i] === 'number' && d !== shape[i]))) {
+    if (want && !sameDims(want, shape)) {
+      if (this.options.version === 'tfjs') {
+        // TF.js does not check a model's input: it runs the model's layers again on the new shape.
+        this.setUnknown(call, 'TF.js runs the model\'s layers again on an input other than the one it was built for, which is not analysed', [shape]);
+        return;
+      }
+      // Keras squeezes or adds a last axis of size 1 to fit the model's input (Functional._adjust_input_rank).
+      const last = (s: Shape) => s[s.length - 1];
+      const squeezes = (shape.length === want.length + 1 && last(shape) === 1 && sameDims(want, shape.slice(0, -1)))
+        || (shape.length === want.length - 1 && last(want) === 1 && sameDims(want.slice(0, -1), shape));
+      if (squeezes) {
+        call.result = {
+          inputShapes: [shape],
+          outputs: outputs.map(o => (o ? [shape[0], ...o.slice(1)] : undefined)),
+          explanations: [`Keras ${shape.length > want.length ? 'squeezes' : 'adds'} the last axis of size 1 to fit the model's input ${formatShape(want)}.`],
+          notes: [`Model '${model.name}' used as a layer.`],
+        };
+        return;
+      }
       this.report(call.range, 'error', 'incompatible-input', `Model '${model.name}' expects input ${formatShape(want)} but is called on ${formatShape(shape)}.`, this.relatedFor(call));
       this.setUnknown(call, 'incompatible input', [shape]);
       return;
@@ -337,8 +367,18 @@ function setResult(call: CallNode, inputShapes: readonly (Shape | undefined)[], 
   call.result = { inputShapes, outputs, explanations, notes, unknownReason };
 }
 
-function explicitName(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
+/**
+ * The name a `name=` argument gives: the string, '?' when it was given but not evaluated (an f-string over
+ * unknown values, a parameter) — Keras then takes no automatic number —, undefined when absent or None.
+ */
+function givenName(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  return typeof v === 'string' && v !== '' ? v : '?';
+}
+
+/** Same rank and no two known sizes that differ, the batch axis aside. */
+function sameDims(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => i === 0 || typeof d !== 'number' || typeof b[i] !== 'number' || d === b[i]);
 }
 
 function describeCall(call: CallNode): string {

@@ -107,8 +107,11 @@ export interface LayerSpec {
   readonly keras1Positional?: readonly string[];
   /** Argument names (any spelling) that exist only in Keras 1; seeing one selects Keras 1. */
   readonly keras1OnlyArgs?: readonly string[];
-  /** `list` for merge layers called on a list of tensors; `many` when several tensors are call arguments. */
-  readonly inputKind?: 'single' | 'list' | 'many';
+  /**
+   * `list` for merge layers called on a list of tensors; `many` when several tensors are call arguments; `any` when
+   * the layer takes one tensor or a list of them, whichever it is given (Lambda).
+   */
+  readonly inputKind?: 'single' | 'list' | 'many' | 'any';
   /** Accepted input ranks, batch axis included; a mismatch is reported by the engine. */
   readonly rank?: RankRule | ((ctx: BuildContext) => RankRule | undefined);
   /** Only for input layers: the output shape comes from arguments alone. */

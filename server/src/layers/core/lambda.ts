@@ -16,6 +16,8 @@ export const lambda: LayerSpec = {
     { name: 'arguments' },
   ],
   keras1Positional: ['function', 'output_shape', 'arguments'],
+  // The function receives whatever the layer is called on: one tensor or a list of them.
+  inputKind: 'any',
   doc: 'Applies an arbitrary function: the output shape is (batch,) + output_shape when that tuple is given, otherwise unknown. No weights.',
   build(ctx) {
     const batch: Dim = ctx.input.length > 0 ? ctx.input[0] : null;

@@ -23,6 +23,11 @@ const MAX_DEPTH = 400;
 const MAX_UNROLL = 64;
 /** Nested user-function calls followed at most. */
 const MAX_CALL_DEPTH = 16;
+/**
+ * Graph events after which a user function already analysed once is no longer run again (its call is unknown):
+ * a bound on the work of helpers called in loops, far above what real model files build.
+ */
+export const MAX_EVENTS_FOR_CALLS = 100_000;
 
 export interface Binding {
   readonly name: string;
@@ -57,6 +62,8 @@ export class PythonEvaluator {
   readonly uncertainLists = new WeakSet<object>();
   private depth = 0;
   callDepth = 0;
+  /** The user functions being run (a call to one of them from its own body is not analysed). */
+  private readonly activeFunctions = new Set<FunctionValue>();
 
   constructor(readonly text: string) {}
 
@@ -438,15 +445,14 @@ export class PythonEvaluator {
   }
 
   /**
-   * Analyses a user function with the given arguments (a call), or with its defaults (never called).
-   * The body is analysed once: a later call with other values returns unknown rather than a wrong model.
+   * Runs a user function with the given arguments (a call), or with its defaults (never called). Every call runs
+   * the body again, as Python does: a helper that builds layers builds new ones at each call, for the arguments
+   * of that call. A function calling itself, and calls past MAX_EVENTS_FOR_CALLS, are not analysed.
    */
   callFunction(fn: FunctionValue, positional: readonly PyValue[], keyword: ReadonlyMap<string, PyValue>): PyValue {
     this.markImpure();
-    if (fn.analysed) {
-      const same = fn.analysed.args.length === positional.length && fn.analysed.args.every((a, i) => sameValue(a, positional[i]));
-      return same && keyword.size === 0 ? fn.analysed.result : unknown(`\`${fn.name}\` was analysed for other arguments`);
-    }
+    if (this.activeFunctions.has(fn)) return unknown(`\`${fn.name}\` calls itself, which is not analysed`);
+    if (fn.analysed && this.builder.events.length > MAX_EVENTS_FOR_CALLS) return unknown(`\`${fn.name}\` is not analysed again: the file builds more layers than ShapeLens follows`);
     if (this.callDepth >= MAX_CALL_DEPTH) return unknown('calls nested too deeply');
     const local = new Scope(fn.closure, fn.name);
     const params = fn.node.childForFieldName('parameters');
@@ -469,6 +475,7 @@ export class PythonEvaluator {
     }
     fn.analysed = { args: positional, result: unknown(`\`${fn.name}\` is being analysed`) };
     this.callDepth++;
+    this.activeFunctions.add(fn);
     let result: PyValue = null;
     try {
       const body = fn.node.childForFieldName('body');
@@ -476,6 +483,7 @@ export class PythonEvaluator {
       result = r ? r.returned : null;
     } finally {
       this.callDepth--;
+      this.activeFunctions.delete(fn);
     }
     fn.analysed = { args: positional, result };
     return result;

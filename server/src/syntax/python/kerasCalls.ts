@@ -113,7 +113,7 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
   if (isModelNode(callee)) return callModel(ev, callee, node, args);
   if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
   if (isFunction(callee)) return ev.callFunction(callee, args.positional, args.keyword);
-  if (isClass(callee)) return placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`);
+  if (isClass(callee)) return placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'));
   return unknown();
 }
 
@@ -204,12 +204,13 @@ function recordLayerEvidence(ev: PythonEvaluator, className: string, spec: Layer
 }
 
 /** An instance of something outside the catalogue: it occupies a place in models, with unknown shapes. */
-function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fnNode: Node, reason: string): LayerValue {
+function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fnNode: Node, reason: string, name?: PyValue): LayerValue {
   const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0,
     className,
     spec: undefined,
     positional: [],
-    keyword: new Map(),
+    // A custom layer passes `name=` on to Layer, which names it so.
+    keyword: name === undefined ? new Map() : new Map([['name', toArgValue(name)]]),
     range: range(node),
     classRange: range(fnNode),
     unknownReason: reason,
@@ -282,6 +283,12 @@ function createSequential(ev: PythonEvaluator, node: Node, args: EvaluatedArgs):
     const itemNodes = ev.itemNodes.get(list) ?? [];
     const items = list as PyValue[];
     items.forEach((item, i) => addToSequential(ev, model, item, itemNodes.length === list.length ? itemNodes[i] : node, i === items.length - 1 ? 'constructor-last' : 'constructor'));
+  } else if (list !== undefined && list !== null) {
+    // Layers given as a value that was not evaluated (a list built from unknowns): which ones is not known.
+    const r = range(node);
+    const reason = 'the layers given to this Sequential are not a list ShapeLens can read (it is built from values that are not known)';
+    const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0, className: '?', spec: undefined, positional: [], keyword: new Map(), range: r, classRange: r, unknownReason: reason });
+    ev.builder.sequentialAdd(model, layer, r, ev.uncertain > 0, 'constructor-last');
   }
   return model;
 }

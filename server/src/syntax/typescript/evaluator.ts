@@ -34,6 +34,8 @@ const MAX_DEPTH = 400;
 export const MAX_UNROLL = 64;
 /** Nested user-function calls followed at most. */
 const MAX_CALL_DEPTH = 16;
+/** See the Python evaluator's MAX_EVENTS_FOR_CALLS: the same bound on helpers run again at each call. */
+const MAX_EVENTS_FOR_CALLS = 100_000;
 
 /** A variable bound to a tensor or a model: the same shape as the Python front end's binding. */
 export interface Binding {
@@ -65,6 +67,8 @@ export class TsEvaluator {
   readonly itemNodes = new Map<object, ts.Node[]>();
   private readonly definedFunctions = new Map<ts.Node, FunctionValue>();
   private depth = 0;
+  /** The user functions being run (a call to one of them from its own body is not analysed). */
+  private readonly activeFunctions = new Set<FunctionValue>();
   callDepth = 0;
 
   constructor(readonly sourceFile: ts.SourceFile) {}
@@ -500,17 +504,22 @@ export class TsEvaluator {
   }
 
   /**
-   * Analyses a user function with the given arguments (a call), or with its defaults (never called). The
-   * body is analysed once: a later call with other values returns unknown rather than a wrong model.
+   * Runs a user function with the given arguments (a call), or with its defaults (never called). Every call runs
+   * the body again, as JavaScript does: a helper that builds layers builds new ones at each call, for the
+   * arguments of that call. A function calling itself, and calls past MAX_EVENTS_FOR_CALLS, are not analysed.
    */
   callFunction(fn: FunctionValue, args: readonly JsValue[]): JsValue {
     this.markImpure();
-    if (fn.analysed) {
-      const same = fn.analysed.args.length === args.length && fn.analysed.args.every((a, i) => sameValue(a, args[i]));
-      return same ? fn.analysed.result : unknown(`\`${fn.name}\` was analysed for other arguments`);
-    }
+    if (this.activeFunctions.has(fn)) return unknown(`\`${fn.name}\` calls itself, which is not analysed`);
+    if (fn.analysed && this.builder.events.length > MAX_EVENTS_FOR_CALLS) return unknown(`\`${fn.name}\` is not analysed again: the file builds more layers than ShapeLens follows`);
     fn.analysed = { args, result: unknown(`\`${fn.name}\` is being analysed`) };
-    const result = this.runFunctionBody(fn, args);
+    this.activeFunctions.add(fn);
+    let result: JsValue;
+    try {
+      result = this.runFunctionBody(fn, args);
+    } finally {
+      this.activeFunctions.delete(fn);
+    }
     fn.analysed = { args, result };
     return result;
   }

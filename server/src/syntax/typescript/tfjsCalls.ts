@@ -64,9 +64,12 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
 /** `new X(…)`: a class defined in the file is a custom layer or model, unknown to the analysis. */
 export function newExpression(ev: TsEvaluator, node: ts.NewExpression, scope: JsScope): JsValue {
   const callee = ev.evalExpr(node.expression, scope);
-  evalArguments(ev, node.arguments, scope);
+  const args = evalArguments(ev, node.arguments, scope);
   if (isClass(callee)) {
-    return placeholderLayer(ev, callee.name, node, node.expression, `\`${callee.name}\` is a class defined in this file (a custom layer or model), which ShapeLens does not analyse`);
+    // A custom layer passes its config's `name` on to Layer, which names it so.
+    const config = args.values[0];
+    const name = isObject(config) ? config.entries.get('name') : undefined;
+    return placeholderLayer(ev, callee.name, node, node.expression, `\`${callee.name}\` is a class defined in this file (a custom layer or model), which ShapeLens does not analyse`, name);
   }
   if (isSymbol(callee) && callee.path[0] === TF_ROOT && callee.path[1] === 'layers' && callee.path.length === 3) {
     const name = callee.path[2];
@@ -140,12 +143,12 @@ function createLayer(ev: TsEvaluator, className: string, spec: LayerSpec, node: 
 }
 
 /** An instance of something outside the catalogue: it occupies a place in models, with unknown shapes. */
-function placeholderLayer(ev: TsEvaluator, className: string, node: ts.Node, fnNode: ts.Node, reason: string): LayerValue {
+function placeholderLayer(ev: TsEvaluator, className: string, node: ts.Node, fnNode: ts.Node, reason: string, name?: JsValue): LayerValue {
   const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0,
     className,
     spec: undefined,
     positional: [],
-    keyword: new Map(),
+    keyword: name === undefined ? new Map() : new Map([['name', toArgValue(name)]]),
     range: range(ev, node),
     classRange: range(ev, fnNode),
     unknownReason: reason,
