@@ -193,10 +193,39 @@ class Scale(keras.layers.Layer):
         return x * 2
 y = Scale(name="doubler")(keras.Input((4,)))
 `);
-  assert.deepEqual(rows(py).map(r => r[0]), ['doubler', 'input_layer']);
+  // The class's own code is not analysed and may create layers: names counted after it are not known.
+  assert.deepEqual(rows(py).map(r => r[0]), ['doubler', 'input_layer_?']);
   const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
 class Scale extends tf.layers.Layer {}
 const y = new Scale({name: 'doubler'}).apply(tf.input({shape: [4]}));
 `, 'model.ts');
-  assert.deepEqual(rows(ts).map(r => r[0]), ['doubler', 'input1']);
+  assert.deepEqual(rows(ts).map(r => r[0]), ['doubler', 'input?']);
+});
+
+test('a mismatch reported on every run of a loop body is one diagnostic', () => {
+  const text = `import keras
+from keras import layers
+x = keras.Input((4,))
+for i in range(3):
+    y = layers.Dense(4)(layers.Dense(2))
+`;
+  const a = analyzePython(text);
+  assert.deepEqual(a.issues.map(i => [i.code, text.slice(i.range.start, i.range.end)]), [['called-on-layer', 'layers.Dense(4)(layers.Dense(2))']]);
+});
+
+test('automatic names after a class or an application whose code is not analysed are numbered ?', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+class Block(keras.layers.Layer):
+    def __init__(self):
+        super().__init__()
+        self.inner = layers.Dense(4)
+inputs = keras.Input((4,))
+x = Block()(inputs)
+y = layers.Dense(2)(inputs)
+base = keras.applications.MobileNetV2(weights=None)
+z = base(inputs)
+`);
+  // The application's name is its own (\`mobilenetv2_1.00_224\`), not known here either.
+  assert.deepEqual(rows(a).map(r => r[0]), ['input_layer', 'block', 'dense_?', '?']);
 });

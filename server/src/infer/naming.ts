@@ -86,6 +86,9 @@ const isUpper = (c: string) => c >= 'A' && c <= 'Z';
 const isLower = (c: string) => c >= 'a' && c <= 'z';
 const isLowerOrDigit = (c: string) => isLower(c) || (c >= '0' && c <= '9');
 
+/** The key in NameAllocator's unknown counts that stands for every counter (no prefix is empty). */
+const ALL_COUNTERS = '';
+
 export type NamedKind = { kind: 'layer'; className: string; keras1ClassName?: string; isInput?: boolean } | { kind: 'sequential' } | { kind: 'functional' };
 
 /** Hands out automatic names in creation order, per prefix, the way the chosen version counts. */
@@ -97,6 +100,15 @@ export class NameAllocator {
   /** After this, automatic names counted with `what`'s counter carry `?` for their number. */
   markUncertain(what: NamedKind): void {
     this.writes.setAdd(this.unknownCount, this.countKey(what));
+  }
+
+  /** After this, every automatic name carries `?` for its number (code that was not analysed may create anything). */
+  markAllUncertain(): void {
+    this.writes.setAdd(this.unknownCount, ALL_COUNTERS);
+  }
+
+  private countIsUnknown(key: string): boolean {
+    return this.unknownCount.has(key) || this.unknownCount.has(ALL_COUNTERS);
   }
 
   /** The counter a name is numbered by (tfjs counts per class, Keras per prefix). */
@@ -116,7 +128,7 @@ export class NameAllocator {
     const prefix = this.prefixOf(what);
     const n = this.counters.get(prefix) ?? 0;
     this.writes.mapSet(this.counters, prefix, n + 1);
-    if (this.unknownCount.has(prefix)) return withUnknownNumber(prefix);
+    if (this.countIsUnknown(prefix)) return withUnknownNumber(prefix);
     const oneBased = v === '1' || v === '2' || (v === 'tf.keras' && what.kind === 'layer' && what.isInput);
     if (oneBased) return numbered(withUnderscore(prefix), n + 1);
     return n === 0 ? prefix : numbered(withUnderscore(prefix), n);
@@ -143,7 +155,7 @@ export class NameAllocator {
   private uid(prefix: string, stem: string): string {
     const n = (this.counters.get(prefix) ?? 0) + 1;
     this.writes.mapSet(this.counters, prefix, n);
-    return this.unknownCount.has(prefix) ? tfjsUnknown(stem) : numbered(stem, n);
+    return this.countIsUnknown(prefix) ? tfjsUnknown(stem) : numbered(stem, n);
   }
 
   private prefixOf(what: NamedKind): string {

@@ -124,6 +124,7 @@ export class Propagator {
     const explicit = givenName(layer.keyword.get('name'));
     if (explicit) {
       layer.name = explicit;
+      this.afterUnanalysedCode(layer);
       return;
     }
     const isInput = !!spec?.isInput;
@@ -134,6 +135,15 @@ export class Propagator {
     layer.name = this.names.next(what);
     // A layer that may be created 0..n times (in a loop that was not unrolled): later numbers are unknown.
     if (layer.uncertain) this.names.markUncertain(what);
+    this.afterUnanalysedCode(layer);
+  }
+
+  /**
+   * Code not analysed (a custom class's `__init__` and `build`, an application) may create layers and models once
+   * the instance has its name: every automatic number after it is unknown.
+   */
+  private afterUnanalysedCode(layer: LayerInstance): void {
+    if (layer.createsLayers) this.names.markAllUncertain();
   }
 
   private report(range: TextRange, severity: Issue['severity'], code: string, message: string, related?: Issue['related']): void {

@@ -31,6 +31,11 @@ export interface LayerCreation {
   readonly opaqueArgs?: boolean;
   /** Created under an unknown condition or in a loop that was not unrolled: it may exist 0..n times. */
   readonly uncertain?: boolean;
+  /**
+   * Not analysed inside, and may create layers and models of its own (a class defined in the file, a pretrained
+   * application): the automatic names counted after it are not known.
+   */
+  readonly createsLayers?: boolean;
 }
 
 export interface LayerInstance extends LayerCreation {

@@ -47,6 +47,7 @@ export class GraphBuilder {
       unknownReason: c.unknownReason,
       opaqueArgs: c.opaqueArgs,
       uncertain: c.uncertain,
+      createsLayers: c.createsLayers,
       detached: this.detached || undefined,
       name: undefined,
       typeName: undefined,

@@ -15,6 +15,7 @@ import type { ArgValue } from '../ir/values';
 import { Scope } from '../syntax/python/scope';
 import { isPythonParserLoaded, parsePython } from '../syntax/python/pythonParser';
 import { CollectionMemo, collectResults } from './collectResults';
+import { mergeIssues } from './issueList';
 import { diffTexts, TextEdit } from '../syntax/textEdit';
 import { StatementCopies } from '../syntax/python/statementCopies';
 import { StatementMemo } from '../syntax/statementMemo';
@@ -189,7 +190,7 @@ function analyzeStatements(statements: readonly (PyNode | null)[], text: string,
   const buildOptions = { version: choice.version, defaultDataFormat: options.defaultDataFormat ?? 'channels_last' } as const;
   const { events, uncertainCalls } = evaluator.builder;
   const inferred = memo && resume ? resume.inference.infer(events, uncertainCalls, buildOptions, memo.changedFrom) : inferShapes(events, uncertainCalls, buildOptions);
-  const issues = [...evaluator.builder.issues, ...inferred.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const issues = mergeIssues(evaluator.builder.issues, inferred.issues);
   const results = collectResults(inferred.models, events, evaluator.bindings, resume && { memo: resume.collection, keptBefore: inferred.unchangedBefore });
   return {
     language: 'python',

@@ -5,6 +5,7 @@
 import { inferShapes } from '../infer/propagate';
 import { evaluateTypeScript, isJavaScriptFile, TypeScriptEvaluation } from '../syntax/typescript/evaluateTypeScript';
 import { collectResults } from './collectResults';
+import { mergeIssues } from './issueList';
 import { AnalyzeOptions, DEFAULT_MAX_LENGTH, looksBinary, SessionInference } from './analyze';
 import type { Analysis, CommentInfo } from './types';
 
@@ -63,7 +64,7 @@ export function analysisOf(evaluation: TypeScriptEvaluation, language: Analysis[
   const inference = resume
     ? resume.inference.infer(builder.events, builder.uncertainCalls, buildOptions, resume.changedFrom)
     : inferShapes(builder.events, builder.uncertainCalls, buildOptions);
-  const issues = [...builder.issues, ...inference.issues].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const issues = mergeIssues(builder.issues, inference.issues);
   const results = collectResults(inference.models, builder.events, evaluation.bindings, resume && { memo: resume.collection, keptBefore: inference.unchangedBefore });
   return {
     language,

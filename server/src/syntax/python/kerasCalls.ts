@@ -113,7 +113,7 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
   if (isModelNode(callee)) return callModel(ev, callee, node, args);
   if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
   if (isFunction(callee)) return ev.callFunction(callee, args.positional, args.keyword);
-  if (isClass(callee)) return placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'));
+  if (isClass(callee)) return placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'), true);
   return unknown();
 }
 
@@ -163,7 +163,10 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
     case 'model':
       return createFunctional(ev, symbol.name, node, args);
     case 'unsupported':
-      return placeholderLayer(ev, symbol.name, node, fnNode, symbol.reason);
+      // An application names itself (`mobilenetv2_1.00_224`) unless `name=` is given, and builds a whole network.
+      return symbol.application
+        ? placeholderLayer(ev, symbol.name, node, fnNode, symbol.reason, args.keyword.get('name') ?? unknown('named by the application'), true)
+        : placeholderLayer(ev, symbol.name, node, fnNode, symbol.reason);
     case 'module':
       return unknown(`\`${path.join('.')}(…)\` is not analysed`);
   }
@@ -204,8 +207,9 @@ function recordLayerEvidence(ev: PythonEvaluator, className: string, spec: Layer
 }
 
 /** An instance of something outside the catalogue: it occupies a place in models, with unknown shapes. */
-function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fnNode: Node, reason: string, name?: PyValue): LayerValue {
+function placeholderLayer(ev: PythonEvaluator, className: string, node: Node, fnNode: Node, reason: string, name?: PyValue, createsLayers?: boolean): LayerValue {
   const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0,
+    createsLayers,
     className,
     spec: undefined,
     positional: [],

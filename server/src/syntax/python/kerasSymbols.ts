@@ -12,7 +12,7 @@ export type KerasSymbol =
   | { readonly kind: 'input'; readonly name: string; readonly spec: LayerSpec }
   | { readonly kind: 'sequential'; readonly name: string }
   | { readonly kind: 'model'; readonly name: string }
-  | { readonly kind: 'unsupported'; readonly name: string; readonly reason: string }
+  | { readonly kind: 'unsupported'; readonly name: string; readonly reason: string; readonly application?: boolean }
   | { readonly kind: 'module' };
 
 /** 'tf': reached through tensorflow.keras / tf_keras; 'standalone': the `keras` package. */
@@ -113,7 +113,7 @@ function resolvePath(path: readonly string[]): ResolvedSymbol | undefined {
     return { symbol: { kind: 'module' }, flavor };
   }
   if (head === 'applications' && rest.length >= 2 && !IS_MODULE_SEGMENT(last)) {
-    return { symbol: { kind: 'unsupported', name: last, reason: `\`keras.applications.${last}\` is a pretrained network whose layers ShapeLens does not expand` }, flavor };
+    return { symbol: { kind: 'unsupported', name: last, reason: `\`keras.applications.${last}\` is a pretrained network whose layers ShapeLens does not expand`, application: true }, flavor };
   }
   if (rest.length === 1) {
     const sym = resolveModelName(last);

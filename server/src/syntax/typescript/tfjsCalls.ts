@@ -69,7 +69,7 @@ export function newExpression(ev: TsEvaluator, node: ts.NewExpression, scope: Js
     // A custom layer passes its config's `name` on to Layer, which names it so.
     const config = args.values[0];
     const name = isObject(config) ? config.entries.get('name') : undefined;
-    return placeholderLayer(ev, callee.name, node, node.expression, `\`${callee.name}\` is a class defined in this file (a custom layer or model), which ShapeLens does not analyse`, name);
+    return placeholderLayer(ev, callee.name, node, node.expression, `\`${callee.name}\` is a class defined in this file (a custom layer or model), which ShapeLens does not analyse`, name, true);
   }
   if (isSymbol(callee) && callee.path[0] === TF_ROOT && callee.path[1] === 'layers' && callee.path.length === 3) {
     const name = callee.path[2];
@@ -143,8 +143,9 @@ function createLayer(ev: TsEvaluator, className: string, spec: LayerSpec, node: 
 }
 
 /** An instance of something outside the catalogue: it occupies a place in models, with unknown shapes. */
-function placeholderLayer(ev: TsEvaluator, className: string, node: ts.Node, fnNode: ts.Node, reason: string, name?: JsValue): LayerValue {
+function placeholderLayer(ev: TsEvaluator, className: string, node: ts.Node, fnNode: ts.Node, reason: string, name?: JsValue, createsLayers?: boolean): LayerValue {
   const layer = ev.builder.createLayer({ uncertain: ev.uncertain > 0,
+    createsLayers,
     className,
     spec: undefined,
     positional: [],
