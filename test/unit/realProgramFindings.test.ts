@@ -4,10 +4,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzePython } from '../../server/src/service/analyze';
+import { analyzePython, PythonSession } from '../../server/src/service/analyze';
 import { analyzeTypeScript } from '../../server/src/service/analyzeTypeScript';
 import { loadPythonParser } from '../../server/src/syntax/python/pythonParser';
 import type { Analysis } from '../../server/src/service/types';
+import { inlayHintsIn } from '../../server/src/features/inlayHints';
+import type { FeatureSettings } from '../../server/src/features/types';
 
 test.before(async () => {
   await loadPythonParser();
@@ -228,4 +230,152 @@ z = base(inputs)
 `);
   // The application's name is its own (\`mobilenetv2_1.00_224\`), not known here either.
   assert.deepEqual(rows(a).map(r => r[0]), ['input_layer', 'block', 'dense_?', '?']);
+});
+
+test('helpers calling one another several times each stop at the bound on function runs, with unknown results', () => {
+  // f0 calls f1 twice, f1 calls f2 twice, …: 4,095 runs in Python; ShapeLens runs 2,000 and leaves the rest unknown,
+  // and the names after a call it did not run (which may create layers) with unknown numbers.
+  let text = 'import keras\nfrom keras import layers\n';
+  for (let i = 0; i < 11; i++) text += `def f${i}(x):\n    return f${i + 1}(f${i + 1}(x))\n`;
+  text += 'def f11(x):\n    return layers.Dense(2)(x)\ny = f0(keras.Input((2,)))\nz = layers.Dense(3)(y)\n';
+  const a = analyzePython(text);
+  assert.equal(a.layerUses.length, 1000);
+  assert.deepEqual(a.issues, []);
+  const last = a.layerUses.find(u => text.slice(u.useRange.start, u.useRange.end) === 'layers.Dense(3)(y)')!;
+  assert.deepEqual([last.name, last.outputs, last.unknownReason], ['dense_?', undefined, 'its input shape is not known']);
+});
+
+/** A helper that calls itself: the recursive call is not run. */
+const RECURSIVE_ADD = `import keras
+from keras import layers
+def add_n(m, n):
+    if n > 0:
+        m.add(layers.Dense(8))
+        add_n(m, n - 1)
+model = keras.Sequential([keras.Input((4,))])
+add_n(model, 3)
+z = layers.Dense(2)(keras.Input((3,)))
+`;
+
+test('a call that is not run leaves what it may add unknown: a Sequential passed to it, and the names after it', () => {
+  const a = analyzePython(RECURSIVE_ADD);
+  assert.deepEqual(a.models.map(m => [m.name, m.totalParams, m.layers.map(l => l.name)]), [['sequential', undefined, ['dense', '?']]]);
+  assert.deepEqual(rows(a).slice(-2), [['dense_?', '[[null,2]]', 8], ['input_layer_?', '[[null,3]]', 0]]);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+function addN(m: tf.Sequential, n: number) {
+  if (n > 0) { m.add(tf.layers.dense({units: 8})); addN(m, n - 1); }
+}
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 4, inputShape: [4]}));
+addN(model, 3);
+`, 'model.ts');
+  assert.deepEqual(ts.models.map(m => [m.name, m.totalParams, m.layers.map(l => l.name)]), [['sequential_1', undefined, ['dense_Dense1', 'dense_Dense2', '?']]]);
+});
+
+test('a function defined inside a helper and never called is analysed once, not once per run of the helper', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+def helper(n):
+    def retry():
+        return helper(n)
+    return n
+def block(x):
+    def unused():
+        return layers.Dense(3)(keras.Input((2,)))
+    return layers.Dense(4)(x)
+x = keras.Input((4,))
+y = block(block(x))
+`);
+  assert.deepEqual(a.issues, []);
+  assert.deepEqual(rows(a).map(r => r[0]), ['dense_?', 'input_layer_?', 'dense', 'dense_1', 'input_layer']);
+});
+
+test('Keras reads data_format in any case; TF.js Flatten, ZeroPadding2D and Cropping2D never check theirs', () => {
+  const py = analyzePython(`import keras
+from keras import layers
+y = layers.Conv2D(4, 3, data_format="Channels_Last")(keras.Input((8, 8, 3)))
+`);
+  assert.deepEqual(py.issues, []);
+  assert.deepEqual(rows(py).map(r => r[1]), ['[[null,6,6,4]]', '[[null,8,8,3]]']);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const x = tf.input({shape: [4, 4, 2]});
+const a = tf.layers.flatten({dataFormat: 'channels_last'}).apply(x);
+const b = tf.layers.zeroPadding2d({padding: 1, dataFormat: 'foo'} as any).apply(x);
+`, 'model.ts');
+  assert.deepEqual(ts.issues, []);
+  assert.deepEqual(rows(ts).map(r => [r[0], r[1]]), [['input1', '[[null,4,4,2]]'], ['flatten_Flatten1', '[[null,32]]'], ['zero_padding2d_ZeroPadding2D1', undefined]]);
+});
+
+test('tf.keras takes groups=0 as one group; Keras 3 refuses it', () => {
+  const tfKeras = analyzePython(`from tensorflow import keras
+y = keras.layers.Conv2D(4, 3, groups=0)(keras.Input((8, 8, 3)))
+`);
+  assert.deepEqual(tfKeras.issues, []);
+  assert.deepEqual(rows(tfKeras).map(r => r[1]), ['[[null,6,6,4]]', '[[null,8,8,3]]']);
+});
+
+test('Keras 1 does not squeeze a last axis of size 1 for a model called as a layer', () => {
+  const a = analyzePython(`from keras.layers import Input, Dense
+from keras.models import Model
+a = Input(shape=(4,))
+inner = Model(input=a, output=Dense(2)(a))
+y = inner(Input(shape=(4, 1)))
+`);
+  assert.equal(a.kerasVersion, '1');
+  assert.deepEqual(a.issues.map(i => i.message), ["Model 'model_1' expects input (None, 4) but is called on (None, 4, 1)."]);
+});
+
+test('an empty name is no name in TF.js', () => {
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const x = tf.input({shape: [4]});
+const a = tf.layers.dense({units: 4, name: ''}).apply(x);
+const b = tf.layers.dense({units: 2}).apply(a as tf.SymbolicTensor);
+`, 'model.ts');
+  assert.deepEqual(rows(ts).map(r => r[0]), ['input1', 'dense_Dense1', 'dense_Dense2']);
+});
+
+test('the same kind of mismatch from several calls of one line is one diagnostic that says so', () => {
+  const text = `import keras
+from keras import layers
+def block(x):
+    return layers.Conv2D(4, 3)(x)
+x = keras.Input((10,))
+for i in range(3):
+    y = block(x)
+`;
+  const a = analyzePython(text);
+  assert.deepEqual(a.issues.map(i => [i.code, text.slice(i.range.start, i.range.end), i.message]), [
+    ['input-rank', 'layers.Conv2D(4, 3)(x)', "Conv2D 'conv2d' expects input of rank 4 (ndim=4), found ndim=2. Full shape received: (None, 10). (reported here 2 more times: this line runs more than once)"],
+  ]);
+});
+
+test('an inlay hint for a layer built many times at one place lists 8 shapes and counts the rest', () => {
+  const text = `import keras
+from keras import layers
+def block(x, n):
+    return layers.Dense(n)(x)
+x = keras.Input((4,))
+for n in range(1, 13):
+    y = block(x, n)
+`;
+  const a = analyzePython(text);
+  const at = text.indexOf('layers.Dense(n)(x)') + 'layers.Dense(n)(x)'.length;
+  const hints = inlayHintsIn(a, { start: at, end: at }, { hints: true, hintParams: false } as FeatureSettings);
+  assert.deepEqual(hints.map(h => [h.offset, h.label]), [[at, '→ (None, 1) | (None, 2) | (None, 3) | (None, 4) | (None, 5) | (None, 6) | (None, 7) | (None, 8) | … 4 more']]);
+  assert.equal(hints[0].tooltip.split('\n\n---\n\n').length, 9);
+  assert.ok(hints[0].tooltip.endsWith('… and 4 more layers built here'));
+});
+
+test('a session follows a call that is not run, edit after edit, as a fresh analysis does', () => {
+  const v1 = RECURSIVE_ADD;
+  const versions = [v1, v1.replace('Dense(2)', 'Dense(5)'), v1, v1.replace('add_n(model, 3)\n', ''), v1];
+  const session = new PythonSession();
+  try {
+    for (const [i, text] of versions.entries()) {
+      assert.deepEqual(session.analyze(text), analyzePython(text), `version ${i}`);
+      session.prepare(() => false);
+    }
+  } finally {
+    session.dispose();
+  }
 });

@@ -5,6 +5,9 @@ import type { Analysis, LayerUse, TextRange } from '../service/types';
 import { formatCount, formatOutputs, formatShape } from '../infer/shape';
 import type { FeatureSettings, HintInfo } from './types';
 
+/** Uses at one position (a loop or a helper building a layer again and again) shown in one hint, at most. */
+const MAX_GROUP_SHOWN = 8;
+
 /** Layer uses sorted by hint offset, built once per analysis (analyses are immutable). */
 const byHintOffset = new WeakMap<Analysis, LayerUse[]>();
 
@@ -48,7 +51,8 @@ function tooltipOf(use: LayerUse): string {
 
 /**
  * Hints whose position lies in `range` (inclusive). Several uses at one position (a layer in a loop that
- * was unrolled) are shown as one hint listing each distinct shape.
+ * was unrolled, or built by a helper called several times) are shown as one hint listing each distinct shape,
+ * up to MAX_GROUP_SHOWN of them.
  */
 export function inlayHintsIn(analysis: Analysis, range: TextRange, settings: FeatureSettings): HintInfo[] {
   if (!settings.hints) return [];
@@ -59,7 +63,10 @@ export function inlayHintsIn(analysis: Analysis, range: TextRange, settings: Fea
     const group: LayerUse[] = [];
     while (i < uses.length && uses[i].hintOffset === offset) group.push(uses[i++]);
     const labels = [...new Set(group.map(u => labelOf(u, settings)))];
-    out.push({ offset, label: `→ ${labels.join(' | ')}`, tooltip: group.map(tooltipOf).join('\n\n---\n\n') });
+    const shownLabels = labels.length > MAX_GROUP_SHOWN ? [...labels.slice(0, MAX_GROUP_SHOWN), `… ${labels.length - MAX_GROUP_SHOWN} more`] : labels;
+    const tooltips = group.slice(0, MAX_GROUP_SHOWN).map(tooltipOf);
+    if (group.length > MAX_GROUP_SHOWN) tooltips.push(`… and ${group.length - MAX_GROUP_SHOWN} more layers built here`);
+    out.push({ offset, label: `→ ${shownLabels.join(' | ')}`, tooltip: tooltips.join('\n\n---\n\n') });
   }
   return out;
 }

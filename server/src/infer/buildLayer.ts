@@ -94,14 +94,19 @@ class Context implements BuildContext {
     }
     return new Array<Dim>(n).fill('?');
   }
-  dataFormat(): 'channels_last' | 'channels_first' | '?' {
+  dataFormat(checked = true): 'channels_last' | 'channels_first' | '?' {
     const v = this.value('data_format');
-    if (v === 'channels_last' || v === 'channels_first') return v;
     if (v === null || v === undefined) return this.options.defaultDataFormat;
-    // Keras and TF.js reject any other string when the layer is created (reported once, however often a rule asks).
-    if (typeof v === 'string') {
+    if (typeof v !== 'string') return '?';
+    // Keras 2 and 3 lower-case the value first; Keras 1 (`dim_ordering`, mapped) and TF.js compare it as written.
+    const format = this.version === '1' || this.version === 'tfjs' ? v : v.toLowerCase();
+    if (format === 'channels_last' || format === 'channels_first') return format;
+    // Any other string is refused when the layer is created (reported once, however often a rule asks), except by
+    // the few TF.js layers that never check it (`checked` false).
+    if (checked) {
       const name = this.version === '1' ? 'dim_ordering' : this.version === 'tfjs' ? 'dataFormat' : 'data_format';
-      const message = `The \`${name}\` argument of ${displayName(this.layer)} must be ${this.version === '1' ? "'th', 'tf' or 'default'" : this.version === 'tfjs' ? "'channelsLast' or 'channelsFirst'" : "'channels_last' or 'channels_first'"}; received '${v}'.`;
+      const shown = v.startsWith("'") ? v : `'${v}'`;
+      const message = `The \`${name}\` argument of ${displayName(this.layer)} must be ${this.version === '1' ? "'th', 'tf' or 'default'" : this.version === 'tfjs' ? "'channelsLast' or 'channelsFirst'" : "'channels_last' or 'channels_first'"}; received ${shown}.`;
       if (!this.issues.some(i => i.message === message)) this.error('bad-argument', message);
     }
     return '?';

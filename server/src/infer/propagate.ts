@@ -61,12 +61,12 @@ export class Propagator {
           break;
         case 'createSequential':
           if (ev.model.detached) this.names.markUncertain({ kind: 'sequential' });
-          ev.model.name = givenName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'sequential' });
+          ev.model.name = givenName(ev.model.keyword.get('name'), this.options.version) ?? this.names.next({ kind: 'sequential' });
           this.models.push(ev.model);
           break;
         case 'createFunctional':
           if (ev.model.detached) this.names.markUncertain({ kind: 'functional' });
-          ev.model.name = givenName(ev.model.keyword.get('name')) ?? this.names.next({ kind: 'functional' });
+          ev.model.name = givenName(ev.model.keyword.get('name'), this.options.version) ?? this.names.next({ kind: 'functional' });
           this.checkFunctional(ev.model);
           this.models.push(ev.model);
           break;
@@ -121,7 +121,7 @@ export class Propagator {
     // written is the class itself, else the spec's Keras 1 name.
     const keras1Class = merge ? 'Merge' : spec?.keras1OnlyNames?.includes(layer.className) ? layer.className : spec?.keras1ClassName;
     layer.typeName = spec?.isInput ? 'InputLayer' : merge ? 'Merge' : this.options.version === '1' ? keras1Class ?? spec?.className : spec?.className;
-    const explicit = givenName(layer.keyword.get('name'));
+    const explicit = givenName(layer.keyword.get('name'), this.options.version);
     if (explicit) {
       layer.name = explicit;
       this.afterUnanalysedCode(layer);
@@ -317,9 +317,11 @@ export class Propagator {
         this.setUnknown(call, 'TF.js runs the model\'s layers again on an input other than the one it was built for, which is not analysed', [shape]);
         return;
       }
-      // Keras squeezes or adds a last axis of size 1 to fit the model's input (Functional._adjust_input_rank).
+      // tf.keras and Keras 3 squeeze or add a last axis of size 1 to fit the model's input
+      // (Functional._adjust_input_rank); Keras 1 and 2 do not.
       const last = (s: Shape) => s[s.length - 1];
-      const squeezes = (shape.length === want.length + 1 && last(shape) === 1 && sameDims(want, shape.slice(0, -1)))
+      const adjusts = this.options.version === '3' || this.options.version === 'tf.keras';
+      const squeezes = adjusts && (shape.length === want.length + 1 && last(shape) === 1 && sameDims(want, shape.slice(0, -1)))
         || (shape.length === want.length - 1 && last(want) === 1 && sameDims(want.slice(0, -1), shape));
       if (squeezes) {
         call.result = {
@@ -381,9 +383,11 @@ function setResult(call: CallNode, inputShapes: readonly (Shape | undefined)[], 
  * The name a `name=` argument gives: the string, '?' when it was given but not evaluated (an f-string over
  * unknown values, a parameter) — Keras then takes no automatic number —, undefined when absent or None.
  */
-function givenName(v: unknown): string | undefined {
+function givenName(v: unknown, version: string): string | undefined {
   if (v === undefined || v === null) return undefined;
-  return typeof v === 'string' && v !== '' ? v : '?';
+  // An empty name is no name (tf.keras, Keras 1 and 2, TF.js name it automatically); Keras 3 keeps it as ''.
+  if (v === '') return version === '3' ? '?' : undefined;
+  return typeof v === 'string' ? v : '?';
 }
 
 /** Same rank and no two known sizes that differ, the batch axis aside. */

@@ -2,11 +2,11 @@
 // (create a layer, call it, add to a Sequential, build a functional Model) and get back plain values.
 // It records the event log that inference replays; it computes no shapes itself.
 
-import { ArgValue, LayerValue, isLayerValue } from './values';
+import { ArgValue, LayerValue, isLayerValue, unknown } from './values';
 import { NO_ENTRIES } from './callOptions';
 import {
   ArgValueOrTensor, CallNode, Callee, FunctionalModel, GraphEvent, Issue, LayerCreation, LayerInstance, SequentialModel,
-  TensorRef, TextRange,
+  TensorRef, TextRange, isModelNode,
 } from './graph';
 
 export type { LayerCreation } from './graph';
@@ -102,6 +102,25 @@ export class GraphBuilder {
     const call = this.call(item as Callee, previous ? [previous] : [], false, NO_ENTRIES, range, uncertain, model, addKind, hintAt);
     model.entries.push(call);
     this.sequentialOutput.set(model, { kind: 'tensor', call, index: 0 });
+  }
+
+  /**
+   * A call of user code the front end did not run (recursion, a bound on the work): what it does is not known. A
+   * Sequential passed to it may get layers (an unknown entry, added as under an unknown condition), a list passed
+   * to it items, and the layers it may create make every automatic number after it unknown. `mutated` hears of each
+   * Sequential and list it may have changed (`isList` for lists).
+   */
+  unanalysedCall(args: readonly unknown[], range: TextRange, reason: string, mutated: (target: object, isList: boolean) => void): void {
+    const placeholder = () => this.createLayer({ uncertain: true, className: '?', spec: undefined, positional: [], keyword: new Map([['name', unknown()]]), range, classRange: range, unknownReason: reason, createsLayers: true });
+    let added = false;
+    for (const a of args) {
+      if (isModelNode(a) && a.kind === 'sequential') {
+        this.sequentialAdd(a, placeholder(), range, true);
+        mutated(a, false);
+        added = true;
+      } else if (Array.isArray(a)) mutated(a, true);
+    }
+    if (!added) placeholder();
   }
 
   /** The tensor a Sequential currently ends in (`model.output`). */

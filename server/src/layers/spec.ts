@@ -68,8 +68,11 @@ export interface BuildContext {
   bool(name: string): boolean | '?';
   /** An int or a tuple broadcast to `n` entries (`3` → `[3, 3]`); reports a wrong tuple length. */
   tuple(name: string, n: number): Dim[];
-  /** 'channels_last' or 'channels_first', honouring `data_format`, Keras 1 `dim_ordering` and the default. */
-  dataFormat(): 'channels_last' | 'channels_first' | '?';
+  /**
+   * 'channels_last' or 'channels_first', honouring `data_format`, Keras 1 `dim_ordering` and the default; any other
+   * string is a reported error, unless `checked` is false (a layer that never validates it) — then it is '?'.
+   */
+  dataFormat(checked?: boolean): 'channels_last' | 'channels_first' | '?';
   /** A keyword given at call time, e.g. `training` or `return_attention_scores`. */
   callOption(name: string): ArgValue | undefined;
   /** Builds a wrapped layer (Bidirectional, TimeDistributed) for the given input shape. */

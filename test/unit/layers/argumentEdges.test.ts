@@ -148,7 +148,7 @@ test("TF.js refuses the Python spelling 'channels_last' of dataFormat, and so do
   const text = "import * as tf from '@tensorflow/tfjs';\nconst m = tf.sequential();\nm.add(tf.layers.conv2d({ filters: 4, kernelSize: 3, dataFormat: 'channels_last', inputShape: [8, 8, 3] }));\n";
   const a = analyzeTypeScript(text, 'model.ts');
   assert.deepEqual(a.issues.map(i => [i.severity, i.message, i.range.start, i.range.end]), [
-    ['error', "The `dataFormat` argument of conv2d 'conv2d_Conv2D1' must be 'channelsLast' or 'channelsFirst'; received 'channels_last (the Python spelling)'.", 73, 172],
+    ['error', "The `dataFormat` argument of conv2d 'conv2d_Conv2D1' must be 'channelsLast' or 'channelsFirst'; received 'channels_last', the Python spelling (TF.js writes 'channelsLast').", 73, 172],
   ]);
   assert.deepEqual(a.layerUses.map(u => u.outputs), [undefined]);
 });

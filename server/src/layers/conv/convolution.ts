@@ -49,7 +49,9 @@ export function makeConvolution(rank: 1 | 2 | 3): LayerSpec {
       if (ctx.version === '1' && rank < 3) allowed.push('full');
       const padding = readPadding(ctx, allowed);
       // TF.js convolutions have no `groups` option (an unknown option is ignored).
-      const groups = ctx.version === 'tfjs' ? 1 : ctx.int('groups');
+      // tf.keras and Keras 2 read `groups or 1`: a 0 is one group; Keras 3 refuses 0 and anything negative.
+      const written = ctx.version === 'tfjs' ? 1 : ctx.int('groups');
+      const groups = written === 0 && ctx.version !== '3' ? 1 : written;
       if (typeof groups === 'number' && groups <= 0) ctx.error('bad-argument', `${className}: the number of groups must be a positive integer; received groups=${groups}.`);
       const channels = channelsOf(ctx, className, input, layout);
       if (typeof groups === 'number' && typeof channels === 'number' && groups > 1 && channels % groups !== 0) {

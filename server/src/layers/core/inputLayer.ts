@@ -73,10 +73,11 @@ export const inputLayer: LayerSpec = {
   },
 };
 
-/** Reports a negative size in a declared shape: Keras and TF.js refuse it when the input is created. */
+/** Reports a negative size in a declared shape: Keras refuses it when the input is created. */
 function hasNegativeDim(ctx: BuildContext, dims: Dim[]): boolean {
   const negative = dims.find(d => typeof d === 'number' && d < 0);
-  if (negative === undefined) return false;
+  // TF.js's tf.input takes it (the size is then not stated: see buildLayer's exact sizes).
+  if (negative === undefined || ctx.version === 'tfjs') return false;
   ctx.error('bad-argument', `An input shape cannot have a negative size; received ${formatShape(dims)}.`);
   return true;
 }

@@ -35,7 +35,8 @@ export const flatten: LayerSpec = {
     if (rest.some(d => d === '?')) return single([input[0], '?']);
     const size = (rest as number[]).reduce((a, b) => a * b, 1);
     if (rest.length > 1) ctx.explain(`${rest.join(' × ')} = ${size}`);
-    if (ctx.dataFormat() === 'channels_first' && rest.length > 1) ctx.note("data_format='channels_first' only changes the order of the flattened values, not the size.");
+    // TF.js's Flatten never checks its dataFormat.
+    if (ctx.dataFormat(ctx.version !== 'tfjs') === 'channels_first' && rest.length > 1) ctx.note("data_format='channels_first' only changes the order of the flattened values, not the size.");
     const out: Dim[] = [input[0], size];
     return single(out);
   },

@@ -84,9 +84,10 @@ function addPair(L: Dim, p: Pair, sign: 1 | -1): { value: Dim; working: string }
   return { value, working: `${L} ${op} ${a} ${op} ${b} = ${value}` };
 }
 
-function formatFor(ctx: BuildContext, rank: number, hasFormat: boolean): 'channels_last' | 'channels_first' | '?' {
+/** `checked` false: TF.js's ZeroPadding2D and Cropping2D never check their dataFormat (an unknown one reads '?'). */
+function formatFor(ctx: BuildContext, rank: number, hasFormat: boolean, checked = true): 'channels_last' | 'channels_first' | '?' {
   if (!hasFormat || (ctx.version === '1' && rank === 1)) return 'channels_last';
-  return ctx.dataFormat();
+  return ctx.dataFormat(checked);
 }
 
 function resized(ctx: BuildContext, input: Shape, rank: number, format: 'channels_last' | 'channels_first', sizes: (L: Dim, i: number) => { value: Dim; working: string }): Dim[] {
@@ -116,7 +117,7 @@ export function makeZeroPadding(rank: 1 | 2 | 3): LayerSpec {
     rank: { exact: rank + 2 },
     doc: `Adds zeros before and after each ${rank === 1 ? 'step axis' : 'spatial axis'}: each grows by before + after; channels unchanged. No weights.`,
     build(ctx) {
-      const format = formatFor(ctx, rank, true);
+      const format = formatFor(ctx, rank, true, ctx.version !== 'tfjs');
       if (format === '?') return single(undefined);
       // TF.js takes a negative padding as written: the axis shrinks (a negative size fails its build).
       const tfjs = ctx.version === 'tfjs';
@@ -144,7 +145,7 @@ export function makeCropping(rank: 1 | 2 | 3): LayerSpec {
     rank: { exact: rank + 2 },
     doc: `Removes slices before and after each ${rank === 1 ? 'step axis' : 'spatial axis'}: each shrinks by before + after; channels unchanged. No weights.`,
     build(ctx) {
-      const format = formatFor(ctx, rank, rank > 1);
+      const format = formatFor(ctx, rank, rank > 1, ctx.version !== 'tfjs');
       if (format === '?') return single(undefined);
       if (ctx.version === 'tfjs' && !ctx.given('cropping')) {
         // tfjs cropping2D has no default: it reads `args.cropping` and crashes on undefined.

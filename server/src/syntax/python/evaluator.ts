@@ -28,6 +28,12 @@ const MAX_CALL_DEPTH = 16;
  * a bound on the work of helpers called in loops, far above what real model files build.
  */
 export const MAX_EVENTS_FOR_CALLS = 100_000;
+/**
+ * Runs of user function bodies per analysis: calls past it are unknown. Bounds helpers that call one another
+ * several times each, which would otherwise cost exponential time with no layer to count (real model files run a
+ * few hundred).
+ */
+export const MAX_FUNCTION_RUNS = 2_000;
 
 export interface Binding {
   readonly name: string;
@@ -64,6 +70,10 @@ export class PythonEvaluator {
   callDepth = 0;
   /** The user functions being run (a call to one of them from its own body is not analysed). */
   private readonly activeFunctions = new Set<FunctionValue>();
+  /** Function bodies run so far (see MAX_FUNCTION_RUNS). */
+  private functionRuns = 0;
+  /** Where the definitions of the functions run so far start (an uncalled copy of one is not analysed again). */
+  private readonly ranDefinitions = new Set<number>();
 
   constructor(readonly text: string) {}
 
@@ -449,11 +459,13 @@ export class PythonEvaluator {
    * the body again, as Python does: a helper that builds layers builds new ones at each call, for the arguments
    * of that call. A function calling itself, and calls past MAX_EVENTS_FOR_CALLS, are not analysed.
    */
-  callFunction(fn: FunctionValue, positional: readonly PyValue[], keyword: ReadonlyMap<string, PyValue>): PyValue {
+  callFunction(fn: FunctionValue, positional: readonly PyValue[], keyword: ReadonlyMap<string, PyValue>, site?: Node): PyValue {
     this.markImpure();
-    if (this.activeFunctions.has(fn)) return unknown(`\`${fn.name}\` calls itself, which is not analysed`);
-    if (fn.analysed && this.builder.events.length > MAX_EVENTS_FOR_CALLS) return unknown(`\`${fn.name}\` is not analysed again: the file builds more layers than ShapeLens follows`);
-    if (this.callDepth >= MAX_CALL_DEPTH) return unknown('calls nested too deeply');
+    if (this.activeFunctions.has(fn)) return this.notRun(fn, [...positional, ...keyword.values()], `\`${fn.name}\` calls itself, which is not analysed`, site);
+    if (fn.analysed && this.builder.events.length > MAX_EVENTS_FOR_CALLS) return this.notRun(fn, [...positional, ...keyword.values()], `\`${fn.name}\` is not analysed again: the file builds more layers than ShapeLens follows`, site);
+    if (this.callDepth >= MAX_CALL_DEPTH) return this.notRun(fn, [...positional, ...keyword.values()], 'calls nested too deeply', site);
+    if (++this.functionRuns > MAX_FUNCTION_RUNS) return this.notRun(fn, [...positional, ...keyword.values()], `\`${fn.name}\` is not analysed: the file makes more function calls than ShapeLens follows`, site);
+    this.ranDefinitions.add(fn.node.startIndex);
     const local = new Scope(fn.closure, fn.name);
     const params = fn.node.childForFieldName('parameters');
     let index = 0;
@@ -487,6 +499,15 @@ export class PythonEvaluator {
     }
     fn.analysed = { args: positional, result };
     return result;
+  }
+
+  /** A call that is not run: see `GraphBuilder.unanalysedCall`. */
+  private notRun(fn: FunctionValue, args: readonly PyValue[], reason: string, site: Node | undefined): PyValue {
+    this.builder.unanalysedCall(args, this.rangeOf(site ?? fn.node), reason, (target, isList) => {
+      if (isList) this.uncertainLists.add(target);
+      this.noteMutation(target);
+    });
+    return unknown(reason);
   }
 
   // --------------------------------------------------------------- expressions
@@ -764,7 +785,7 @@ export class PythonEvaluator {
     this.builder.detached = true;
     for (let i = 0; i < this.functions.length; i++) {
       const fn = this.functions[i];
-      if (!fn.analysed) this.callFunction(fn, [], new Map());
+      if (!fn.analysed && !this.ranDefinitions.has(fn.node.startIndex)) this.callFunction(fn, [], new Map());
     }
   }
 }

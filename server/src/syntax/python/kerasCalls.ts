@@ -112,7 +112,7 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
   if (isLayerValue(callee as ArgValue)) return callLayer(ev, (callee as LayerValue).layer, node, args);
   if (isModelNode(callee)) return callModel(ev, callee, node, args);
   if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
-  if (isFunction(callee)) return ev.callFunction(callee, args.positional, args.keyword);
+  if (isFunction(callee)) return ev.callFunction(callee, args.positional, args.keyword, node);
   if (isClass(callee)) return placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'), true);
   return unknown();
 }

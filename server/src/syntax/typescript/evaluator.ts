@@ -34,8 +34,9 @@ const MAX_DEPTH = 400;
 export const MAX_UNROLL = 64;
 /** Nested user-function calls followed at most. */
 const MAX_CALL_DEPTH = 16;
-/** See the Python evaluator's MAX_EVENTS_FOR_CALLS: the same bound on helpers run again at each call. */
+/** See the Python evaluator's MAX_EVENTS_FOR_CALLS and MAX_FUNCTION_RUNS: the same bounds on helpers run again at each call. */
 const MAX_EVENTS_FOR_CALLS = 100_000;
+const MAX_FUNCTION_RUNS = 2_000;
 
 /** A variable bound to a tensor or a model: the same shape as the Python front end's binding. */
 export interface Binding {
@@ -69,6 +70,20 @@ export class TsEvaluator {
   private depth = 0;
   /** The user functions being run (a call to one of them from its own body is not analysed). */
   private readonly activeFunctions = new Set<FunctionValue>();
+  /** Function bodies run so far, callbacks included (see MAX_FUNCTION_RUNS). */
+  private functionRuns = 0;
+  /** Where the definitions of the functions run so far start (an uncalled copy of one is not analysed again). */
+  private readonly ranDefinitions = new Set<number>();
+
+  /** A call that is not run: see `GraphBuilder.unanalysedCall`. */
+  private notRun(fn: FunctionValue, args: readonly JsValue[], reason: string, site: ts.Node | undefined): JsValue {
+    this.builder.unanalysedCall(args, this.rangeOf(site ?? fn.node), reason, (target, isList) => {
+      if (isList) this.markUncertainList(target as JsValue[]);
+      else this.noteMutation(target);
+    });
+    return unknown(reason);
+  }
+
   callDepth = 0;
 
   constructor(readonly sourceFile: ts.SourceFile) {}
@@ -508,15 +523,15 @@ export class TsEvaluator {
    * the body again, as JavaScript does: a helper that builds layers builds new ones at each call, for the
    * arguments of that call. A function calling itself, and calls past MAX_EVENTS_FOR_CALLS, are not analysed.
    */
-  callFunction(fn: FunctionValue, args: readonly JsValue[]): JsValue {
+  callFunction(fn: FunctionValue, args: readonly JsValue[], site?: ts.Node): JsValue {
     this.markImpure();
-    if (this.activeFunctions.has(fn)) return unknown(`\`${fn.name}\` calls itself, which is not analysed`);
-    if (fn.analysed && this.builder.events.length > MAX_EVENTS_FOR_CALLS) return unknown(`\`${fn.name}\` is not analysed again: the file builds more layers than ShapeLens follows`);
+    if (this.activeFunctions.has(fn)) return this.notRun(fn, args, `\`${fn.name}\` calls itself, which is not analysed`, site);
+    if (fn.analysed && this.builder.events.length > MAX_EVENTS_FOR_CALLS) return this.notRun(fn, args, `\`${fn.name}\` is not analysed again: the file builds more layers than ShapeLens follows`, site);
     fn.analysed = { args, result: unknown(`\`${fn.name}\` is being analysed`) };
     this.activeFunctions.add(fn);
     let result: JsValue;
     try {
-      result = this.runFunctionBody(fn, args);
+      result = this.runFunctionBody(fn, args, site);
     } finally {
       this.activeFunctions.delete(fn);
     }
@@ -525,9 +540,11 @@ export class TsEvaluator {
   }
 
   /** Runs a function body with arguments, without the analyse-once rule (callbacks of `map`, `forEach`). */
-  runFunctionBody(fn: FunctionValue, args: readonly JsValue[]): JsValue {
+  runFunctionBody(fn: FunctionValue, args: readonly JsValue[], site?: ts.Node): JsValue {
     this.markImpure();
-    if (this.callDepth >= MAX_CALL_DEPTH) return unknown('calls nested too deeply');
+    if (this.callDepth >= MAX_CALL_DEPTH) return this.notRun(fn, args, 'calls nested too deeply', site);
+    if (++this.functionRuns > MAX_FUNCTION_RUNS) return this.notRun(fn, args, `\`${fn.name}\` is not analysed: the file makes more function calls than ShapeLens follows`, site);
+    this.ranDefinitions.add(fn.node.pos);
     const local = new JsScope(fn.closure, fn.name);
     fn.node.parameters.forEach((p, i) => {
       if (p.dotDotDotToken) {
@@ -561,7 +578,7 @@ export class TsEvaluator {
     this.builder.detached = true;
     for (let i = 0; i < this.functions.length; i++) {
       const fn = this.functions[i];
-      if (!fn.analysed) this.callFunction(fn, []);
+      if (!fn.analysed && !this.ranDefinitions.has(fn.node.pos)) this.callFunction(fn, []);
     }
   }
 

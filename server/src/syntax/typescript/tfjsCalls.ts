@@ -57,7 +57,7 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
   const args = evalArguments(ev, node.arguments, scope);
   if (isSymbol(callee)) return callSymbol(ev, callee.path, node, fnNode, args);
   if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
-  if (isFunction(callee)) return ev.callFunction(callee, args.values);
+  if (isFunction(callee)) return ev.callFunction(callee, args.values, node);
   return unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined);
 }
 

@@ -120,7 +120,7 @@ export function pythonArgValue(name: string, value: ArgValue): ArgValue {
   if ((name === 'data_format' || name === 'dim_ordering') && typeof value === 'string') {
     if (value === 'channelsLast') return 'channels_last';
     if (value === 'channelsFirst') return 'channels_first';
-    if (value === 'channels_last' || value === 'channels_first') return `${value} (the Python spelling)`;
+    if (value === 'channels_last' || value === 'channels_first') return `'${value}', the Python spelling (TF.js writes '${value === 'channels_last' ? 'channelsLast' : 'channelsFirst'}')`;
   }
   return value;
 }
