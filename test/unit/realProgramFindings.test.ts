@@ -314,15 +314,21 @@ y = keras.layers.Conv2D(4, 3, groups=0)(keras.Input((8, 8, 3)))
   assert.deepEqual(rows(tfKeras).map(r => r[1]), ['[[null,6,6,4]]', '[[null,8,8,3]]']);
 });
 
-test('Keras 1 does not squeeze a last axis of size 1 for a model called as a layer', () => {
-  const a = analyzePython(`from keras.layers import Input, Dense
+test('Keras 1 neither squeezes nor adds a last axis of size 1 for a model called as a layer', () => {
+  const a = analyzePython(`from keras.layers import Input, Dense, Flatten
 from keras.models import Model
 a = Input(shape=(4,))
 inner = Model(input=a, output=Dense(2)(a))
 y = inner(Input(shape=(4, 1)))
+b = Input(shape=(4, 1))
+column = Model(input=b, output=Dense(2)(Flatten()(b)))
+z = column(Input(shape=(4,)))
 `);
   assert.equal(a.kerasVersion, '1');
-  assert.deepEqual(a.issues.map(i => i.message), ["Model 'model_1' expects input (None, 4) but is called on (None, 4, 1)."]);
+  assert.deepEqual(a.issues.map(i => i.message), [
+    "Model 'model_1' expects input (None, 4) but is called on (None, 4, 1).",
+    "Model 'model_2' expects input (None, 4, 1) but is called on (None, 4).",
+  ]);
 });
 
 test('an empty name is no name in TF.js', () => {

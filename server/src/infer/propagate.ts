@@ -254,8 +254,7 @@ export class Propagator {
   private checkIgnoredInputShape(call: CallNode, layer: LayerInstance, actual: Shape): void {
     const declared = declaredInputShape(layer, this.options.version);
     if (declared === undefined || declared === 'unknown') return;
-    const differs = declared.length !== actual.length || declared.some((d, i) => i > 0 && typeof d === 'number' && typeof actual[i] === 'number' && d !== actual[i]);
-    if (!differs) return;
+    if (sameDims(declared, actual)) return;
     this.report(call.range, 'warning', 'input-shape-ignored', `${displayName(layer)} is not the first layer of the Sequential model, so its input shape argument ${formatShape(declared)} is ignored: its input is the previous layer's output ${formatShape(actual)}.`);
   }
 
@@ -321,8 +320,8 @@ export class Propagator {
       // (Functional._adjust_input_rank); Keras 1 and 2 do not.
       const last = (s: Shape) => s[s.length - 1];
       const adjusts = this.options.version === '3' || this.options.version === 'tf.keras';
-      const squeezes = adjusts && (shape.length === want.length + 1 && last(shape) === 1 && sameDims(want, shape.slice(0, -1)))
-        || (shape.length === want.length - 1 && last(want) === 1 && sameDims(want.slice(0, -1), shape));
+      const squeezes = adjusts && ((shape.length === want.length + 1 && last(shape) === 1 && sameDims(want, shape.slice(0, -1)))
+        || (shape.length === want.length - 1 && last(want) === 1 && sameDims(want.slice(0, -1), shape)));
       if (squeezes) {
         call.result = {
           inputShapes: [shape],

@@ -461,10 +461,12 @@ export class PythonEvaluator {
    */
   callFunction(fn: FunctionValue, positional: readonly PyValue[], keyword: ReadonlyMap<string, PyValue>, site?: Node): PyValue {
     this.markImpure();
-    if (this.activeFunctions.has(fn)) return this.notRun(fn, [...positional, ...keyword.values()], `\`${fn.name}\` calls itself, which is not analysed`, site);
-    if (fn.analysed && this.builder.events.length > MAX_EVENTS_FOR_CALLS) return this.notRun(fn, [...positional, ...keyword.values()], `\`${fn.name}\` is not analysed again: the file builds more layers than ShapeLens follows`, site);
-    if (this.callDepth >= MAX_CALL_DEPTH) return this.notRun(fn, [...positional, ...keyword.values()], 'calls nested too deeply', site);
-    if (++this.functionRuns > MAX_FUNCTION_RUNS) return this.notRun(fn, [...positional, ...keyword.values()], `\`${fn.name}\` is not analysed: the file makes more function calls than ShapeLens follows`, site);
+    const reason = this.activeFunctions.has(fn) ? `\`${fn.name}\` calls itself, which is not analysed`
+      : fn.analysed && this.builder.events.length > MAX_EVENTS_FOR_CALLS ? `\`${fn.name}\` is not analysed again: the file builds more layers than ShapeLens follows`
+        : this.callDepth >= MAX_CALL_DEPTH ? 'calls nested too deeply'
+          : ++this.functionRuns > MAX_FUNCTION_RUNS ? `\`${fn.name}\` is not analysed: the file makes more function calls than ShapeLens follows`
+            : undefined;
+    if (reason) return this.notRun(fn, [...positional, ...keyword.values()], reason, site);
     this.ranDefinitions.add(fn.node.startIndex);
     const local = new Scope(fn.closure, fn.name);
     const params = fn.node.childForFieldName('parameters');
