@@ -9,6 +9,7 @@ import { analyzeTypeScript } from '../../server/src/service/analyzeTypeScript';
 import { loadPythonParser } from '../../server/src/syntax/python/pythonParser';
 import type { Analysis } from '../../server/src/service/types';
 import { inlayHintsIn } from '../../server/src/features/inlayHints';
+import { hoverAt } from '../../server/src/features/hover';
 import type { FeatureSettings } from '../../server/src/features/types';
 
 test.before(async () => {
@@ -384,4 +385,24 @@ test('a session follows a call that is not run, edit after edit, as a fresh anal
   } finally {
     session.dispose();
   }
+});
+
+test('the hover on a layer built at one place several times shows each of them; a shared layer stays one', () => {
+  const text = `import keras
+from keras import layers
+def block(x, n):
+    return layers.Dense(n)(x)
+x = keras.Input((4,))
+a = block(x, 8)
+b = block(x, 2)
+shared = layers.Dense(3)
+c = shared(x)
+d = shared(x)
+`;
+  const a = analyzePython(text);
+  const inBlock = hoverAt(a, text.indexOf('Dense(n)'))!;
+  assert.ok(inBlock.markdown.startsWith('This code runs more than once (in a loop, or in a function called more than once) and builds 2 layers here:'), inBlock.markdown);
+  assert.deepEqual(inBlock.markdown.split('\n\n---\n\n').slice(1).map(part => part.split('\n')[0]), ['**dense** · `Dense`', '**dense_1** · `Dense`']);
+  const onShared = hoverAt(a, text.indexOf('Dense(3)'))!;
+  assert.ok(onShared.markdown.startsWith('**dense_2** · `Dense`'), onShared.markdown);
 });

@@ -20,11 +20,11 @@ function findHover(a: Analysis, offset: number): HoverInfo | undefined {
   const uses = a.layerUses ?? [];
   // A class name wins; then a variable name (an argument inside a call); then the innermost call.
   const byClass = innermost(uses, u => u.classRange, offset);
-  if (byClass) return { range: byClass.classRange, markdown: layerMarkdown(a, byClass) };
+  if (byClass) return { range: byClass.classRange, markdown: layersMarkdown(a, builtAtSamePlace(uses, byClass, u => u.classRange)) };
   const variable = innermost(a.variables ?? [], v => v.range, offset);
   if (variable) return { range: variable.range, markdown: variableMarkdown(a, variable) };
   const byUse = innermost(uses, u => u.useRange, offset);
-  if (byUse) return { range: byUse.useRange, markdown: layerMarkdown(a, byUse) };
+  if (byUse) return { range: byUse.useRange, markdown: layersMarkdown(a, builtAtSamePlace(uses, byUse, u => u.useRange)) };
   // The model constructor itself (`keras.Sequential(`, `Model(`): its summary.
   const model = innermost(a.models ?? [], m => m.range, offset);
   if (model) return { range: model.range, markdown: modelSummaryMarkdown(model) };
@@ -49,6 +49,27 @@ function innermost<T>(items: readonly T[], rangeOf: (item: T) => TextRange | und
     }
   }
   return best;
+}
+
+/**
+ * The uses written at the same place as `first` — a loop body or a helper runs that code once per iteration or call —,
+ * one per layer name (a shared layer called again is the same layer).
+ */
+function builtAtSamePlace(uses: readonly LayerUse[], first: LayerUse, rangeOf: (u: LayerUse) => TextRange): LayerUse[] {
+  const names = new Set<string>();
+  return uses.filter(u => (u === first || sameRange(rangeOf(u), rangeOf(first))) && !names.has(u.name) && !!names.add(u.name));
+}
+
+/** Layers explained at most in one hover; the rest are counted. */
+const MAX_LAYERS_SHOWN = 4;
+
+/** One layer's hover, or, for several built at one place, each of them (up to MAX_LAYERS_SHOWN). */
+function layersMarkdown(a: Analysis, group: readonly LayerUse[]): string {
+  if (group.length === 1) return layerMarkdown(a, group[0]);
+  const shown = group.slice(0, MAX_LAYERS_SHOWN).map(u => layerMarkdown(a, u));
+  const head = `This code runs more than once (in a loop, or in a function called more than once) and builds ${group.length} layers here:`;
+  const rest = group.length > MAX_LAYERS_SHOWN ? [`… and ${group.length - MAX_LAYERS_SHOWN} more.`] : [];
+  return [head, ...shown, ...rest].join('\n\n---\n\n');
 }
 
 function code(text: string): string {
