@@ -82,4 +82,7 @@ export const TFJS_CASES: readonly OracleCase[] = [
   c('ZeroPadding2D/negative-past-zero', 'ZeroPadding2D', [], { padding: -5 }, [N, 8, 8, 3]),
   c('UpSampling2D/factor-0', 'UpSampling2D', [], { size: [0, 2] }, [N, 8, 8, 3]),
   c('UpSampling2D/factor-negative', 'UpSampling2D', [], { size: [-1, 2] }, [N, 8, 8, 3]),
+  c('Cropping2D/negative-cropping-grows', 'Cropping2D', [[[-1, -1], [0, 0]]], {}, [N, 4, 4, 2]),
+  c('Cropping2D/negative-cropping-int', 'Cropping2D', [-1], {}, [N, 4, 4, 2]),
+  c('Cropping2D/mixed-signs', 'Cropping2D', [[[1, -2], [0, 0]]], {}, [N, 4, 4, 2]),
 ];

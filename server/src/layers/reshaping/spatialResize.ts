@@ -152,7 +152,8 @@ export function makeCropping(rank: 1 | 2 | 3): LayerSpec {
         ctx.error('bad-argument', `TF.js ${className} needs a \`cropping\` argument (it has no default and fails with "Cannot read properties of undefined"); write e.g. cropping: [[0, 0], [0, 0]].`);
         return single(undefined);
       }
-      const pairs = readPairs(ctx, className, 'cropping', rank, false);
+      // TF.js takes a negative cropping as written: the axis grows.
+      const pairs = readPairs(ctx, className, 'cropping', rank, false, ctx.version === 'tfjs');
       if (!pairs) return single(undefined);
       const layout = layoutOf(format, rank);
       const spatial = resized(ctx, ctx.input, rank, format, (L, i) => addPair(L, pairs[i], -1));
