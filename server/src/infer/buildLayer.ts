@@ -3,7 +3,7 @@
 
 import type { KerasVersion } from '../ir/kerasVersion';
 import type { LayerInstance } from '../ir/graph';
-import { ArgValue, formatValue, unknown } from '../ir/values';
+import { ArgValue, formatValue, isUnknown, unknown } from '../ir/values';
 import type { BuildContext, BuildResult, DerivedSlot, LayerSpec, RankRule, Severity } from '../layers/spec';
 import { Dim, Shape, formatShape } from './shape';
 import { ResolvedArg, defaultOf, findArgSpec, resolveArgs } from './resolveArgs';
@@ -72,18 +72,27 @@ class Context implements BuildContext {
     return this.resolved.has(name);
   }
   int(name: string): Dim {
-    return asDim(this.value(name));
+    const v = this.value(name);
+    const d = asDim(v);
+    if (d === '?') this.noteUnknown(name, v);
+    return d;
   }
   str(name: string): string | '?' {
     const v = this.value(name);
-    return typeof v === 'string' ? v : '?';
+    if (typeof v === 'string') return v;
+    this.noteUnknown(name, v);
+    return '?';
   }
   bool(name: string): boolean | '?' {
     const v = this.value(name);
-    return typeof v === 'boolean' ? v : typeof v === 'number' ? v !== 0 : '?';
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return v !== 0;
+    this.noteUnknown(name, v);
+    return '?';
   }
   tuple(name: string, n: number): Dim[] {
     const v = this.value(name);
+    this.noteUnknown(name, v);
     if (typeof v === 'number') return new Array<Dim>(n).fill(asDim(v));
     if (Array.isArray(v)) {
       if (v.length !== n) {
@@ -136,6 +145,33 @@ class Context implements BuildContext {
   note(line: string): void {
     this.notes.push(line);
   }
+
+  /** Tells the hover why an argument a rule read is not known, when the front end said why (once per argument). */
+  private noteUnknown(name: string, v: ArgValue): void {
+    const reason = unknownReasonIn(v);
+    if (!reason) return;
+    const shown = this.version === 'tfjs' ? camelCase(name) : name;
+    const line = `\`${shown}\` is not known: ${reason}.`;
+    if (!this.notes.includes(line)) this.notes.push(line);
+  }
+}
+
+/** The reason given for an unknown value, or for the first unknown item of a tuple. */
+function unknownReasonIn(v: ArgValue): string | undefined {
+  if (isUnknown(v)) return v.reason;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const reason = unknownReasonIn(item);
+      if (reason) return reason;
+    }
+  }
+  return undefined;
+}
+
+/** `kernel_size` → `kernelSize`: how a TF.js config spells a catalogue argument. */
+function camelCase(name: string): string {
+  const parts = name.split('_');
+  return parts[0] + parts.slice(1).map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('');
 }
 
 

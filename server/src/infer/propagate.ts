@@ -278,7 +278,7 @@ export class Propagator {
     }
     const outputs = outcome.result && outcome.result.outputs.some(o => o !== undefined) ? outcome.result.outputs : undefined;
     setResult(call, shapes, outputs, outcome.explanations, outcome.notes,
-      outputs ? undefined : !outcome.result && outcome.issues.length ? 'the layer cannot be built for this input' : outcome.notes[0] ?? 'its output shape cannot be inferred statically');
+      outputs ? undefined : !outcome.result && outcome.issues.length ? 'building it raises the error reported on it' : outcome.notes[0] ?? 'its output shape cannot be inferred statically');
   }
 
   /**

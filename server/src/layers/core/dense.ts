@@ -2,6 +2,7 @@
 // transpose of W in y = W·x, because it computes a batch at once as Y = X·kernel.
 
 import { formatShape } from '../../infer/shape';
+import { formatValue, isUnknown } from '../../ir/values';
 import { activationArg, useBiasArg } from '../commonArgs';
 import { LayerSpec, single, weight } from '../spec';
 
@@ -19,7 +20,13 @@ export const dense: LayerSpec = {
   build(ctx) {
     const input = ctx.input;
     const last = input[input.length - 1];
-    const units = ctx.int('units');
+    const written = ctx.value('units');
+    const float = isUnknown(written) ? written.float : undefined;
+    // tf.keras converts a float with int(units); Keras 3 checks `isinstance(units, int)`.
+    const units = ctx.version === 'tf.keras' && float !== undefined && Number.isSafeInteger(float) ? float : ctx.int('units');
+    if (ctx.version === '3' && float !== undefined) {
+      ctx.error('bad-argument', `Keras 3's Dense expects an int for units; received the float ${formatValue(written)}. Python's \`/\` always gives a float: divide with \`//\`, or wrap the size in int().`);
+    }
     if (typeof units === 'number' && units <= 0) {
       ctx.error('bad-argument', `Dense expects a positive number of units; received ${units}.`);
     }

@@ -10,8 +10,9 @@ import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
 import {
-  FunctionValue, PyValue, isPyUnknown, isTensorTuple, sameValue, truthOf,
+  FunctionValue, PyValue, isFloatValue, isPyFloat, isPyInt, isPyUnknown, isTensorTuple, numberOf, pyFloat, sameValue, truthOf,
 } from './pyValues';
+import { convertValue, decodeStringContent, formatWithSpec, percentFormat, pyStr } from './pyFormat';
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
 import { LiteralUse, Recorder, runWithMemo, StatementMemo } from '../statementMemo';
@@ -538,12 +539,12 @@ export class PythonEvaluator {
       case 'none':
         return null;
       case 'string':
-        return stringValue(node, type);
+        return this.stringLiteral(node, scope, type);
       case 'concatenated_string': {
         let s = '';
         for (const part of node.namedChildren) {
-          const v = part ? stringValue(part) : unknown();
-          if (typeof v !== 'string') return unknown('a formatted string');
+          const v = part ? this.stringLiteral(part, scope) : unknown();
+          if (typeof v !== 'string') return v;
           s += v;
         }
         return s;
@@ -568,8 +569,12 @@ export class PythonEvaluator {
         const arg = node.childForFieldName('argument');
         const op = node.childForFieldName('operator')?.text;
         const v = arg ? this.evalExpr(arg, scope) : unknown();
-        if (typeof v !== 'number') return unknown();
-        return op === '-' ? -v : op === '+' ? v : op === '~' ? ~v : unknown();
+        const x = numberOf(v);
+        if (x === undefined) return unknown();
+        if (op === '~') return isPyInt(v) && Math.abs(x) <= 2 ** 31 ? ~x : unknown();
+        const result = op === '-' ? -x : op === '+' ? x : undefined;
+        if (result === undefined) return unknown();
+        return isPyFloat(v) ? pyFloat(result) : result;
       }
       case 'binary_operator': {
         const l = node.childForFieldName('left');
@@ -698,7 +703,7 @@ export class PythonEvaluator {
           current = undefined;
         } else {
           const v = this.evalExpr(c, scope);
-          if (typeof v !== 'number' && v !== null) return unknown();
+          if (!isPyInt(v) && v !== null) return unknown();
           current = v === null ? undefined : v;
         }
       }
@@ -724,6 +729,65 @@ export class PythonEvaluator {
     return unknown();
   }
 
+  /** A string literal, f-strings included: their fields are evaluated and formatted as Python formats them. */
+  private stringLiteral(node: Node, scope: Scope, type = typeOf(node)): PyValue {
+    if (type !== 'string') return unknown();
+    const text = node.text;
+    const p = stringPrefix(text);
+    if (!p) return unknown();
+    if (!p.prefix.includes('f')) return stringValue(node, text, p);
+    const raw = p.prefix.includes('r');
+    let s = '';
+    for (const c of node.children) {
+      if (!c) return unknown();
+      const t = typeOf(c);
+      if (t === 'string_start' || t === 'string_end') continue;
+      const piece = t === 'string_content' ? decodeStringContent(c.text, raw, true) : t === 'interpolation' ? this.formattedField(c, scope) : undefined;
+      if (piece === undefined) return unknown('a formatted string with values that are not known');
+      s += piece;
+    }
+    return s;
+  }
+
+  /** One `{expression!conversion:spec}` field of an f-string; undefined where Python's text is not known. */
+  private formattedField(node: Node, scope: Scope): string | undefined {
+    let expression: Node | undefined;
+    let conversion: string | undefined;
+    let spec: Node | undefined;
+    for (const c of node.children) {
+      if (!c) return undefined;
+      const t = typeOf(c);
+      if (t === '{' || t === '}') continue;
+      if (t === 'type_conversion') conversion = c.text.slice(1);
+      else if (t === 'format_specifier') spec = c;
+      else if (!expression && c.isNamed && t !== 'comment') expression = c;
+      else return undefined; // `{x=}` (the expression's own text), or something the parser recovered
+    }
+    if (!expression) return undefined;
+    let value: PyValue | undefined = this.evalExpr(expression, scope);
+    if (conversion !== undefined) value = convertValue(value, conversion);
+    if (value === undefined) return undefined;
+    const specText = spec ? this.formatSpecText(spec, scope) : '';
+    return specText === undefined ? undefined : formatWithSpec(value, specText);
+  }
+
+  /** A field's spec after its `:`, with nested fields (`{x:{width}}`) replaced by their values. */
+  private formatSpecText(spec: Node, scope: Scope): string | undefined {
+    const text = spec.text;
+    const base = spec.startIndex;
+    let out = '';
+    let at = text.startsWith(':') ? 1 : 0;
+    for (const c of spec.namedChildren) {
+      if (!c || typeOf(c) !== 'format_expression') continue;
+      const inner = c.namedChildren.find(x => x && typeOf(x) !== 'comment');
+      const value = inner ? pyStr(this.evalExpr(inner, scope)) : undefined;
+      if (value === undefined) return undefined;
+      out += text.slice(at, c.startIndex - base) + value;
+      at = c.endIndex - base;
+    }
+    return out + text.slice(at);
+  }
+
   private evalComprehension(node: Node, scope: Scope): PyValue {
     const body = node.childForFieldName('body');
     // By type, not by identity: web-tree-sitter hands out a new object for a node on every access.
@@ -741,22 +805,46 @@ export class PythonEvaluator {
     });
   }
 
+  /** A binary operator on known values, with Python's int and float results (`/` always gives a float). */
   binary(op: string, a: PyValue, b: PyValue): PyValue {
-    if (typeof a === 'number' && typeof b === 'number') {
+    const x = numberOf(a);
+    const y = numberOf(b);
+    if (x !== undefined && y !== undefined) {
+      let float = isFloatValue(a) || isFloatValue(b);
+      let r: number;
       switch (op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return b === 0 ? unknown('division by zero') : a / b;
-        case '//': return b === 0 ? unknown('division by zero') : Math.floor(a / b);
-        case '%': return b === 0 ? unknown('division by zero') : ((a % b) + b) % b;
-        case '**': return a ** b;
+        case '+': r = x + y; break;
+        case '-': r = x - y; break;
+        case '*': r = x * y; break;
+        case '/':
+          if (y === 0) return unknown('division by zero');
+          r = x / y;
+          float = true;
+          break;
+        case '//':
+          if (y === 0) return unknown('division by zero');
+          r = Math.floor(x / y);
+          break;
+        case '%':
+          if (y === 0) return unknown('division by zero');
+          r = ((x % y) + y) % y;
+          break;
+        case '**':
+          // A negative base to a fractional power is a complex number; an int to a negative power a float.
+          if (x < 0 && !Number.isInteger(y)) return unknown();
+          if (x === 0 && y < 0) return unknown('division by zero');
+          r = x ** y;
+          if (y < 0) float = true;
+          break;
         default: return unknown();
       }
+      if (!Number.isFinite(r)) return unknown();
+      return float ? pyFloat(r) : r;
     }
     if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
+    if (op === '%' && typeof a === 'string') return percentFormat(a, b) ?? unknown('a %-formatted string with values that are not known');
     if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-    if (op === '*' && Array.isArray(a) && typeof b === 'number' && b >= 0 && b * a.length <= 10000) return Array.from({ length: b }, () => a).flat() as PyValue[];
+    if (op === '*' && Array.isArray(a) && isPyInt(b) && b >= 0 && b * a.length <= 10000) return Array.from({ length: b }, () => a).flat() as PyValue[];
     return unknown();
   }
 
@@ -766,14 +854,21 @@ export class PythonEvaluator {
     if (operands.length !== 2 || ops.length !== 1) return unknown();
     const a = this.evalExpr(operands[0], scope);
     const b = this.evalExpr(operands[1], scope);
+    // An int and a float compare by value (`32 == 32.0`).
+    const x = numberOf(a);
+    const y = numberOf(b);
+    if (x !== undefined && y !== undefined) {
+      if (ops[0] === '==') return x === y;
+      if (ops[0] === '!=') return x !== y;
+    }
     if (isPyUnknown(a) || isPyUnknown(b) || typeof a === 'object' && a !== null && !Array.isArray(a) || typeof b === 'object' && b !== null && !Array.isArray(b)) return unknown();
     switch (ops[0]) {
       case '==': return sameValue(a, b);
       case '!=': return !sameValue(a, b);
-      case '<': return typeof a === 'number' && typeof b === 'number' ? a < b : unknown();
-      case '>': return typeof a === 'number' && typeof b === 'number' ? a > b : unknown();
-      case '<=': return typeof a === 'number' && typeof b === 'number' ? a <= b : unknown();
-      case '>=': return typeof a === 'number' && typeof b === 'number' ? a >= b : unknown();
+      case '<': return x !== undefined && y !== undefined ? x < y : unknown();
+      case '>': return x !== undefined && y !== undefined ? x > y : unknown();
+      case '<=': return x !== undefined && y !== undefined ? x <= y : unknown();
+      case '>=': return x !== undefined && y !== undefined ? x >= y : unknown();
       case 'is': return a === b;
       default: return unknown();
     }
@@ -812,8 +907,10 @@ function paramName(p: Node): string | undefined {
 /** The value of an `integer` or `float` literal's text. */
 export function numberLiteral(type: 'integer' | 'float', text: string): PyValue {
   if (type === 'integer') return parseInteger(text);
-  const n = Number(text.split('_').join(''));
-  return Number.isFinite(n) ? n : unknown();
+  const t = text.split('_').join('').toLowerCase();
+  // `1j` is a complex number.
+  const n = t.endsWith('j') ? NaN : Number(t);
+  return Number.isFinite(n) ? pyFloat(n) : unknown();
 }
 
 function parseInteger(text: string): PyValue {
@@ -835,30 +932,37 @@ function isDecimalDigits(text: string): boolean {
   return text.length > 0;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
-
-/**
- * The value of a string literal. Plain literals (no escapes, not an f-string) are read from the token text
- * in one call; others are assembled from their content and escape-sequence children.
- */
-function stringValue(node: Node, type = typeOf(node)): PyValue {
-  if (type !== 'string') return unknown();
-  const text = node.text;
+/** A string literal's prefix (`f`, `rb`, …, lower-cased) and quote, or undefined for a string the parser made up. */
+function stringPrefix(text: string): { prefix: string; quote: string; start: number } | undefined {
   let i = 0;
   while (i < text.length && text[i] !== '"' && text[i] !== "'") i++;
   // A string the parser had to make up (missing, or cut short by an error) has no quote to read.
-  if (i >= text.length) return unknown();
-  const prefix = text.slice(0, i).toLowerCase();
-  if (prefix.includes('f')) return unknown('a formatted string');
+  if (i >= text.length) return undefined;
   const quote = text.startsWith(text[i].repeat(3), i) ? text[i].repeat(3) : text[i];
-  const body = text.endsWith(quote) && text.length >= i + 2 * quote.length ? text.slice(i + quote.length, text.length - quote.length) : undefined;
-  if (body !== undefined && !body.includes('\\')) return body;
+  return { prefix: text.slice(0, i).toLowerCase(), quote, start: i };
+}
+
+/**
+ * The value of a string literal that is not an f-string. A plain literal (no escapes) is read from the token
+ * text in one call; others are decoded from their content pieces. Bytes are unknown (never a name or a size).
+ */
+function stringValue(node: Node, text: string, p: { prefix: string; quote: string; start: number }): PyValue {
+  if (p.prefix.includes('b')) return unknown('a bytes literal');
+  const { quote } = p;
+  const closed = text.endsWith(quote) && text.length >= p.start + 2 * quote.length;
+  if (closed) {
+    const body = text.slice(p.start + quote.length, text.length - quote.length);
+    if (!body.includes('\\')) return body;
+  }
   let s = '';
   for (const c of node.namedChildren) {
     if (!c) continue;
-    if (typeOf(c) === 'interpolation') return unknown('a formatted string');
-    if (typeOf(c) === 'string_content') s += c.text;
-    else if (typeOf(c) === 'escape_sequence') s += prefix.includes('r') ? c.text : ESCAPES[c.text.slice(1)] ?? c.text;
+    const t = typeOf(c);
+    if (t === 'string_start' || t === 'string_end') continue;
+    if (t !== 'string_content') return unknown();
+    const piece = decodeStringContent(c.text, p.prefix.includes('r'), false);
+    if (piece === undefined) return unknown('a string with a named character (\\N{…})');
+    s += piece;
   }
   return s;
 }

@@ -12,7 +12,8 @@ import type { LayerSpec } from '../../layers/spec';
 import { findPythonLayer } from '../../layers/registry';
 import { keras1MergeMode } from '../../layers/merging/functional';
 import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './kerasSymbols';
-import { PyValue, isClass, isFunction, isMethod, isSymbol, toArgValue } from './pyValues';
+import { PyValue, isClass, isFloatValue, isFunction, isMethod, isPyInt, isSymbol, numberOf, pyFloat, toArgValue } from './pyValues';
+import { pyStr, strFormat } from './pyFormat';
 import { PythonEvaluator, typeOf } from './evaluator';
 import type { Scope } from './scope';
 import { memberSymbol } from '../memberSymbol';
@@ -356,6 +357,7 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
     return null;
   }
   if (isModelNode(target) && (name === 'summary' || name === 'compile' || name === 'fit' || name === 'save')) return null;
+  if (typeof target === 'string') return stringMethod(target, name, args) ?? unknown(`\`.${name}(…)\` of a string with values that are not known`);
   return unknown(`\`.${name}(…)\` is not analysed`);
 }
 
@@ -377,17 +379,43 @@ export function getAttribute(ev: PythonEvaluator, value: PyValue, name: string, 
   }
   if (isLayerValue(value as ArgValue)) return { kind: 'method', target: value, name };
   if (Array.isArray(value) && (name === 'append' || name === 'extend' || name === 'insert' || name === 'pop')) return { kind: 'method', target: value, name };
+  if (typeof value === 'string' && STRING_METHODS.has(name)) return { kind: 'method', target: value, name };
   return unknown();
+}
+
+const STRING_METHODS: ReadonlySet<string> = new Set(['format', 'join', 'upper', 'lower']);
+
+/** `'{}_{}'.format(a, b)`, `'_'.join(parts)`, `.upper()`, `.lower()` on known strings; undefined otherwise. */
+function stringMethod(target: string, name: string, args: EvaluatedArgs): string | undefined {
+  if (args.opaque) return undefined;
+  const p = args.positional;
+  if (name === 'format') return strFormat(target, p, args.keyword);
+  if (args.keyword.size > 0) return undefined;
+  if (name === 'join' && p.length === 1 && Array.isArray(p[0]) && (p[0] as PyValue[]).every(x => typeof x === 'string')) return (p[0] as string[]).join(target);
+  // Case mapping of ASCII text only (Unicode's special cases, such as ß, differ between languages).
+  const ascii = [...target].every(c => c.charCodeAt(0) < 0x80);
+  if (name === 'upper' && p.length === 0 && ascii) return target.toUpperCase();
+  if (name === 'lower' && p.length === 0 && ascii) return target.toLowerCase();
+  return undefined;
+}
+
+/** Python's `round(x)`: to the nearest int, halves to the even one. */
+function roundHalfEven(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff !== 0.5) return Math.round(x);
+  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 /** Python builtins that matter for shapes; undefined when `name` is not one. */
 function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): PyValue | undefined {
   const p = args.positional;
   if (p.some(x => Array.isArray(x) && ev.uncertainLists.has(x)) && name !== 'print') return unknown('a list whose length is not known');
-  const nums = p.every(x => typeof x === 'number');
+  const ints = p.every(isPyInt);
+  const first = p.length === 1 ? numberOf(p[0]) : undefined;
   switch (name) {
     case 'range': {
-      if (!nums || p.length === 0 || p.length > 3) return unknown('a range that is not known');
+      if (!ints || p.length === 0 || p.length > 3) return unknown('a range that is not known');
       const [a, b, s] = p.length === 1 ? [0, p[0] as number, 1] : [p[0] as number, p[1] as number, (p[2] as number) ?? 1];
       if (s === 0) return unknown();
       const n = Math.max(0, Math.ceil((b - a) / s));
@@ -395,23 +423,37 @@ function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): Py
       return Array.from({ length: n }, (_, i) => a + i * s);
     }
     case 'len':
-      return Array.isArray(p[0]) ? p[0].length : typeof p[0] === 'string' ? p[0].length : unknown();
+      // A string's length in code points, as Python counts it (JS counts UTF-16 units).
+      return Array.isArray(p[0]) ? p[0].length : typeof p[0] === 'string' ? [...p[0]].length : unknown();
     case 'int':
-      return typeof p[0] === 'number' ? Math.trunc(p[0]) : unknown();
+      return first !== undefined && args.keyword.size === 0 ? Math.trunc(first) + 0 : unknown();
     case 'float':
-      return typeof p[0] === 'number' ? p[0] : unknown();
+      return first !== undefined && args.keyword.size === 0 ? pyFloat(first) : unknown();
+    case 'str': {
+      if (p.length === 0 && args.keyword.size === 0) return '';
+      const text = p.length === 1 && args.keyword.size === 0 ? pyStr(p[0]) : undefined;
+      return text ?? unknown('a string of a value that is not known');
+    }
     case 'abs':
-      return typeof p[0] === 'number' ? Math.abs(p[0]) : unknown();
+      return first === undefined ? unknown() : isFloatValue(p[0]) ? pyFloat(Math.abs(first)) : Math.abs(first);
     case 'round':
-      return typeof p[0] === 'number' && p.length === 1 ? Math.round(p[0]) : unknown();
+      // Python rounds halves to even (round(2.5) == 2), and gives an int.
+      return first === undefined ? unknown() : roundHalfEven(first) + 0;
     case 'min':
     case 'max': {
       const items = p.length === 1 && Array.isArray(p[0]) ? (p[0] as PyValue[]) : p;
-      if (items.length === 0 || !items.every(x => typeof x === 'number')) return unknown();
-      return name === 'min' ? Math.min(...(items as number[])) : Math.max(...(items as number[]));
+      if (items.length === 0 || items.some(x => numberOf(x) === undefined)) return unknown();
+      // The first of the smallest (largest) items, as it was: an int stays an int, a float a float.
+      let best = items[0];
+      for (const x of items) if (name === 'min' ? numberOf(x)! < numberOf(best)! : numberOf(x)! > numberOf(best)!) best = x;
+      return best;
     }
-    case 'sum':
-      return Array.isArray(p[0]) && (p[0] as PyValue[]).every(x => typeof x === 'number') ? (p[0] as number[]).reduce((a, b) => a + b, 0) : unknown();
+    case 'sum': {
+      const items = Array.isArray(p[0]) ? (p[0] as PyValue[]) : undefined;
+      if (p.length !== 1 || !items || items.some(x => numberOf(x) === undefined)) return unknown();
+      const total = items.reduce((a: number, x) => a + numberOf(x)!, 0);
+      return items.some(isFloatValue) ? pyFloat(total) : total;
+    }
     case 'tuple':
     case 'list':
       return p.length === 0 ? [] : Array.isArray(p[0]) ? p[0] : unknown();

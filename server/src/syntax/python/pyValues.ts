@@ -3,7 +3,7 @@
 
 import type { PyNode as Node } from './syntaxNode';
 import type { ArgValueOrTensor, TensorRef } from '../../ir/graph';
-import { ArgValue, DictValue, isDict, isLayerValue, isUnknown, unknown } from '../../ir/values';
+import { ArgValue, DictValue, floatArgument, isDict, isLayerValue, isUnknown, unknown } from '../../ir/values';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import type { Scope } from './scope';
 
@@ -41,7 +41,17 @@ export interface TensorTuple {
   readonly items: readonly TensorRef[];
 }
 
-export type PyValue = ArgValueOrTensor | readonly PyValue[] | SymbolRef | FunctionValue | ClassValue | BoundMethod | TensorTuple;
+/**
+ * A Python float whose value is a whole number (`32.0`, `64 / 2`). Other floats are plain JS numbers: a number
+ * with a fraction cannot be an int, but a whole one can be either, and Keras tells them apart (Keras 3's
+ * `Dense(64 / 2)` raises; an f-string prints `32.0`).
+ */
+export interface PyFloat {
+  readonly kind: 'float';
+  readonly value: number;
+}
+
+export type PyValue = ArgValueOrTensor | readonly PyValue[] | SymbolRef | FunctionValue | ClassValue | BoundMethod | TensorTuple | PyFloat;
 
 function kindOf(v: PyValue): string | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as { kind: string }).kind : undefined;
@@ -53,6 +63,27 @@ export const isClass = (v: PyValue): v is ClassValue => kindOf(v) === 'class';
 export const isMethod = (v: PyValue): v is BoundMethod => kindOf(v) === 'method';
 export const isTensorTuple = (v: PyValue): v is TensorTuple => kindOf(v) === 'tensors';
 export const isPyUnknown = (v: PyValue): boolean => isUnknown(v as ArgValue);
+export const isPyFloat = (v: PyValue): v is PyFloat => kindOf(v) === 'float';
+
+/** A Python float of value `x`: a whole number is marked as a float, any other is a plain number. */
+export function pyFloat(x: number): PyValue {
+  return Number.isInteger(x) ? { kind: 'float', value: x } : x;
+}
+
+/** The numeric value of an int or a float, else undefined (booleans are not taken as numbers here). */
+export function numberOf(v: PyValue): number | undefined {
+  return typeof v === 'number' ? v : isPyFloat(v) ? v.value : undefined;
+}
+
+/** Whether a numeric value is a Python float (a plain number with a fraction, or a marked whole one). */
+export function isFloatValue(v: PyValue): boolean {
+  return isPyFloat(v) || (typeof v === 'number' && !Number.isInteger(v));
+}
+
+/** A Python int: a whole plain number. */
+export function isPyInt(v: PyValue): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
 
 /**
  * Converts an evaluator value to a layer argument: literals and layers pass through; tensors, modules and
@@ -62,6 +93,7 @@ export function toArgValue(v: PyValue): ArgValue {
   if (v === null || typeof v !== 'object') return v as ArgValue;
   if (Array.isArray(v)) return v.map(toArgValue);
   if (isUnknown(v as ArgValue) || isDict(v as ArgValue) || isLayerValue(v as ArgValue)) return v as ArgValue;
+  if (isPyFloat(v)) return floatArgument(v.value);
   if (isTensorRef(v)) return unknown('a tensor');
   if (isModelNode(v)) return unknown('a model');
   return unknown('not a constant');
@@ -72,6 +104,7 @@ export function truthOf(v: PyValue): boolean | undefined {
   if (v === null) return false;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
+  if (isPyFloat(v)) return v.value !== 0;
   if (typeof v === 'string') return v.length > 0;
   if (Array.isArray(v)) return v.length > 0;
   if (isDict(v as ArgValue)) return (v as DictValue).entries.size > 0;
@@ -81,6 +114,7 @@ export function truthOf(v: PyValue): boolean | undefined {
 /** Structural equality of known literal values (used to merge branches). */
 export function sameValue(a: PyValue, b: PyValue): boolean {
   if (a === b) return true;
+  if (isPyFloat(a) && isPyFloat(b)) return Object.is(a.value, b.value);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   return false;
 }
