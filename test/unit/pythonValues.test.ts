@@ -27,7 +27,7 @@ test('Keras 3 refuses a float number of Dense units (n / 2), with the place and 
   const a = analyzePython(text);
   assert.deepEqual(a.issues.map(i => [i.severity, i.code, text.slice(i.range.start, i.range.end), i.message]), [[
     'error', 'bad-argument', 'layers.Dense(n / 2)(x)',
-    "Keras 3's Dense expects an int for units; received the float 32.0. Python's `/` always gives a float: divide with `//`, or wrap the size in int().",
+    "Keras 3's Dense expects an int for units; received the float 32.0. Python's `/` always gives a float: divide ints with `//`, or convert with int().",
   ]]);
   assert.deepEqual([a.layerUses[1].outputs, a.layerUses[1].params], [undefined, undefined]);
 });
@@ -161,9 +161,9 @@ test('format specs render as CPython renders them, or not at all', () => {
 
 test('%-formatting, str.format, repr and float text follow CPython', () => {
   assert.equal(percentFormat('%5s|%-5s|%05d|%+.2f|%x|%#o|%%', ['ab', 'cd', 42, 3.14159, 255, 8]), '   ab|cd   |00042|+3.14|ff|0o10|%');
-  assert.equal(percentFormat('%d', 7.9), '7');
+  assert.equal(percentFormat('%d', [7.9]), '7');
   assert.equal(percentFormat('%s %s', ['a']), undefined);
-  assert.equal(percentFormat('%(key)s', 'x'), undefined);
+  assert.equal(percentFormat('%(key)s', ['x']), undefined);
   assert.equal(strFormat('{{{}}}-{!r}-{:>4}', ['a', 'b', 7], new Map()), "{a}-'b'-   7");
   assert.equal(strFormat('{}{0}', ['a'], new Map()), undefined);
   assert.equal(strFormat('{0.real}', [1], new Map()), undefined);
@@ -174,4 +174,54 @@ test('%-formatting, str.format, repr and float text follow CPython', () => {
     ['1e+16', '1e-05', '0.0001', '1.2345678901234568e+17', '0.1', '0.3333333333333333', '-2.5e-07', '5e-324', '1.7976931348623157e+308']);
   assert.equal(decodeStringContent('a{{b}}\\n', false, true), 'a{b}\n');
   assert.equal(decodeStringContent('a{{b}}\\n', true, false), 'a{{b}}\\n');
+});
+
+test('float // and % follow CPython (fmod-based, signed zeros); ints past 2**53 and inexact powers are unknown', () => {
+  const a = analyzePython(`${KERAS3}n = 0
+x = keras.Input((4,))
+a = layers.Dense(4, name=str(0.1 % 2.0) + "|" + str(-1e-20 % 1.0) + "|" + str(1e-20 % -3.0) + "|" + str(1 // 0.1) + "|" + str((-8) // (-0.1)))(x)
+b = layers.Dense(4, name=str(float(-n)) + "|" + ("%f" % -n) + "|" + str(4.0 % -2.0) + "|" + str(-7 // 2) + "|" + str(-7 % 2) + "|" + str(0.0 // -1.0))(x)
+c = layers.Dense(4, name=str(255 ** -2))(x)
+d = layers.Dense(4, name=str(83.978 ** 4))(x)
+e = layers.Dense(4, name=str(2 ** 53 + 1))(x)
+f = layers.Dense((2 ** 60 + 1) % 10)(x)
+g = layers.Dense(4, name=str(9007199254740993))(x)
+h = layers.Dense(int(1 // 0.1))(x)
+`);
+  assert.deepEqual(names(a), ['input_layer', '0.1|1.0|-3.0|9.0|79.0', '0.0|0.000000|-0.0|-4|1|-0.0', '?', '?', '?', 'dense', '?', 'dense_1']);
+  assert.deepEqual(a.layerUses.slice(6).map(u => u.outputs), [[[null, '?']], [[null, 4]], [[null, 9]]]);
+});
+
+test('raw strings ending in backslashes, nested fields with their own spec, builtins with keywords, % with a list', () => {
+  const a = analyzePython(`${KERAS3}x = keras.Input((4,))
+a = layers.Dense(4, name=rf"P{1}\\\\" "D" r"\\\\")(x)
+b = layers.Dense(4, name=f"L{1:{3:03}}")(x)
+c = layers.Dense(4, name=str(round(2.567, ndigits=2)))(x)
+d = layers.Dense(sum([1, 2], start=10))(x)
+e = layers.Dense(4, name="i%s_%s" % [1, 2])(x)
+f = layers.Dense(4, name="t%s" % (1,))(x)
+`);
+  assert.deepEqual(names(a), ['input_layer', 'P1\\\\D\\\\', '?', '?', 'dense', '?', 't1']);
+  assert.deepEqual(a.layerUses[4].outputs, [[null, '?']]);
+});
+
+test('a string doubled in a loop stops at a bound and the file is still analysed', () => {
+  const a = analyzePython(`${KERAS3}s = "abcdefghij"
+for i in range(40):
+    s = s + s
+x = keras.Input((4,))
+y = layers.Dense(4, name=s)(x)
+`);
+  assert.equal(a.notAnalysed, undefined);
+  assert.deepEqual(a.layerUses.map(u => [u.name, u.outputs]), [['input_layer', [[null, 4]]], ['?', [[null, 4]]]]);
+});
+
+test('a session tells 0 from -0 in what a kept statement read', () => {
+  const before = `${KERAS3}n = 0.0\nx = keras.Input((4,))\ny = layers.Dense(3, name=f"d{n}")(x)\n`;
+  const session = new PythonSession();
+  session.analyze(before);
+  session.prepare(() => false);
+  const after = before.replace('n = 0.0', 'n = -0.0');
+  assert.deepEqual(session.analyze(after).layerUses.map(u => u.name), ['input_layer', 'd-0.0']);
+  assert.deepEqual(analyzePython(after).layerUses.map(u => u.name), ['input_layer', 'd-0.0']);
 });

@@ -36,7 +36,7 @@ model = keras.Model([a, b], [d, e])
   ]);
 });
 
-test('layers added in the two arms of an undecided if/else are not chained into one another', () => {
+test('layers added in the two arms of an undecided if/else are not chained into one another; each follows what came before the if', () => {
   const a = analyzePython(`import keras
 from keras import layers
 def build(kind):
@@ -54,10 +54,10 @@ def build(kind):
     ['input_layer_?', '[[null,10]]', 0],
     ['embedding_?', '[[null,10,8]]', 800],
     ['flatten_?', '[[null,80]]', 0],
-    ['conv1d_?', undefined, undefined],
+    ['conv1d_?', '[[null,8,4]]', 100],
     ['dense_?', undefined, undefined],
   ]);
-  assert.equal(a.layerUses.find(u => u.name === 'conv1d_?')!.unknownReason, 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide');
+  assert.equal(a.layerUses.find(u => u.name === 'dense_?')!.unknownReason, 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide');
   assert.equal(a.models[0].totalParams, undefined);
 });
 
@@ -77,7 +77,7 @@ export function build(kind: string) {
 }
 `, 'model.ts');
   assert.deepEqual(a.issues, []);
-  assert.deepEqual(rows(a).map(r => [r[0], r[1]]), [['lstm_LSTM?', '[[null,4]]'], ['gru_GRU?', undefined], ['dense_Dense?', undefined]]);
+  assert.deepEqual(rows(a).map(r => [r[0], r[1]]), [['lstm_LSTM?', '[[null,4]]'], ['gru_GRU?', '[[null,4]]'], ['dense_Dense?', undefined]]);
 });
 
 test('TF.js: a model applied to a tensor of another rank runs its layers again (no error, output not stated)', () => {
@@ -405,4 +405,78 @@ d = shared(x)
   assert.deepEqual(inBlock.markdown.split('\n\n---\n\n').slice(1).map(part => part.split('\n')[0]), ['**dense** · `Dense`', '**dense_1** · `Dense`']);
   const onShared = hoverAt(a, text.indexOf('Dense(3)'))!;
   assert.ok(onShared.markdown.startsWith('**dense_2** · `Dense`'), onShared.markdown);
+});
+
+test('inside one undecided arm, layers are chained, so a true mismatch between them is still reported', () => {
+  const text = `import keras
+from keras import layers
+def build(flag, deep):
+    model = keras.Sequential([keras.Input((28, 28, 1))])
+    if flag:
+        model.add(layers.Conv2D(8, 3))
+        if deep:
+            model.add(layers.Conv2D(16, 3))
+            model.add(layers.LSTM(4))
+        model.add(layers.Conv2D(4, 1))
+    else:
+        model.add(layers.Flatten())
+        model.add(layers.Dense(10))
+    return model
+`;
+  const a = analyzePython(text);
+  assert.deepEqual(a.issues.map(i => [i.severity, i.code, text.slice(i.range.start, i.range.end)]), [['error', 'input-rank', 'layers.LSTM(4)']]);
+  assert.deepEqual(rows(a), [
+    ['input_layer_?', '[[null,28,28,1]]', 0],
+    ['conv2d_?', '[[null,26,26,8]]', 80],
+    ['conv2d_?', '[[null,24,24,16]]', 1168],
+    ['lstm_?', undefined, undefined],
+    ['conv2d_?', undefined, undefined],
+    ['flatten_?', '[[null,784]]', 0],
+    ['dense_?', '[[null,10]]', 7850],
+  ]);
+});
+
+test('a loop with an unknown trip count: its first layer may follow its own last one, the next ones follow it', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+def build(n):
+    model = keras.Sequential([keras.Input((10,))])
+    model.add(layers.Reshape((2, 5)))
+    for _ in range(n):
+        model.add(layers.Flatten())
+        model.add(layers.Reshape((5, 2)))
+    model.add(layers.Flatten())
+    return model
+`);
+  assert.deepEqual(a.issues, []);
+  assert.deepEqual(rows(a), [
+    ['input_layer_?', '[[null,10]]', 0],
+    ['reshape_?', '[[null,2,5]]', 0],
+    ['flatten_?', undefined, undefined],
+    ['reshape_?', undefined, undefined],
+    ['flatten_?', undefined, undefined],
+  ]);
+  assert.deepEqual(a.layerUses.slice(2).map(u => u.unknownReason), [
+    'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide',
+    'its input shape is not known',
+    'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide',
+  ]);
+});
+
+test('TF.js: inside one undecided if, layers are chained; after it, the next layer is unknown', () => {
+  const text = `import * as tf from '@tensorflow/tfjs';
+export function build(big: boolean) {
+  const model = tf.sequential();
+  model.add(tf.layers.dense({units: 8, inputShape: [4]}));
+  if (big) {
+    model.add(tf.layers.dense({units: 16}));
+    model.add(tf.layers.conv1d({filters: 2, kernelSize: 3}));
+  }
+  model.add(tf.layers.dense({units: 1}));
+  return model;
+}
+`;
+  const a = analyzeTypeScript(text, 'model.ts');
+  assert.deepEqual(a.issues.map(i => [i.code, text.slice(i.range.start, i.range.end)]), [['input-rank', 'tf.layers.conv1d({filters: 2, kernelSize: 3})']]);
+  assert.deepEqual(rows(a).map(r => [r[0], r[1]]), [['dense_Dense?', '[[null,8]]'], ['dense_Dense?', '[[null,16]]'], ['conv1d_Conv1D?', undefined], ['dense_Dense?', undefined]]);
 });

@@ -155,9 +155,9 @@ export class Propagator {
     const producer = ref.call;
     const outputs = producer.result?.outputs;
     if (!outputs) return undefined;
-    // A Sequential entry after one added under an unknown condition or loop does not know its input: the add may
-    // not have run, and an entry added under another arm of the same `if` follows it in the log but never in a run.
-    if (consumer.sequential && this.uncertain.has(producer)) return undefined;
+    // A Sequential entry after one that may or may not have run (added under an unknown condition or loop that does
+    // not enclose this entry) does not know its input (the builder found which entry it follows: GraphBuilder.predecessor).
+    if (consumer.afterUncertain) return undefined;
     if (ref.selected) {
       if (outputs.length === 1) return undefined; // slicing a tensor: not analysed
       const i = ref.index < 0 ? outputs.length + ref.index : ref.index;
@@ -218,7 +218,7 @@ export class Propagator {
       for (const input of call.inputs) {
         if (isTensorRef(input)) {
           const producerOutputs = input.call.result?.outputs;
-          if (!input.selected && producerOutputs && producerOutputs.length > 1 && !(call.sequential && this.uncertain.has(input.call))) {
+          if (!input.selected && producerOutputs && producerOutputs.length > 1 && !call.afterUncertain) {
             inputs.push(...producerOutputs); // a layer with several outputs passed on whole
           } else inputs.push(this.shapeOf(input, call));
         } else if (isLayerValue(input as never)) {
@@ -228,8 +228,7 @@ export class Propagator {
       }
     }
     if (inputs.length === 0 || inputs.some(s => s === undefined)) {
-      const afterUncertain = call.sequential && call.inputs.some(i => isTensorRef(i) && this.uncertain.has(i.call));
-      this.setUnknown(call, afterUncertain ? 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide' : 'its input shape is not known', inputs);
+      this.setUnknown(call, call.afterUncertain ? 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide' : 'its input shape is not known', inputs);
       return;
     }
     const shapes = inputs as Shape[];

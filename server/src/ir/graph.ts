@@ -81,6 +81,21 @@ export interface TensorRef {
 
 export type Callee = LayerInstance | ModelNode;
 
+/**
+ * One undecided branch a front end analysed: every arm of an `if`/`else` or `switch` whose condition is unknown is
+ * analysed in turn (`arm` numbers them; two arms of one branch never both run), and a loop with an unknown trip
+ * count analyses its body once (`loop`: it may run any number of times, after itself too). `branch` numbers each
+ * analysis of a branch statement, so the same `if` analysed again (in a loop, a helper called twice) is another.
+ */
+export interface ArmStep {
+  readonly branch: number;
+  readonly arm: number;
+  readonly loop: boolean;
+}
+
+/** The undecided branches enclosing some code, outermost first. */
+export type ArmPath = readonly ArmStep[];
+
 export interface CallNode {
   readonly id: number;
   readonly callee: Callee;
@@ -100,6 +115,13 @@ export interface CallNode {
    * (an item of `Sequential([...])`), `constructor-last` (its last item, after which the model builds).
    */
   readonly addKind?: 'add' | 'constructor' | 'constructor-last';
+  /** For a Sequential entry added under an undecided condition or loop: the arms it was added in, outermost first. */
+  arm?: ArmPath;
+  /**
+   * For a Sequential entry: an entry before it may or may not have run (added under an undecided condition or
+   * loop that does not enclose this one), so its input is not known.
+   */
+  afterUncertain?: boolean;
   /** Set by inference. */
   result?: CallResult;
   /**

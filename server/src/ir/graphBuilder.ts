@@ -5,11 +5,31 @@
 import { ArgValue, LayerValue, isLayerValue, unknown } from './values';
 import { NO_ENTRIES } from './callOptions';
 import {
-  ArgValueOrTensor, CallNode, Callee, FunctionalModel, GraphEvent, Issue, LayerCreation, LayerInstance, SequentialModel,
+  ArgValueOrTensor, ArmPath, CallNode, Callee, FunctionalModel, GraphEvent, Issue, LayerCreation, LayerInstance, SequentialModel,
   TensorRef, TextRange, isModelNode,
 } from './graph';
 
 export type { LayerCreation } from './graph';
+
+const NO_ARMS: ArmPath = [];
+
+/**
+ * How an entry added in arms `earlier` relates to one added later in arms `later`: `exclusive` when they lie in
+ * different arms of one branch (never in the same run); `before` when the earlier surely ran first in every run of
+ * the later (its arms enclose the later's, and no loop lies between); else `maybe`.
+ */
+function armRelation(earlier: ArmPath, later: ArmPath): 'exclusive' | 'before' | 'maybe' {
+  const common = Math.min(earlier.length, later.length);
+  for (let i = 0; i < common; i++) {
+    const a = earlier[i];
+    const b = later[i];
+    if (a.branch !== b.branch) return 'maybe';
+    if (a.arm !== b.arm) return 'exclusive';
+  }
+  if (earlier.length > later.length) return 'maybe';
+  for (let i = common; i < later.length; i++) if (later[i].loop) return 'maybe';
+  return 'before';
+}
 
 /** How a language says "call a layer on a tensor": Python `called on … (…)(x)`, TF.js `applied to … (…).apply(x)`. */
 export interface CallWording {
@@ -32,6 +52,25 @@ export class GraphBuilder {
   detached = false;
   /** The current output tensor of each Sequential, in program order. */
   private readonly sequentialOutput = new Map<SequentialModel, TensorRef | undefined>();
+  /** The undecided branches enclosing what is being recorded (see ArmStep). */
+  private armPath: ArmPath = NO_ARMS;
+  private branches = 0;
+
+  /** A number for a branch statement about to be analysed arm by arm (`inArm`). */
+  newBranch(): number {
+    return this.branches++;
+  }
+
+  /** Records what `run` adds as added in arm `arm` of `branch` (inside the arms already entered). */
+  inArm<T>(branch: number, arm: number, loop: boolean, run: () => T): T {
+    const outer = this.armPath;
+    this.armPath = [...outer, { branch, arm, loop }];
+    try {
+      return run();
+    } finally {
+      this.armPath = outer;
+    }
+  }
 
   createLayer(c: LayerCreation): LayerInstance {
     // Written out field by field (an object spread costs several times more), the fields inference and sessions
@@ -62,7 +101,7 @@ export class GraphBuilder {
   /** `callee(inputs...)`: returns one tensor per output (the count is known only after inference, so index 0..n). */
   call(callee: Callee, inputs: readonly ArgValueOrTensor[], inputsAsList: boolean, callOptions: ReadonlyMap<string, ArgValueOrTensor>, range: TextRange, uncertain: boolean, sequential?: SequentialModel, addKind?: CallNode['addKind'], hintAt?: number): CallNode {
     // With the fields inference and collection set later: one object shape for every call.
-    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential, addKind, hintAt, result: undefined, previousResult: undefined, collected: undefined };
+    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential, addKind, hintAt, arm: undefined, afterUncertain: undefined, result: undefined, previousResult: undefined, collected: undefined };
     if (uncertain) this.uncertainCalls.add(call);
     this.events.push({ kind: 'call', call });
     return call;
@@ -98,10 +137,29 @@ export class GraphBuilder {
       return;
     }
     if (uncertain) model.uncertain = true;
-    const previous = this.sequentialOutput.get(model);
+    const arm = uncertain && this.armPath.length > 0 ? this.armPath : undefined;
+    const { previous, afterUncertain } = this.predecessor(model, arm);
     const call = this.call(item as Callee, previous ? [previous] : [], false, NO_ENTRIES, range, uncertain, model, addKind, hintAt);
+    call.arm = arm;
+    if (afterUncertain) call.afterUncertain = true;
     model.entries.push(call);
     this.sequentialOutput.set(model, { kind: 'tensor', call, index: 0 });
+  }
+
+  /**
+   * What an entry added in `arm` follows in every run where it is added: the latest earlier entry that can run with
+   * it (entries of other arms of the same branch never do). When that one surely ran first — added outside every arm
+   * it is in, or in the same arms, and no loop lies between them — the entry follows it; otherwise the previous
+   * entry may or may not have run (`afterUncertain`). With no such entry, the model's input.
+   */
+  private predecessor(model: SequentialModel, arm: ArmPath | undefined): { previous: TensorRef | undefined; afterUncertain: boolean } {
+    for (let k = model.entries.length - 1; k >= 0; k--) {
+      const entry = model.entries[k];
+      const relation = armRelation(entry.arm ?? NO_ARMS, arm ?? NO_ARMS);
+      if (relation === 'exclusive') continue;
+      return { previous: { kind: 'tensor', call: entry, index: 0 }, afterUncertain: relation !== 'before' };
+    }
+    return { previous: model.inputTensor, afterUncertain: false };
   }
 
   /**
@@ -115,7 +173,8 @@ export class GraphBuilder {
     let added = false;
     for (const a of args) {
       if (isModelNode(a) && a.kind === 'sequential') {
-        this.sequentialAdd(a, placeholder(), range, true);
+        // Any number of layers, as a loop may add them.
+        this.inArm(this.newBranch(), 0, true, () => this.sequentialAdd(a, placeholder(), range, true));
         mutated(a, false);
         added = true;
       } else if (Array.isArray(a)) mutated(a, true);

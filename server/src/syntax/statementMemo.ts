@@ -189,7 +189,8 @@ export class StatementMemo<N extends object, V, B extends MemoBinding<unknown> =
     const e = this.entries.get(node);
     if (!e || !e.selfContained || e.starImports !== starImports) return undefined;
     for (const [name, value] of e.reads) {
-      if (lookup(name) !== value) return undefined;
+      // Object.is: `0` and `-0` are different values to a program (`f"{float(n)}"`).
+      if (!Object.is(lookup(name), value)) return undefined;
       if (typeof value === 'object' && value !== null && this.mutated.has(value)) return undefined;
     }
     return e;

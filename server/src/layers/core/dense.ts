@@ -25,7 +25,7 @@ export const dense: LayerSpec = {
     // tf.keras converts a float with int(units); Keras 3 checks `isinstance(units, int)`.
     const units = ctx.version === 'tf.keras' && float !== undefined && Number.isSafeInteger(float) ? float : ctx.int('units');
     if (ctx.version === '3' && float !== undefined) {
-      ctx.error('bad-argument', `Keras 3's Dense expects an int for units; received the float ${formatValue(written)}. Python's \`/\` always gives a float: divide with \`//\`, or wrap the size in int().`);
+      ctx.error('bad-argument', `Keras 3's Dense expects an int for units; received the float ${formatValue(written)}. Python's \`/\` always gives a float: divide ints with \`//\`, or convert with int().`);
     }
     if (typeof units === 'number' && units <= 0) {
       ctx.error('bad-argument', `Dense expects a positive number of units; received ${units}.`);

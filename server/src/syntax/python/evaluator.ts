@@ -10,13 +10,23 @@ import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
 import {
-  FunctionValue, PyValue, isFloatValue, isPyFloat, isPyInt, isPyUnknown, isTensorTuple, numberOf, pyFloat, sameValue, truthOf,
+  FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
 } from './pyValues';
 import { convertValue, decodeStringContent, formatWithSpec, percentFormat, pyStr } from './pyFormat';
+import { numericBinary } from './pyArithmetic';
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
 import { LiteralUse, Recorder, runWithMemo, StatementMemo } from '../statementMemo';
 import { importedSymbol } from '../memberSymbol';
+
+/** Longest string and list the evaluator builds (names and layer lists are far shorter); longer ones are unknown. */
+const MAX_STRING = 10_000;
+const MAX_ITEMS = 10_000;
+
+/** A string no longer than MAX_STRING, else unknown (`s = s + s` in a loop must not exhaust memory). */
+export function boundedString(v: PyValue): PyValue {
+  return typeof v === 'string' && v.length > MAX_STRING ? unknown('a very long string') : v;
+}
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
@@ -226,7 +236,7 @@ export class PythonEvaluator {
         return this.runFor(node, scope);
       case 'while_statement': {
         const body = node.childForFieldName('body');
-        if (body) this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope));
+        if (body) this.builder.inArm(this.builder.newBranch(), 0, true, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope)));
         return undefined;
       }
       case 'try_statement': {
@@ -358,13 +368,16 @@ export class PythonEvaluator {
     return undefined;
   }
 
-  private runUncertainArms(arms: { cond: Node | null; body: Node | null }[], scope: Scope): void {
+  /** Runs arms whose execution is not known (`loop`: one loop body, run any number of times), then keeps only the variables every outcome agrees on. */
+  private runUncertainArms(arms: { cond: Node | null; body: Node | null }[], scope: Scope, loop = false): void {
     this.markImpure();
     const before = scope.snapshot();
     const outcomes: Map<string, PyValue>[] = [];
-    for (const arm of arms) {
+    const branch = this.builder.newBranch();
+    for (let i = 0; i < arms.length; i++) {
+      const body = arms[i].body;
       scope.restore(before);
-      if (arm.body) this.runUncertain(scope, () => this.runBlock(arm.body!.namedChildren, scope));
+      if (body) this.builder.inArm(branch, i, loop, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope)));
       outcomes.push(scope.snapshot());
     }
     if (arms[arms.length - 1].cond !== null) outcomes.push(before); // no else: the state may be unchanged
@@ -406,7 +419,7 @@ export class PythonEvaluator {
     // Unknown trip count: analyse the body once for hints, then forget what it assigned.
     const reason = items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known';
     this.assignTarget(left, unknown(reason), scope);
-    this.runUncertainArms([{ cond: right, body }], scope);
+    this.runUncertainArms([{ cond: right, body }], scope, true);
     return undefined;
   }
 
@@ -547,7 +560,7 @@ export class PythonEvaluator {
           if (typeof v !== 'string') return v;
           s += v;
         }
-        return s;
+        return boundedString(s);
       }
       case 'identifier': {
         const name = node.text;
@@ -560,8 +573,12 @@ export class PythonEvaluator {
         return inner ? this.evalExpr(inner, scope) : unknown();
       }
       case 'tuple':
+      case 'expression_list': {
+        const items = this.evalItems(node, scope);
+        if (Array.isArray(items)) markTuple(items);
+        return items;
+      }
       case 'list':
-      case 'expression_list':
         return this.evalItems(node, scope);
       case 'dictionary':
         return this.evalDict(node, scope);
@@ -574,7 +591,8 @@ export class PythonEvaluator {
         if (op === '~') return isPyInt(v) && Math.abs(x) <= 2 ** 31 ? ~x : unknown();
         const result = op === '-' ? -x : op === '+' ? x : undefined;
         if (result === undefined) return unknown();
-        return isPyFloat(v) ? pyFloat(result) : result;
+        // An int has no negative zero (`-0` is 0); a float has.
+        return isFloatValue(v) ? pyFloat(result) : result + 0;
       }
       case 'binary_operator': {
         const l = node.childForFieldName('left');
@@ -735,18 +753,24 @@ export class PythonEvaluator {
     const text = node.text;
     const p = stringPrefix(text);
     if (!p) return unknown();
-    if (!p.prefix.includes('f')) return stringValue(node, text, p);
+    if (!p.prefix.includes('f')) return stringValue(text, p);
     const raw = p.prefix.includes('r');
     let s = '';
     for (const c of node.children) {
       if (!c) return unknown();
       const t = typeOf(c);
-      if (t === 'string_start' || t === 'string_end') continue;
-      const piece = t === 'string_content' ? decodeStringContent(c.text, raw, true) : t === 'interpolation' ? this.formattedField(c, scope) : undefined;
+      if (t === 'string_start') continue;
+      let piece: string | undefined;
+      if (t === 'string_end') {
+        // The grammar puts backslashes just before the closing quote into this token.
+        const end = c.text;
+        piece = end.endsWith(p.quote) ? decodeStringContent(end.slice(0, end.length - p.quote.length), raw, true) : undefined;
+      } else if (t === 'string_content') piece = decodeStringContent(c.text, raw, true);
+      else if (t === 'interpolation') piece = this.formattedField(c, scope);
       if (piece === undefined) return unknown('a formatted string with values that are not known');
       s += piece;
     }
-    return s;
+    return boundedString(s);
   }
 
   /** One `{expression!conversion:spec}` field of an f-string; undefined where Python's text is not known. */
@@ -779,7 +803,9 @@ export class PythonEvaluator {
     let at = text.startsWith(':') ? 1 : 0;
     for (const c of spec.namedChildren) {
       if (!c || typeOf(c) !== 'format_expression') continue;
-      const inner = c.namedChildren.find(x => x && typeOf(x) !== 'comment');
+      // A nested field with a conversion or a spec of its own (`{x:{w:03}}`) is not rendered.
+      const parts = c.children.filter(x => x && typeOf(x) !== 'comment' && typeOf(x) !== '{' && typeOf(x) !== '}');
+      const inner = parts.length === 1 && parts[0]!.isNamed ? parts[0]! : undefined;
       const value = inner ? pyStr(this.evalExpr(inner, scope)) : undefined;
       if (value === undefined) return undefined;
       out += text.slice(at, c.startIndex - base) + value;
@@ -805,46 +831,18 @@ export class PythonEvaluator {
     });
   }
 
-  /** A binary operator on known values, with Python's int and float results (`/` always gives a float). */
+  /** A binary operator on known values, with Python's int and float results (pyArithmetic.ts). */
   binary(op: string, a: PyValue, b: PyValue): PyValue {
-    const x = numberOf(a);
-    const y = numberOf(b);
-    if (x !== undefined && y !== undefined) {
-      let float = isFloatValue(a) || isFloatValue(b);
-      let r: number;
-      switch (op) {
-        case '+': r = x + y; break;
-        case '-': r = x - y; break;
-        case '*': r = x * y; break;
-        case '/':
-          if (y === 0) return unknown('division by zero');
-          r = x / y;
-          float = true;
-          break;
-        case '//':
-          if (y === 0) return unknown('division by zero');
-          r = Math.floor(x / y);
-          break;
-        case '%':
-          if (y === 0) return unknown('division by zero');
-          r = ((x % y) + y) % y;
-          break;
-        case '**':
-          // A negative base to a fractional power is a complex number; an int to a negative power a float.
-          if (x < 0 && !Number.isInteger(y)) return unknown();
-          if (x === 0 && y < 0) return unknown('division by zero');
-          r = x ** y;
-          if (y < 0) float = true;
-          break;
-        default: return unknown();
-      }
-      if (!Number.isFinite(r)) return unknown();
-      return float ? pyFloat(r) : r;
+    const number = numericBinary(op, a, b);
+    if (number !== undefined) return number;
+    if (op === '+' && typeof a === 'string' && typeof b === 'string') return boundedString(a + b);
+    if (op === '%' && typeof a === 'string') {
+      // A tuple gives the values; any other list is one value (and then too many for two fields).
+      const values = Array.isArray(b) ? (isTuple(b) ? b : undefined) : [b];
+      return boundedString((values && percentFormat(a, values)) ?? unknown('a %-formatted string with values that are not known'));
     }
-    if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
-    if (op === '%' && typeof a === 'string') return percentFormat(a, b) ?? unknown('a %-formatted string with values that are not known');
-    if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-    if (op === '*' && Array.isArray(a) && isPyInt(b) && b >= 0 && b * a.length <= 10000) return Array.from({ length: b }, () => a).flat() as PyValue[];
+    if (op === '+' && Array.isArray(a) && Array.isArray(b)) return a.length + b.length <= MAX_ITEMS ? [...a, ...b] : unknown('a very long list');
+    if (op === '*' && Array.isArray(a) && isPyInt(b) && b >= 0 && b * a.length <= MAX_ITEMS) return Array.from({ length: b }, () => a).flat() as PyValue[];
     return unknown();
   }
 
@@ -914,6 +912,12 @@ export function numberLiteral(type: 'integer' | 'float', text: string): PyValue 
 }
 
 function parseInteger(text: string): PyValue {
+  const n = integerValue(text);
+  // Past 2**53 a double rounds the digits: such an int is not known exactly.
+  return typeof n === 'number' && !Number.isSafeInteger(n) ? unknown('an integer past 2**53, which the analysis does not hold exactly') : n;
+}
+
+function integerValue(text: string): PyValue {
   if (text.length < 16 && isDecimalDigits(text)) return Number(text);
   const t = text.split('_').join('').toLowerCase();
   let n: number;
@@ -946,24 +950,13 @@ function stringPrefix(text: string): { prefix: string; quote: string; start: num
  * The value of a string literal that is not an f-string. A plain literal (no escapes) is read from the token
  * text in one call; others are decoded from their content pieces. Bytes are unknown (never a name or a size).
  */
-function stringValue(node: Node, text: string, p: { prefix: string; quote: string; start: number }): PyValue {
+function stringValue(text: string, p: { prefix: string; quote: string; start: number }): PyValue {
   if (p.prefix.includes('b')) return unknown('a bytes literal');
   const { quote } = p;
-  const closed = text.endsWith(quote) && text.length >= p.start + 2 * quote.length;
-  if (closed) {
-    const body = text.slice(p.start + quote.length, text.length - quote.length);
-    if (!body.includes('\\')) return body;
-  }
-  let s = '';
-  for (const c of node.namedChildren) {
-    if (!c) continue;
-    const t = typeOf(c);
-    if (t === 'string_start' || t === 'string_end') continue;
-    if (t !== 'string_content') return unknown();
-    const piece = decodeStringContent(c.text, p.prefix.includes('r'), false);
-    if (piece === undefined) return unknown('a string with a named character (\\N{…})');
-    s += piece;
-  }
-  return s;
+  // A string cut short by an error has no closing quote: its value is not known.
+  if (!text.endsWith(quote) || text.length < p.start + 2 * quote.length) return unknown();
+  const body = text.slice(p.start + quote.length, text.length - quote.length);
+  if (!body.includes('\\')) return body;
+  return decodeStringContent(body, p.prefix.includes('r'), false) ?? unknown('a string with a named character (\\N{…})');
 }
 

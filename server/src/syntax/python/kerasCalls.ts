@@ -14,7 +14,7 @@ import { keras1MergeMode } from '../../layers/merging/functional';
 import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './kerasSymbols';
 import { PyValue, isClass, isFloatValue, isFunction, isMethod, isPyInt, isSymbol, numberOf, pyFloat, toArgValue } from './pyValues';
 import { pyStr, strFormat } from './pyFormat';
-import { PythonEvaluator, typeOf } from './evaluator';
+import { boundedString, PythonEvaluator, typeOf } from './evaluator';
 import type { Scope } from './scope';
 import { memberSymbol } from '../memberSymbol';
 import type { LiteralUse } from '../statementMemo';
@@ -357,7 +357,7 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
     return null;
   }
   if (isModelNode(target) && (name === 'summary' || name === 'compile' || name === 'fit' || name === 'save')) return null;
-  if (typeof target === 'string') return stringMethod(target, name, args) ?? unknown(`\`.${name}(…)\` of a string with values that are not known`);
+  if (typeof target === 'string') return boundedString(stringMethod(target, name, args) ?? unknown(`\`.${name}(…)\` of a string with values that are not known`));
   return unknown(`\`.${name}(…)\` is not analysed`);
 }
 
@@ -399,6 +399,28 @@ function stringMethod(target: string, name: string, args: EvaluatedArgs): string
   return undefined;
 }
 
+/** An int result: exact below 2**53 (and never -0), else unknown. */
+function exactInt(n: number): PyValue {
+  return Number.isSafeInteger(n) ? n + 0 : unknown('an integer past 2**53, which the analysis does not hold exactly');
+}
+
+const KNOWN_BUILTINS: ReadonlySet<string> = new Set(['range', 'len', 'int', 'float', 'str', 'abs', 'round', 'min', 'max', 'sum', 'tuple', 'list', 'print', 'dict']);
+
+/** The float sum of `xs` when plain left-to-right addition and compensated (Neumaier) addition agree. */
+function sameFloatSum(xs: readonly number[]): PyValue | undefined {
+  let plain = 0;
+  let sum = 0;
+  let compensation = 0;
+  for (const x of xs) {
+    plain += x;
+    const t = sum + x;
+    compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+    sum = t;
+  }
+  const compensated = sum + compensation;
+  return Number.isFinite(plain) && Object.is(plain, compensated) ? pyFloat(plain) : undefined;
+}
+
 /** Python's `round(x)`: to the nearest int, halves to the even one. */
 function roundHalfEven(x: number): number {
   const floor = Math.floor(x);
@@ -413,6 +435,9 @@ function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): Py
   if (p.some(x => Array.isArray(x) && ev.uncertainLists.has(x)) && name !== 'print') return unknown('a list whose length is not known');
   const ints = p.every(isPyInt);
   const first = p.length === 1 ? numberOf(p[0]) : undefined;
+  // Keyword arguments (`round(x, ndigits=2)`, `sum(xs, start=10)`, `max(xs, key=abs)`) change the result: unknown,
+  // except for dict(), which takes them as entries.
+  if ((args.keyword.size > 0 || args.opaque) && name !== 'dict' && name !== 'print' && KNOWN_BUILTINS.has(name)) return unknown(`\`${name}(…)\` with arguments the analysis does not follow`);
   switch (name) {
     case 'range': {
       if (!ints || p.length === 0 || p.length > 3) return unknown('a range that is not known');
@@ -426,7 +451,7 @@ function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): Py
       // A string's length in code points, as Python counts it (JS counts UTF-16 units).
       return Array.isArray(p[0]) ? p[0].length : typeof p[0] === 'string' ? [...p[0]].length : unknown();
     case 'int':
-      return first !== undefined && args.keyword.size === 0 ? Math.trunc(first) + 0 : unknown();
+      return first === undefined ? unknown() : exactInt(Math.trunc(first));
     case 'float':
       return first !== undefined && args.keyword.size === 0 ? pyFloat(first) : unknown();
     case 'str': {
@@ -438,7 +463,7 @@ function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): Py
       return first === undefined ? unknown() : isFloatValue(p[0]) ? pyFloat(Math.abs(first)) : Math.abs(first);
     case 'round':
       // Python rounds halves to even (round(2.5) == 2), and gives an int.
-      return first === undefined ? unknown() : roundHalfEven(first) + 0;
+      return first === undefined ? unknown() : exactInt(roundHalfEven(first));
     case 'min':
     case 'max': {
       const items = p.length === 1 && Array.isArray(p[0]) ? (p[0] as PyValue[]) : p;
@@ -451,8 +476,12 @@ function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): Py
     case 'sum': {
       const items = Array.isArray(p[0]) ? (p[0] as PyValue[]) : undefined;
       if (p.length !== 1 || !items || items.some(x => numberOf(x) === undefined)) return unknown();
-      const total = items.reduce((a: number, x) => a + numberOf(x)!, 0);
-      return items.some(isFloatValue) ? pyFloat(total) : total;
+      if (!items.some(isFloatValue)) {
+        const total = items.reduce((a: number, x) => a + (x as number), 0);
+        return Number.isSafeInteger(total) ? total + 0 : unknown('an integer past 2**53, which the analysis does not hold exactly');
+      }
+      // Python 3.12 adds floats with compensation, earlier versions one by one: known when both agree.
+      return sameFloatSum(items.map(x => numberOf(x)!)) ?? unknown('a sum of floats that Python versions round differently');
     }
     case 'tuple':
     case 'list':

@@ -287,16 +287,12 @@ export function strFormat(template: string, positional: readonly PyValue[], keyw
 }
 
 /**
- * `template % args` for `%s`, `%r`, `%d`/`%i`, `%f`/`%F`, `%x`/`%X`/`%o` and `%%`, with flags, width and
- * precision; undefined for `%(key)s`, `*` widths and other conversions. `args` is one value or a tuple; a
- * one-item list or tuple is left unknown (they read alike here, and Python treats them differently).
+ * `template % values` for `%s`, `%r`, `%d`/`%i`, `%f`/`%F`, `%x`/`%X`/`%o` and `%%`, with flags, width and
+ * precision; undefined for `%(key)s`, `*` widths and other conversions. `values` are a tuple's items, or the one
+ * value that is not a tuple.
  */
-export function percentFormat(template: string, args: PyValue): string | undefined {
-  let items: readonly PyValue[] = [args];
-  if (Array.isArray(args)) {
-    if (args.length === 1) return undefined;
-    items = args as readonly PyValue[];
-  }
+export function percentFormat(template: string, values: readonly PyValue[]): string | undefined {
+  const items = values;
   let out = '';
   let next = 0;
   for (let i = 0; i < template.length; i++) {

@@ -65,6 +65,17 @@ export const isTensorTuple = (v: PyValue): v is TensorTuple => kindOf(v) === 'te
 export const isPyUnknown = (v: PyValue): boolean => isUnknown(v as ArgValue);
 export const isPyFloat = (v: PyValue): v is PyFloat => kindOf(v) === 'float';
 
+/** Arrays made from tuple displays (`(a, b)`, `a, b`): `%` formatting takes a tuple's items, any other list whole. */
+const TUPLES = new WeakSet<object>();
+
+export function markTuple(items: readonly PyValue[]): void {
+  TUPLES.add(items);
+}
+
+export function isTuple(v: PyValue): boolean {
+  return Array.isArray(v) && TUPLES.has(v);
+}
+
 /** A Python float of value `x`: a whole number is marked as a float, any other is a plain number. */
 export function pyFloat(x: number): PyValue {
   return Number.isInteger(x) ? { kind: 'float', value: x } : x;

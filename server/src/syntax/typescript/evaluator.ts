@@ -234,7 +234,7 @@ export class TsEvaluator {
       case SyntaxKind.WhileStatement:
       case SyntaxKind.DoStatement: {
         const loop = node as ts.WhileStatement | ts.DoStatement;
-        this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope);
+        this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope, true);
         return undefined;
       }
       case SyntaxKind.SwitchStatement:
@@ -388,14 +388,19 @@ export class TsEvaluator {
     return undefined;
   }
 
-  /** Runs arms whose execution is not known, then keeps only the variables every outcome agrees on. */
-  runUncertainArms(arms: readonly Arm[], scope: JsScope): void {
+  /**
+   * Runs arms whose execution is not known (`loop`: one loop body, run any number of times), then keeps only the
+   * variables every outcome agrees on.
+   */
+  runUncertainArms(arms: readonly Arm[], scope: JsScope, loop = false): void {
     this.markImpure();
     const before = scope.snapshot();
     const outcomes: Map<JsScope, Map<string, JsValue>>[] = [];
-    for (const arm of arms) {
+    const branch = this.builder.newBranch();
+    for (let i = 0; i < arms.length; i++) {
+      const arm = arms[i];
       JsScope.restore(before);
-      this.runUncertain(() => arm.run());
+      this.builder.inArm(branch, i, loop, () => this.runUncertain(() => arm.run()));
       outcomes.push(scope.snapshot());
     }
     if (arms[arms.length - 1].cond !== null) outcomes.push(before); // no else: the state may be unchanged
@@ -460,7 +465,7 @@ export class TsEvaluator {
     }
     const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : 'a loop whose bounds are not known';
     if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
-    this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope);
+    this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope, true);
     return undefined;
   }
 
@@ -491,7 +496,7 @@ export class TsEvaluator {
       return undefined;
     }
     bind(unknown(items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known'));
-    this.runUncertainArms([{ cond: node.expression, run: () => this.runStatement(node.statement, scope) }], scope);
+    this.runUncertainArms([{ cond: node.expression, run: () => this.runStatement(node.statement, scope) }], scope, true);
     return undefined;
   }
 
