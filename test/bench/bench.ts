@@ -343,6 +343,8 @@ interface ServerResult {
   /** The untimed first open after the server started (cold code), for the record. */
   readonly firstOpen: number;
   readonly open: number[];
+  /** Ours: for each timed open, the worker's own time from taking the request to its answer (analysis included). */
+  readonly workerOpen?: (number | undefined)[];
   readonly edit: number[];
   /** The untimed first edits after the open (warm-up), for the record. */
   readonly firstEdits?: number[];
@@ -389,13 +391,16 @@ async function driveServer(name: string, tag: string, client: TestClient, text: 
   await sleep(300);
 
   const open: number[] = [];
+  const openUris: string[] = [];
   for (let i = 0; i < opens; i++) {
     const uri = `file:///tmp/shapelens-bench/${tag}/open_${i}.py`;
+    openUris.push(uri);
     open.push(await latency(client, uri, 1, () => client.open(uri, text, 1)));
     client.close(uri);
     await sleep(300);
   }
-  if (edits === 0) return { name, firstOpen, open, edit: [] };
+  const workerOpen = name.startsWith('shapelens') ? await workerTimes(client, openUris) : undefined;
+  if (edits === 0) return { name, firstOpen, open, workerOpen, edit: [] };
 
   const uri = `file:///tmp/shapelens-bench/${tag}/keras_1000.py`;
   await latency(client, uri, 1, () => client.open(uri, text, 1));
@@ -413,7 +418,29 @@ async function driveServer(name: string, tag: string, client: TestClient, text: 
     (v < 2 + WARM_EDITS ? firstEdits : edit).push(ms);
     await sleep(300);
   }
-  return { name, firstOpen, open, edit, firstEdits, peakKb: procStatusKb(client.pid, 'VmHWM'), rssKb: procStatusKb(client.pid, 'VmRSS') };
+  return { name, firstOpen, open, workerOpen, edit, firstEdits, peakKb: procStatusKb(client.pid, 'VmHWM'), rssKb: procStatusKb(client.pid, 'VmRSS') };
+}
+
+/** Our worker's own time for the first analysis of each URI (from its memory report), for the open's breakdown. */
+async function workerTimes(client: TestClient, uris: readonly string[]): Promise<(number | undefined)[]> {
+  const report = await client.connection.sendRequest('shapelens/memoryUsage') as { worker?: { recentAnalyses?: { uri: string; version: number; ms: number }[] } };
+  const recent = report.worker?.recentAnalyses ?? [];
+  return uris.map(uri => recent.find(r => r.uri === uri && r.version === 1)?.ms);
+}
+
+/**
+ * A bare tree-sitter parse of `text` run as an open runs it: once, after a pause (caches cold, as between a user's
+ * opens), not repeated in a loop. The floor under an open's analysis.
+ */
+async function singleParses(text: string, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await sleep(300);
+    const t0 = now();
+    parsePython(text)!.delete();
+    out.push(now() - t0);
+  }
+  return out;
 }
 
 /** What the servers measured: per import style, ours and pyright's; ours once more without the code warm-up. */
@@ -526,6 +553,7 @@ async function main(): Promise<void> {
   for (const lang of langs) for (const n of SIZES) results.push(measureSize(lang, n, parser));
   const inProcessS = (now() - started) / 1000;
   const e2e = process.env.BENCH_E2E === '0' ? {} : await endToEnd();
+  const openParse = process.env.BENCH_E2E === '0' ? [] : await singleParses(generateKeras(1000), QUICK ? 2 : 5);
 
   const rows: Row[] = [];
   const L = (l: string) => (l === 'py' ? 'Python' : 'TS');
@@ -577,6 +605,24 @@ async function main(): Promise<void> {
     for (const s of [e2e.ours?.[imports], e2e.pyright?.[imports]]) {
       if (s) console.log(`- ${s.name}, 1,000 layers, ${importsLabel(imports)}: first open after the start (untimed) ${ms(s.firstOpen)} ms, then open → diagnostics ${s.open.map(ms).join(', ')} ms; first ${WARM_EDITS} edits (untimed warm-up) ${(s.firstEdits ?? []).map(ms).join(', ')} ms, then edit → diagnostics ${s.edit.map(ms).join(', ')} ms; VmHWM ${mb(s.peakKb)}`);
     }
+  }
+  // What the ratios are measured against: the bare parsers' own growth from one size to the next, and an open's floor.
+  for (const lang of langs) {
+    const growth = SIZES.slice(1).map(n => {
+      const a = results.find(r => r.lang === lang && r.n === n / 10);
+      const b = results.find(r => r.lang === lang && r.n === n);
+      return a && b ? `${n / 10} → ${n}: ${(b.parse / a.parse).toFixed(2)}×` : undefined;
+    }).filter(Boolean);
+    console.log(`- bare ${lang === 'py' ? 'tree-sitter parse' : 'ts.createSourceFile'} alone, the same files and samples as R4 (its own growth): ${growth.join(', ')}`);
+  }
+  const oursOpen = e2e.ours?.keras;
+  const theirsOpen = e2e.pyright?.keras;
+  if (oursOpen?.workerOpen && theirsOpen) {
+    const worker = oursOpen.workerOpen.filter((x): x is number => x !== undefined);
+    const rest = oursOpen.open.flatMap((o, i) => (oursOpen.workerOpen![i] === undefined ? [] : [o - oursOpen.workerOpen![i]!]));
+    const floor = median(openParse);
+    console.log(`- E2 breakdown, ${importsLabel('keras')}, 1,000 layers: of ours ${ms(median(oursOpen.open))} ms, the worker's analysis and answer ${worker.map(ms).join(', ')} ms (median ${ms(median(worker))}), the rest (client ↔ server ↔ worker messages, scheduling) median ${ms(median(rest))} ms; ` +
+      `a bare tree-sitter parse of the same text run once after a pause, as an open runs it: ${openParse.map(ms).join(', ')} ms (median ${ms(floor)}), itself ${(floor / median(theirsOpen.open)).toFixed(3)} of pyright's open`);
   }
   const cold = e2e.oursWithoutWarmUp;
   if (cold) console.log(`- ${cold.name}, 1,000 layers, ${importsLabel('keras')}: first open ${ms(cold.firstOpen)} ms, then open → diagnostics ${cold.open.map(ms).join(', ')} ms (median ${ms(median(cold.open))})`);

@@ -29,6 +29,10 @@ interface Kept {
 
 const kept = new Map<string, Kept[]>();
 
+/** The latest requests that analysed a new version and how long they took (MemoryReport.recentAnalyses). */
+const recentAnalyses: { uri: string; version: number; ms: number }[] = [];
+const RECENT_ANALYSES = 32;
+
 const data = (workerData ?? {}) as WorkerStartData;
 
 /** Warms the analysis code up in idle time, per language, once a document of it has been analysed. */
@@ -54,15 +58,16 @@ function forget(uri: string): void {
   if (sessions.size === 0) clearBuildCache();
 }
 
-function analysisFor(r: FeatureRequest): Analysis {
+/** The analysis of the request's version (`fresh` when it was made for this request). */
+function analysisFor(r: FeatureRequest): { readonly analysis: Analysis; readonly fresh: boolean } {
   const key = `${r.languageId}|${r.options.kerasVersion}|${r.options.defaultDataFormat}|${r.options.maxLength}`;
   const list = kept.get(r.uri) ?? [];
   const hit = list.find(k => k.version === r.version && k.key === key);
-  if (hit) return hit.analysis;
+  if (hit) return { analysis: hit.analysis, fresh: false };
   const analysis = sessionFor(r, key).analyze(r.text);
   const next = [{ version: r.version, key, analysis }, ...list.filter(k => k.version !== r.version)].slice(0, KEPT_PER_DOCUMENT);
   kept.set(r.uri, next);
-  return analysis;
+  return { analysis, fresh: true };
 }
 
 function handle(request: WorkerRequest): WorkerResponse {
@@ -71,7 +76,7 @@ function handle(request: WorkerRequest): WorkerResponse {
     const m = process.memoryUsage();
     const heap = getHeapStatistics();
     // `external` includes web-tree-sitter's wasm linear memory (V8 accounts wasm memory as external).
-    return { id: request.id, memory: { heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, codeWarmUp: codeWarmUp.status } };
+    return { id: request.id, memory: { heapUsed: heap.used_heap_size, heapTotal: heap.total_heap_size, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, codeWarmUp: codeWarmUp.status, recentAnalyses: [...recentAnalyses] } };
   }
   if ('forget' in request) {
     forget(request.forget);
@@ -81,8 +86,13 @@ function handle(request: WorkerRequest): WorkerResponse {
     codeWarmUp.setSteps(request.warmUpSteps);
     return { id: request.id, answer: null };
   }
-  const analysis = analysisFor(request);
+  const started = performance.now();
+  const { analysis, fresh } = analysisFor(request);
   const answer = answerQuery(analysis, request.text, request.settings, request.query);
+  if (fresh) {
+    recentAnalyses.push({ uri: request.uri, version: request.version, ms: performance.now() - started });
+    if (recentAnalyses.length > RECENT_ANALYSES) recentAnalyses.shift();
+  }
   codeWarmUp.want(request.languageId, request.options, request.settings, analysis);
   // WebAssembly memory never shrinks: after a huge text, a fresh worker gives it back.
   const recycle = request.text.length > RECYCLE_AFTER_LENGTH;

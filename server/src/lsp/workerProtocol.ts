@@ -77,6 +77,11 @@ export interface MemoryReport {
   readonly rss: number;
   /** In the worker: the idle code warm-up's progress (codeWarmUp.ts). */
   readonly codeWarmUp?: { readonly languages: readonly string[]; readonly done: boolean; readonly steps: number; readonly failure?: string };
+  /**
+   * In the worker: the latest requests that analysed a new version, with the milliseconds from taking the request
+   * to having its answer (analysis and the feature's answer), for the bench's breakdown of an open.
+   */
+  readonly recentAnalyses?: readonly { readonly uri: string; readonly version: number; readonly ms: number }[];
 }
 
 export interface WorkerReady {
