@@ -480,3 +480,54 @@ export function build(big: boolean) {
   assert.deepEqual(a.issues.map(i => [i.code, text.slice(i.range.start, i.range.end)]), [['input-rank', 'tf.layers.conv1d({filters: 2, kernelSize: 3})']]);
   assert.deepEqual(rows(a).map(r => [r[0], r[1]]), [['dense_Dense?', '[[null,8]]'], ['dense_Dense?', '[[null,16]]'], ['conv1d_Conv1D?', undefined], ['dense_Dense?', undefined]]);
 });
+
+test('a loop round may take one arm and the next round the other: arms inside a loop are not exclusive', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+def build(xs):
+    m = keras.Sequential([keras.Input((8,))])
+    for x in xs:
+        if x > 0:
+            m.add(layers.Dense(6))
+        else:
+            m.add(layers.Reshape((2, 3)))
+    return m
+`);
+  assert.deepEqual(a.issues, []);
+  assert.deepEqual(rows(a).map(r => [r[0], r[1]]), [['input_layer_?', '[[null,8]]'], ['dense_?', undefined], ['reshape_?', undefined]]);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+export function build(xs: number[]) {
+  const m = tf.sequential();
+  for (const x of xs) {
+    if (x > 0) m.add(tf.layers.dense({units: 6, inputShape: [8]}));
+    else m.add(tf.layers.reshape({targetShape: [2, 3], inputShape: [8]}));
+  }
+  return m;
+}
+`, 'model.ts');
+  assert.deepEqual(ts.issues, []);
+  assert.deepEqual(rows(ts).map(r => [r[0], r[1]]), [['dense_Dense?', undefined], ['reshape_Reshape?', undefined]]);
+});
+
+test('a model made inside a loop round starts afresh: its arms are exclusive again; an Input added under a condition is not certain', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+def build(xs, c):
+    for x in xs:
+        m = keras.Sequential([keras.Input((8,))])
+        if x:
+            m.add(layers.Dense(6))
+        else:
+            m.add(layers.Reshape((2, 4)))
+    n = keras.Sequential()
+    if c:
+        n.add(keras.Input((8,)))
+    else:
+        n.add(keras.Input((4,)))
+    n.add(layers.Dense(3))
+    return m, n
+`);
+  assert.deepEqual(a.issues, []);
+  assert.deepEqual(rows(a).slice(1, 3).map(r => [r[0], r[1]]), [['dense_?', '[[null,6]]'], ['reshape_?', '[[null,2,4]]']]);
+  assert.deepEqual(rows(a).slice(-1).map(r => [r[0], r[1]]), [['dense_?', undefined]]);
+});

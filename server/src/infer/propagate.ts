@@ -201,6 +201,11 @@ export class Propagator {
     // Gather the input shapes.
     let inputs: (Shape | undefined)[];
     if (call.sequential && call.inputs.length === 0) {
+      if (call.afterUncertain) {
+        // An earlier round of a loop, or an arm that may not have run, may have put a layer before it.
+        this.setUnknown(call, 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide');
+        return;
+      }
       const declared = declaredInputShape(layer, this.options.version);
       if (declared !== undefined) this.noteSequentialInput(call.sequential, true);
       if (declared === undefined) {

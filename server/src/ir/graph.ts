@@ -155,6 +155,10 @@ export interface SequentialModel {
   readonly entries: CallNode[];
   /** The `keras.Input(...)` tensor listed first, if any. */
   inputTensor?: TensorRef;
+  /** Set when an `Input` was added under an undecided condition or loop: which one is the input is not known. */
+  inputUncertain?: boolean;
+  /** The undecided arms the model was created in (a loop among them makes a new model each time round). */
+  readonly createdIn?: ArmPath;
   /**
    * Set when an entry was added under an unknown condition or in a loop that was not unrolled: the
    * model's layer count, output and totals are then not known (its entries still get their own shapes).

@@ -13,22 +13,35 @@ export type { LayerCreation } from './graph';
 
 const NO_ARMS: ArmPath = [];
 
+/** Entries of other arms passed over when looking for what an entry follows; past it, the input is not known. */
+const MAX_SKIPPED_ARMS = 256;
+
 /**
- * How an entry added in arms `earlier` relates to one added later in arms `later`: `exclusive` when they lie in
- * different arms of one branch (never in the same run); `before` when the earlier surely ran first in every run of
- * the later (its arms enclose the later's, and no loop lies between); else `maybe`.
+ * How an entry added in arms `earlier` relates to one added later in arms `later`, for a model created in arms
+ * `created`: `exclusive` when they lie in different arms of one branch and no loop since the model was made
+ * encloses that branch (never in the same run; with such a loop, one round can take one arm and the next the
+ * other); `before` when the earlier surely ran first in every run of the later (its arms enclose the later's, and
+ * no loop lies between); else `maybe`.
  */
-function armRelation(earlier: ArmPath, later: ArmPath): 'exclusive' | 'before' | 'maybe' {
+function armRelation(earlier: ArmPath, later: ArmPath, created: ArmPath): 'exclusive' | 'before' | 'maybe' {
   const common = Math.min(earlier.length, later.length);
   for (let i = 0; i < common; i++) {
     const a = earlier[i];
     const b = later[i];
     if (a.branch !== b.branch) return 'maybe';
-    if (a.arm !== b.arm) return 'exclusive';
+    if (a.arm !== b.arm) return loopSince(later, created, i) ? 'maybe' : 'exclusive';
   }
   if (earlier.length > later.length) return 'maybe';
   for (let i = common; i < later.length; i++) if (later[i].loop) return 'maybe';
   return 'before';
+}
+
+/** Whether `path` has a loop among its first `end` steps that the model's creation (in arms `created`) lies outside. */
+function loopSince(path: ArmPath, created: ArmPath, end: number): boolean {
+  let i = 0;
+  while (i < created.length && i < path.length && created[i].branch === path[i].branch && created[i].arm === path[i].arm) i++;
+  for (; i < end; i++) if (path[i].loop) return true;
+  return false;
 }
 
 /** How a language says "call a layer on a tensor": Python `called on … (…)(x)`, TF.js `applied to … (…).apply(x)`. */
@@ -122,7 +135,7 @@ export class GraphBuilder {
   }
 
   createSequential(range: TextRange, keyword: ReadonlyMap<string, ArgValue>): SequentialModel {
-    const model: SequentialModel = { kind: 'sequential', id: this.nextId++, range, keyword, entries: [], ...(this.detached ? { detached: true } : {}) };
+    const model: SequentialModel = { kind: 'sequential', id: this.nextId++, range, keyword, entries: [], ...(this.detached ? { detached: true } : {}), ...(this.armPath !== NO_ARMS ? { createdIn: this.armPath } : {}) };
     this.sequentialOutput.set(model, undefined);
     this.events.push({ kind: 'createSequential', model });
     return model;
@@ -133,6 +146,8 @@ export class GraphBuilder {
     if ((item as TensorRef).kind === 'tensor') {
       // `Sequential([keras.Input(shape=...), ...])`: the tensor becomes the model's input.
       model.inputTensor = item as TensorRef;
+      // Added in arms the model was not created in: one run may add it, another not, or add another.
+      if (this.armPath !== (model.createdIn ?? NO_ARMS)) model.inputUncertain = true;
       this.sequentialOutput.set(model, item as TensorRef);
       return;
     }
@@ -153,13 +168,18 @@ export class GraphBuilder {
    * entry may or may not have run (`afterUncertain`). With no such entry, the model's input.
    */
   private predecessor(model: SequentialModel, arm: ArmPath | undefined): { previous: TensorRef | undefined; afterUncertain: boolean } {
-    for (let k = model.entries.length - 1; k >= 0; k--) {
+    const path = arm ?? NO_ARMS;
+    const created = model.createdIn ?? NO_ARMS;
+    for (let k = model.entries.length - 1, skipped = 0; k >= 0; k--) {
       const entry = model.entries[k];
-      const relation = armRelation(entry.arm ?? NO_ARMS, arm ?? NO_ARMS);
-      if (relation === 'exclusive') continue;
+      const relation = armRelation(entry.arm ?? NO_ARMS, path, created);
+      // Entries of other arms are passed over, up to a bound (a chain of thousands of elifs stays linear).
+      if (relation === 'exclusive' && ++skipped <= MAX_SKIPPED_ARMS) continue;
       return { previous: { kind: 'tensor', call: entry, index: 0 }, afterUncertain: relation !== 'before' };
     }
-    return { previous: model.inputTensor, afterUncertain: false };
+    // No entry runs before it: the model's input — unless a loop since the model was made may have added entries
+    // before it in an earlier round (this one, or one of another arm), or the input itself was added under a condition.
+    return { previous: model.inputTensor, afterUncertain: loopSince(path, created, path.length) || !!model.inputUncertain };
   }
 
   /**
