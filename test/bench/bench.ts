@@ -302,7 +302,7 @@ function phasesOf(lang: 'py' | 'ts', text: string, reps: number): Record<string,
       lap('parse');
       // A fresh analysis evaluates the wasm tree; after an open the worker copies every statement in idle time.
       const evaluator = new PythonEvaluator(text);
-      evaluator.runBlock(tree.rootNode.namedChildren, new Scope(undefined));
+      evaluator.runModulePlain(tree.rootNode.namedChildren, new Scope(undefined));
       evaluator.analyseUncalledFunctions();
       lap('evaluate');
       const choice = chooseVersion(evaluator.evidence, 'auto');

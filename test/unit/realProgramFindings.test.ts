@@ -531,3 +531,62 @@ def build(xs, c):
   assert.deepEqual(rows(a).slice(1, 3).map(r => [r[0], r[1]]), [['dense_?', '[[null,6]]'], ['reshape_?', '[[null,2,4]]']]);
   assert.deepEqual(rows(a).slice(-1).map(r => [r[0], r[1]]), [['dense_?', undefined]]);
 });
+
+test('break and continue in loops, and a return, break or continue taken under an unknown condition, make what follows conditional', () => {
+  const py = analyzePython(`import keras
+from keras import layers
+m = keras.Sequential([keras.Input((8,))])
+for i in range(3):
+    m.add(layers.Dense(4 + i))
+    if i == 0:
+        break
+m.add(layers.Reshape((2, 2)))
+def block(c):
+    if c:
+        return
+    m.add(layers.Dense(4))
+block(a)
+block(b)
+n = keras.Sequential([keras.Input((8,))])
+for i in range(3):
+    if flags[i]:
+        continue
+    n.add(layers.Dense(4))
+def pick(c):
+    if c:
+        return layers.Dense(3)
+    return layers.Dense(5)
+y = pick(flag)(keras.Input((2,)))
+`);
+  assert.deepEqual(py.issues, []);
+  assert.deepEqual(rows(py), [
+    ['input_layer', '[[null,8]]', 0],
+    ['dense', '[[null,4]]', 36],
+    ['reshape', '[[null,2,2]]', 0],
+    ['dense_1', '[[null,2,4]]', 12],
+    ['dense_?', undefined, undefined],
+    ['input_layer_1', '[[null,8]]', 0],
+    ['dense_?', '[[null,4]]', 36],
+    ['dense_?', undefined, undefined],
+    ['dense_?', undefined, undefined],
+    ['input_layer_2', '[[null,2]]', 0],
+  ]);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 8, inputShape: [8]}));
+function block(c: boolean) {
+  if (c) return;
+  m.add(tf.layers.dense({units: 4}));
+}
+block(Math.random() < 0.5);
+block(Math.random() < 0.5);
+for (let i = 0; i < 3; i++) {
+  if (i === 1) break;
+  m.add(tf.layers.dense({units: 2}));
+}
+`, 'model.ts');
+  assert.deepEqual(ts.issues, []);
+  assert.deepEqual(rows(ts).map(r => [r[0], r[1]]), [
+    ['dense_Dense1', '[[null,8]]'], ['dense_Dense2', '[[null,4]]'], ['dense_Dense?', undefined], ['dense_Dense?', undefined],
+  ]);
+});

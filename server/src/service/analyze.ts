@@ -184,7 +184,7 @@ function analyzeStatements(statements: readonly (PyNode | null)[], text: string,
   const evaluator = new PythonEvaluator(text);
   const module = new Scope(undefined);
   if (memo) evaluator.runModule(statements, module, memo);
-  else evaluator.runBlock(statements, module);
+  else evaluator.runModulePlain(statements, module);
   evaluator.analyseUncalledFunctions();
   const choice = chooseVersion(evaluator.evidence, options.kerasVersion ?? 'auto');
   const buildOptions = { version: choice.version, defaultDataFormat: options.defaultDataFormat ?? 'channels_last' } as const;

@@ -46,6 +46,42 @@ export const MAX_EVENTS_FOR_CALLS = 100_000;
  */
 export const MAX_FUNCTION_RUNS = 2_000;
 
+/** How a statement or block ended: normally (undefined), by `return`, `break` or `continue`, or by one of them in some runs only. */
+type Completion = { readonly returned: PyValue } | typeof BREAK | typeof CONTINUE | { readonly maybeLeft: ReadonlySet<Leave> } | undefined;
+type Leave = 'return' | 'break' | 'continue';
+const BREAK = { jump: 'break' } as const;
+const CONTINUE = { jump: 'continue' } as const;
+
+/**
+ * Whether a module stops after a statement: after a `return` (only half-typed code has one there). A stray `break`
+ * or `continue`, or an undecided one, does not stop it: the module's statements are not run in arms (the statement
+ * memo replays them one by one).
+ */
+function stopsModule(c: Completion): boolean {
+  return c !== undefined && 'returned' in c;
+}
+
+/** The ways a completion leaves its block, or none. */
+function leftKinds(c: Completion): ReadonlySet<Leave> {
+  if (!c) return NO_LEAVES;
+  if ('maybeLeft' in c) return c.maybeLeft;
+  return new Set<Leave>(['returned' in c ? 'return' : c.jump]);
+}
+
+const NO_LEAVES: ReadonlySet<Leave> = new Set();
+
+/** "Left in some runs": the ways of `kinds` and of `then` (what ran after, itself in some runs only), or undefined for none. */
+function maybeLeft(kinds: ReadonlySet<Leave>, then: Completion): Completion {
+  const more = leftKinds(then);
+  if (kinds.size === 0 && more.size === 0) return undefined;
+  return { maybeLeft: new Set([...kinds, ...more]) };
+}
+
+/** What a loop passes on: only returns (its break and continue are its own), as "in some runs". */
+function returnsFrom(c: Completion): Completion {
+  return leftKinds(c).has('return') ? { maybeLeft: new Set<Leave>(['return']) } : undefined;
+}
+
 export interface Binding {
   readonly name: string;
   readonly range: TextRange;
@@ -151,6 +187,11 @@ export class PythonEvaluator {
    * Runs a module's top-level statements, replaying from `memo` those whose effects are known and still valid,
    * and recording the effects of the others for the next version.
    */
+  /** A module's statements without a memo (as `runModule` runs them). */
+  runModulePlain(statements: readonly (Node | null)[], scope: Scope): void {
+    for (const stmt of statements) if (stmt && stopsModule(this.runStatement(stmt, scope))) return;
+  }
+
   runModule(statements: readonly (Node | null)[], scope: Scope, memo: PythonMemo): void {
     // The memo stays for the rest of this evaluator's run: an uncalled function analysed afterwards may still
     // mutate a module-level object (`model.add` in its body).
@@ -168,7 +209,7 @@ export class PythonEvaluator {
       attach: recorder => {
         this.recorder = recorder;
       },
-      run: stmt => this.runStatement(stmt, scope) !== undefined,
+      run: stmt => stopsModule(this.runStatement(stmt, scope)),
       replayValues: e => {
         for (const [name, value] of e.writes) scope.set(name, value);
         for (const evidence of e.evidence) this.offerEvidence(evidence);
@@ -184,16 +225,24 @@ export class PythonEvaluator {
   // ---------------------------------------------------------------- statements
 
   /** Runs a block of statements; returns a value when a `return` was reached. */
-  runBlock(nodes: readonly (Node | null)[], scope: Scope): { returned: PyValue } | undefined {
-    for (const stmt of nodes) {
+  runBlock(nodes: readonly (Node | null)[], scope: Scope): Completion {
+    for (let i = 0; i < nodes.length; i++) {
+      const stmt = nodes[i];
       if (!stmt) continue;
       const r = this.runStatement(stmt, scope);
-      if (r) return r;
+      if (!r) continue;
+      if ('maybeLeft' in r && i + 1 < nodes.length) {
+        // An undecided arm returned, broke or continued: what follows runs only in some runs.
+        const rest = nodes.slice(i + 1);
+        const after = this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(scope, () => this.runBlock(rest, scope)));
+        return maybeLeft(r.maybeLeft, after);
+      }
+      return r;
     }
     return undefined;
   }
 
-  private runStatement(node: Node, scope: Scope): { returned: PyValue } | undefined {
+  private runStatement(node: Node, scope: Scope): Completion {
     if (this.depth > MAX_DEPTH) return undefined;
     this.depth++;
     try {
@@ -203,7 +252,7 @@ export class PythonEvaluator {
     }
   }
 
-  private runStatementInner(node: Node, scope: Scope): { returned: PyValue } | undefined {
+  private runStatementInner(node: Node, scope: Scope): Completion {
     const type = typeOf(node);
     switch (type) {
       case 'expression_statement':
@@ -230,14 +279,18 @@ export class PythonEvaluator {
         const value = node.namedChildren[0];
         return { returned: value ? this.evalExpr(value, scope) : null };
       }
+      case 'break_statement':
+        return BREAK;
+      case 'continue_statement':
+        return CONTINUE;
       case 'if_statement':
         return this.runIf(node, scope);
       case 'for_statement':
         return this.runFor(node, scope);
       case 'while_statement': {
         const body = node.childForFieldName('body');
-        if (body) this.builder.inArm(this.builder.newBranch(), 0, true, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope)));
-        return undefined;
+        const r = body ? this.builder.inArm(this.builder.newBranch(), 0, true, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope))) : undefined;
+        return returnsFrom(r);
       }
       case 'try_statement': {
         const body = node.childForFieldName('body');
@@ -348,7 +401,7 @@ export class PythonEvaluator {
     }
   }
 
-  private runIf(node: Node, scope: Scope): { returned: PyValue } | undefined {
+  private runIf(node: Node, scope: Scope): Completion {
     // Chain of (condition, block); else has no condition.
     const arms: { cond: Node | null; body: Node | null }[] = [{ cond: node.childForFieldName('condition'), body: node.childForFieldName('consequence') }];
     for (const alt of node.childrenForFieldName('alternative')) {
@@ -362,22 +415,23 @@ export class PythonEvaluator {
       if (truth === false) continue;
       if (truth === true) return arm.body ? this.runBlock(arm.body.namedChildren, scope) : undefined;
       // Unknown condition: every remaining arm may run; run each for hints, then forget what differs.
-      this.runUncertainArms(arms.slice(i), scope);
-      return undefined;
+      return this.runUncertainArms(arms.slice(i), scope);
     }
     return undefined;
   }
 
   /** Runs arms whose execution is not known (`loop`: one loop body, run any number of times), then keeps only the variables every outcome agrees on. */
-  private runUncertainArms(arms: { cond: Node | null; body: Node | null }[], scope: Scope, loop = false): void {
+  private runUncertainArms(arms: { cond: Node | null; body: Node | null }[], scope: Scope, loop = false): Completion {
     this.markImpure();
     const before = scope.snapshot();
     const outcomes: Map<string, PyValue>[] = [];
     const branch = this.builder.newBranch();
+    let left: Completion;
     for (let i = 0; i < arms.length; i++) {
       const body = arms[i].body;
       scope.restore(before);
-      if (body) this.builder.inArm(branch, i, loop, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope)));
+      const r = body ? this.builder.inArm(branch, i, loop, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope))) : undefined;
+      left = maybeLeft(leftKinds(left), r);
       outcomes.push(scope.snapshot());
     }
     if (arms[arms.length - 1].cond !== null) outcomes.push(before); // no else: the state may be unchanged
@@ -390,6 +444,8 @@ export class PythonEvaluator {
       const same = values.every(v => v !== undefined && first !== undefined && sameValue(v, first));
       scope.set(name, same && first !== undefined ? first : unknown(`\`${name}\` is assigned in a branch whose condition is not known`));
     }
+    // A loop analysed once takes its own break and continue; a return leaves the function in some runs.
+    return loop ? returnsFrom(left) : left;
   }
 
   private runUncertain<T>(scope: Scope, f: () => T): T {
@@ -401,25 +457,39 @@ export class PythonEvaluator {
     }
   }
 
-  private runFor(node: Node, scope: Scope): { returned: PyValue } | undefined {
+  private runFor(node: Node, scope: Scope): Completion {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
     const body = node.childForFieldName('body');
     if (!left || !right || !body) return undefined;
     const iterable = this.evalExpr(right, scope);
     const items = Array.isArray(iterable) ? iterable : undefined;
-    if (items && items.length <= MAX_UNROLL) {
-      for (const item of items) {
-        this.assignTarget(left, item, scope);
-        const r = this.runBlock(body.namedChildren, scope);
-        if (r) return r;
-      }
-      return undefined;
-    }
+    if (items && items.length <= MAX_UNROLL) return this.unrolled(items, left, body, scope);
     // Unknown trip count: analyse the body once for hints, then forget what it assigned.
     const reason = items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known';
     this.assignTarget(left, unknown(reason), scope);
-    this.runUncertainArms([{ cond: right, body }], scope, true);
+    return this.runUncertainArms([{ cond: right, body }], scope, true);
+  }
+
+  /**
+   * A loop of known items, round by round. `break` ends it, `continue` the round; after a round that may have
+   * broken out or returned (in an undecided branch), the later rounds run only in some runs.
+   */
+  private unrolled(items: readonly PyValue[], target: Node, body: Node, scope: Scope, from = 0): Completion {
+    for (let k = from; k < items.length; k++) {
+      this.assignTarget(target, items[k], scope);
+      const r = this.runBlock(body.namedChildren, scope);
+      if (!r) continue;
+      if ('jump' in r) {
+        if (r.jump === 'break') return undefined;
+        continue;
+      }
+      if ('returned' in r) return r;
+      const kinds = r.maybeLeft;
+      if (!kinds.has('break') && !kinds.has('return')) continue;
+      const later = k + 1 < items.length ? this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(scope, () => this.unrolled(items, target, body, scope, k + 1))) : undefined;
+      return returnsFrom(maybeLeft(kinds, later));
+    }
     return undefined;
   }
 
@@ -508,7 +578,8 @@ export class PythonEvaluator {
     try {
       const body = fn.node.childForFieldName('body');
       const r = body ? this.runBlock(body.namedChildren, local) : undefined;
-      result = r ? r.returned : null;
+      // A body that may have returned early in an undecided branch returns one of several values.
+      result = !r ? null : 'returned' in r ? r.returned : 'maybeLeft' in r ? unknown(`\`${fn.name}\` returns early in a branch whose condition is not known`) : null;
     } finally {
       this.callDepth--;
       this.activeFunctions.delete(fn);

@@ -55,7 +55,7 @@ export function evaluateSourceFile(sourceFile: ts.SourceFile, memo?: TsMemo): Ty
   const ev = new TsEvaluator(sourceFile);
   const module = new JsScope(undefined);
   if (memo) ev.runModule(sourceFile.statements, module, memo);
-  else ev.runBlock(sourceFile.statements, module);
+  else ev.runModulePlain(sourceFile.statements, module);
   ev.analyseUncalledFunctions();
   let comments: SourceComment[] = [];
   try {

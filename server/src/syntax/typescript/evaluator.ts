@@ -51,7 +51,36 @@ export interface Binding {
 export type TsMemo = StatementMemo<ts.Statement, JsValue, Binding>;
 
 /** How a statement ended other than by falling through. */
-export type Completion = { readonly kind: 'return'; readonly value: JsValue } | { readonly kind: 'break' } | { readonly kind: 'continue' } | undefined;
+export type Completion = { readonly kind: 'return'; readonly value: JsValue } | { readonly kind: 'break' } | { readonly kind: 'continue' } | Maybe | undefined;
+
+/** A `return`, `break` or `continue` taken in an undecided branch: in some runs only. */
+type Maybe = { readonly kind: 'maybe'; readonly leaves: ReadonlySet<Leave> };
+type Leave = 'return' | 'break' | 'continue';
+
+const NO_LEAVES: ReadonlySet<Leave> = new Set();
+
+/** The ways a completion leaves its block, or none. */
+function leftKinds(c: Completion): ReadonlySet<Leave> {
+  if (!c) return NO_LEAVES;
+  return c.kind === 'maybe' ? c.leaves : new Set<Leave>([c.kind]);
+}
+
+/** "Left in some runs": the ways of `kinds` and of `then` (what ran after, itself in some runs only), or undefined. */
+function maybeLeft(kinds: ReadonlySet<Leave>, then: Completion): Completion {
+  const more = leftKinds(then);
+  if (kinds.size === 0 && more.size === 0) return undefined;
+  return { kind: 'maybe', leaves: new Set([...kinds, ...more]) };
+}
+
+/** What a loop passes on: only returns (its break and continue are its own), as "in some runs". */
+function returnsFrom(c: Completion): Completion {
+  return leftKinds(c).has('return') ? { kind: 'maybe', leaves: new Set<Leave>(['return']) } : undefined;
+}
+
+/** Whether a module stops after a statement: after a `return` only (half-typed code); see the Python evaluator. */
+function stopsModule(c: Completion): boolean {
+  return c?.kind === 'return';
+}
 
 type Arm = { readonly cond: ts.Expression | null; readonly run: () => Completion };
 
@@ -150,7 +179,7 @@ export class TsEvaluator {
       attach: recorder => {
         this.recorder = recorder;
       },
-      run: stmt => this.runStatement(stmt, scope) !== undefined,
+      run: stmt => stopsModule(this.runStatement(stmt, scope)),
       replayValues: e => {
         for (const [name, value] of e.writes) scope.declare(name, value);
         for (const [list, nodes] of e.itemNodes) this.itemNodes.set(list, nodes as ts.Node[]);
@@ -167,11 +196,28 @@ export class TsEvaluator {
 
   runBlock(statements: readonly ts.Statement[], scope: JsScope): Completion {
     this.hoistFunctions(statements, scope);
-    for (const s of statements) {
-      const c = this.runStatement(s, scope);
-      if (c) return c;
+    for (let i = 0; i < statements.length; i++) {
+      const c = this.runStatement(statements[i], scope);
+      if (!c) continue;
+      if (c.kind === 'maybe' && i + 1 < statements.length) {
+        // An undecided branch returned, broke or continued: what follows runs only in some runs.
+        const rest = statements.slice(i + 1);
+        return maybeLeft(c.leaves, this.inRegion(() => this.runBlock(rest, scope)));
+      }
+      return c;
     }
     return undefined;
+  }
+
+  /** A module's statements without a memo (as `runModule` runs them). */
+  runModulePlain(statements: readonly ts.Statement[], scope: JsScope): void {
+    this.hoistFunctions(statements, scope);
+    for (const s of statements) if (stopsModule(this.runStatement(s, scope))) return;
+  }
+
+  /** Runs code that runs in some runs only (after an undecided early exit). */
+  private inRegion(run: () => Completion): Completion {
+    return this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(run));
   }
 
   private runStatement(node: ts.Statement, scope: JsScope): Completion {
@@ -234,8 +280,7 @@ export class TsEvaluator {
       case SyntaxKind.WhileStatement:
       case SyntaxKind.DoStatement: {
         const loop = node as ts.WhileStatement | ts.DoStatement;
-        this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope, true);
-        return undefined;
+        return this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope, true);
       }
       case SyntaxKind.SwitchStatement:
         return this.runSwitch(node as ts.SwitchStatement, scope);
@@ -382,8 +427,7 @@ export class TsEvaluator {
       if (truth === false) continue;
       if (truth === true) return arm.run();
       // Unknown condition: every remaining arm may run; run each for hints, then forget what differs.
-      this.runUncertainArms(arms.slice(i), scope);
-      return undefined;
+      return this.runUncertainArms(arms.slice(i), scope);
     }
     return undefined;
   }
@@ -392,15 +436,16 @@ export class TsEvaluator {
    * Runs arms whose execution is not known (`loop`: one loop body, run any number of times), then keeps only the
    * variables every outcome agrees on.
    */
-  runUncertainArms(arms: readonly Arm[], scope: JsScope, loop = false): void {
+  runUncertainArms(arms: readonly Arm[], scope: JsScope, loop = false): Completion {
     this.markImpure();
     const before = scope.snapshot();
     const outcomes: Map<JsScope, Map<string, JsValue>>[] = [];
     const branch = this.builder.newBranch();
+    let left: Completion;
     for (let i = 0; i < arms.length; i++) {
       const arm = arms[i];
       JsScope.restore(before);
-      this.builder.inArm(branch, i, loop, () => this.runUncertain(() => arm.run()));
+      left = maybeLeft(leftKinds(left), this.builder.inArm(branch, i, loop, () => this.runUncertain(() => arm.run())));
       outcomes.push(scope.snapshot());
     }
     if (arms[arms.length - 1].cond !== null) outcomes.push(before); // no else: the state may be unchanged
@@ -415,6 +460,8 @@ export class TsEvaluator {
         s.setOwn(name, same && first !== undefined ? first : unknown(`\`${name}\` is assigned in a branch whose condition is not known`));
       }
     }
+    // A loop analysed once takes its own break and continue; a return leaves the function in some runs.
+    return loop ? returnsFrom(left) : left;
   }
 
   runUncertain<T>(f: () => T): T {
@@ -453,20 +500,35 @@ export class TsEvaluator {
     JsScope.restore(before);
     runInit();
     if (known) {
-      for (let i = 0; i < trips; i++) {
+      const trip = (i: number): Completion | 'end' => {
+        if (i >= trips) return 'end';
         const t = node.condition ? truthOf(this.evalExpr(node.condition, scope)) : false;
-        if (t !== true) break;
+        if (t !== true) return 'end';
         const c = this.runStatement(node.statement, scope);
-        if (c?.kind === 'return') return c;
-        if (c?.kind === 'break') break;
         if (node.incrementor) this.evalExpr(node.incrementor, scope);
-      }
-      return undefined;
+        return c;
+      };
+      return this.unrolled(trip);
     }
     const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : 'a loop whose bounds are not known';
     if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
-    this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope, true);
-    return undefined;
+    return this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope, true);
+  }
+
+  /**
+   * A loop of known rounds, `trip(i)` running round i ('end' past the last). `break` ends it, `continue` the round;
+   * after a round that may have broken out or returned (in an undecided branch), the later rounds run in some runs.
+   */
+  private unrolled(trip: (i: number) => Completion | 'end', from = 0): Completion {
+    for (let i = from; ; i++) {
+      const c = trip(i);
+      if (c === 'end') return undefined;
+      if (!c || c.kind === 'continue') continue;
+      if (c.kind === 'break') return undefined;
+      if (c.kind === 'return') return c;
+      if (!c.leaves.has('break') && !c.leaves.has('return')) continue;
+      return returnsFrom(maybeLeft(c.leaves, this.inRegion(() => this.unrolled(trip, i + 1))));
+    }
   }
 
   private runForOf(node: ts.ForOfStatement | ts.ForInStatement, scope: JsScope): Completion {
@@ -487,17 +549,15 @@ export class TsEvaluator {
       } else this.assignTo(init, v, scope);
     };
     if (items && items.length <= MAX_UNROLL) {
-      for (const item of items) {
-        bind(item);
-        const c = this.runStatement(node.statement, scope);
-        if (c?.kind === 'return') return c;
-        if (c?.kind === 'break') break;
-      }
-      return undefined;
+      const known = items;
+      return this.unrolled(i => {
+        if (i >= known.length) return 'end';
+        bind(known[i]);
+        return this.runStatement(node.statement, scope);
+      });
     }
     bind(unknown(items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known'));
-    this.runUncertainArms([{ cond: node.expression, run: () => this.runStatement(node.statement, scope) }], scope, true);
-    return undefined;
+    return this.runUncertainArms([{ cond: node.expression, run: () => this.runStatement(node.statement, scope) }], scope, true);
   }
 
   private runSwitch(node: ts.SwitchStatement, scope: JsScope): Completion {
@@ -507,6 +567,12 @@ export class TsEvaluator {
       for (let i = start; i < clauses.length; i++) {
         const c = this.runBlock(clauses[i].statements, scope);
         if (c?.kind === 'break') return undefined;
+        if (c?.kind === 'maybe') {
+          // Falling through to the next clauses happens in some runs only; a break there leaves the switch.
+          const rest = i + 1 < clauses.length ? this.inRegion(() => runFrom(i + 1)) : undefined;
+          const kinds = new Set([...c.leaves].filter(k => k !== 'break'));
+          return maybeLeft(kinds, rest);
+        }
         if (c) return c;
       }
       return undefined;
@@ -519,8 +585,7 @@ export class TsEvaluator {
     }
     const arms: Arm[] = clauses.map((c, i) => ({ cond: isCaseClause(c) ? c.expression : node.expression, run: () => runFrom(i) }));
     if (clauses.some(c => isDefaultClause(c)) && arms.length > 0) arms[arms.length - 1] = { cond: null, run: arms[arms.length - 1].run };
-    if (arms.length > 0) this.runUncertainArms(arms, scope);
-    return undefined;
+    return arms.length > 0 ? this.runUncertainArms(arms, scope) : undefined;
   }
 
   /**
@@ -567,7 +632,8 @@ export class TsEvaluator {
       if (!body) return unknown();
       if (isBlock(body)) {
         const c = this.runBlock(body.statements, local);
-        return c?.kind === 'return' ? c.value : null;
+        // A body that may have returned early in an undecided branch returns one of several values.
+        return c?.kind === 'return' ? c.value : c?.kind === 'maybe' && c.leaves.has('return') ? unknown(`\`${fn.name}\` returns early in a branch whose condition is not known`) : null;
       }
       return this.evalExpr(body, local);
     } finally {
