@@ -590,3 +590,51 @@ for (let i = 0; i < 3; i++) {
     ['dense_Dense1', '[[null,8]]'], ['dense_Dense2', '[[null,4]]'], ['dense_Dense?', undefined], ['dense_Dense?', undefined],
   ]);
 });
+
+test('layers added where the analysis cannot tell whether the code runs (and/or, a conditional expression, a comprehension over unknown items, a generator, match, for-else, except) are undecided, not dropped', () => {
+  const rowsOf = (body: string) => rows(analyzePython(`import keras
+from keras import layers
+m = keras.Sequential([keras.Input((8,))])
+${body}
+m.add(layers.Dense(3))
+`)).slice(1).map(r => [r[0], r[1]]);
+  const after = ['dense_?', undefined];
+  assert.deepEqual(rowsOf('c and m.add(layers.Dense(4))'), [['dense', '[[null,4]]'], after]);
+  assert.deepEqual(rowsOf('m.add(layers.Dense(4)) if c else m.add(layers.Dense(5))'), [['dense', '[[null,4]]'], ['dense_?', '[[null,5]]'], after]);
+  assert.deepEqual(rowsOf('[m.add(layers.Dense(4)) for _ in xs]'), [['dense', undefined], after]);
+  assert.deepEqual(rowsOf('any(m.add(layers.Dense(4)) for _ in xs)'), [['dense', undefined], after]);
+  assert.deepEqual(rowsOf('match kind:\n    case "a":\n        m.add(layers.Dense(4))\n    case _:\n        m.add(layers.Dense(5))'), [['dense', '[[null,4]]'], ['dense_?', '[[null,5]]'], after]);
+  assert.deepEqual(rowsOf('kind = "b"\nmatch kind:\n    case "a" | "c":\n        m.add(layers.Dense(4))\n    case "b":\n        m.add(layers.Dense(5))'), [['dense', '[[null,5]]'], ['dense_1', '[[null,3]]']]);
+  assert.deepEqual(rowsOf('for i in range(2):\n    pass\nelse:\n    m.add(layers.Dense(4))'), [['dense', '[[null,4]]'], ['dense_1', '[[null,3]]']]);
+  assert.deepEqual(rowsOf('for i in range(2):\n    if i == 1:\n        break\nelse:\n    m.add(layers.Dense(4))'), [['dense', '[[null,3]]']]);
+  assert.deepEqual(rowsOf('try:\n    load()\n    m.add(layers.Dense(4))\nexcept OSError:\n    m.add(layers.Dense(5))'), [['dense', '[[null,4]]'], ['dense_1', undefined], after]);
+});
+
+test('a failed import handled by except keeps what the try body imported', () => {
+  const a = analyzePython(`try:
+    from tensorflow import keras
+except ImportError:
+    keras = None
+x = keras.Input((4,))
+y = keras.layers.Dense(2)(x)
+`);
+  assert.deepEqual(rows(a), [['input_1', '[[null,4]]', 0], ['dense', '[[null,2]]', 10]]);
+});
+
+test('TF.js: c && model.add(…), a conditional expression and a forEach over unknown items are undecided, not dropped or run at the end', () => {
+  const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+export function build(c: boolean, units: number[]) {
+  const m = tf.sequential();
+  m.add(tf.layers.dense({units: 8, inputShape: [8]}));
+  c && m.add(tf.layers.dense({units: 4}));
+  c ? m.add(tf.layers.dense({units: 5})) : null;
+  units.forEach(u => { m.add(tf.layers.dense({units: 6})); });
+  m.add(tf.layers.dense({units: 3}));
+  return m;
+}
+`, 'model.ts');
+  assert.deepEqual(a.issues, []);
+  assert.deepEqual(rows(a).map(r => [r[0], r[1]]), [
+    ['dense_Dense?', '[[null,8]]'], ['dense_Dense?', '[[null,4]]'], ['dense_Dense?', undefined], ['dense_Dense?', undefined], ['dense_Dense?', undefined],
+  ]);
+});

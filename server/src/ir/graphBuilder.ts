@@ -152,7 +152,8 @@ export class GraphBuilder {
       return;
     }
     if (uncertain) model.uncertain = true;
-    const arm = uncertain && this.armPath.length > 0 ? this.armPath : undefined;
+    // Recorded in any arm, an uncertain one or a `try` body (whose values are kept, but which may stop early).
+    const arm = this.armPath.length > 0 ? this.armPath : undefined;
     const { previous, afterUncertain } = this.predecessor(model, arm);
     const call = this.call(item as Callee, previous ? [previous] : [], false, NO_ENTRIES, range, uncertain, model, addKind, hintAt);
     call.arm = arm;

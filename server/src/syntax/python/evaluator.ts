@@ -111,6 +111,8 @@ export class PythonEvaluator {
   readonly functions: FunctionValue[] = [];
   /** > 0 while inside a branch or loop whose execution is not known. */
   uncertain = 0;
+  /** How the latest unrolled loop ended: no round broke out, one did, or one may have (for its `else`). */
+  private lastBreak: 'no' | 'yes' | 'maybe' = 'no';
   /** Lists appended to under an unknown condition: their length is not known. */
   readonly uncertainLists = new WeakSet<object>();
   private depth = 0;
@@ -290,20 +292,33 @@ export class PythonEvaluator {
       case 'while_statement': {
         const body = node.childForFieldName('body');
         const r = body ? this.builder.inArm(this.builder.newBranch(), 0, true, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope))) : undefined;
+        const otherwise = node.childForFieldName('alternative');
+        if (otherwise) this.runMaybe(otherwise, scope);
         return returnsFrom(r);
       }
       case 'try_statement': {
         const body = node.childForFieldName('body');
-        const r = body ? this.runBlock(body.namedChildren, scope) : undefined;
-        if (r) return r;
+        // With handlers, the body may stop at any statement and a handler run: its model entries are recorded in an
+        // arm of their own (values are kept as the body leaves them: a failed import is not assumed).
+        const handled = node.namedChildren.some(c => c && (typeOf(c) === 'except_clause' || typeOf(c) === 'except_group_clause'));
+        const runBody = () => (body ? this.runBlock(body.namedChildren, scope) : undefined);
+        let r = handled ? this.builder.inArm(this.builder.newBranch(), 0, false, runBody) : runBody();
         for (const child of node.namedChildren) {
-          if (child && typeOf(child) === 'finally_clause') {
+          if (!child) continue;
+          const t = typeOf(child);
+          // A handler runs in some runs (and its else when none did): what it adds to a model is undecided. The
+          // names it assigns are not merged (`except ImportError: tf = None` would otherwise hide every import).
+          if ((t === 'except_clause' || t === 'except_group_clause' || t === 'else_clause') && !r) this.runDiscarded(child, scope);
+          if (t === 'finally_clause') {
             const block = child.namedChildren.find(c => (c ? typeOf(c) : undefined) === 'block');
-            if (block) this.runBlock(block.namedChildren, scope);
+            const f = block ? this.runBlock(block.namedChildren, scope) : undefined;
+            if (f) r = f;
           }
         }
-        return undefined;
+        return r;
       }
+      case 'match_statement':
+        return this.runMatch(node, scope);
       case 'with_statement': {
         for (const item of node.descendantsOfType('with_item')) {
           const value = item?.childForFieldName('value');
@@ -415,26 +430,31 @@ export class PythonEvaluator {
       if (truth === false) continue;
       if (truth === true) return arm.body ? this.runBlock(arm.body.namedChildren, scope) : undefined;
       // Unknown condition: every remaining arm may run; run each for hints, then forget what differs.
-      return this.runUncertainArms(arms.slice(i), scope);
+      const rest = arms.slice(i);
+      return this.runUncertainArms(rest.map(a => () => (a.body ? this.runBlock(a.body.namedChildren, scope) : undefined)), scope, rest[rest.length - 1].cond === null);
     }
     return undefined;
   }
 
   /** Runs arms whose execution is not known (`loop`: one loop body, run any number of times), then keeps only the variables every outcome agrees on. */
-  private runUncertainArms(arms: { cond: Node | null; body: Node | null }[], scope: Scope, loop = false): Completion {
+  /**
+   * Runs arms whose execution is not known (`exhaustive`: one of them surely runs, as with an `else`; `loop`: one
+   * loop body, run any number of times), then keeps only the variables every outcome agrees on.
+   */
+  private runUncertainArms(arms: readonly (() => Completion)[], scope: Scope, exhaustive: boolean, loop = false): Completion {
     this.markImpure();
     const before = scope.snapshot();
     const outcomes: Map<string, PyValue>[] = [];
     const branch = this.builder.newBranch();
     let left: Completion;
     for (let i = 0; i < arms.length; i++) {
-      const body = arms[i].body;
+      const run = arms[i];
       scope.restore(before);
-      const r = body ? this.builder.inArm(branch, i, loop, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope))) : undefined;
+      const r = this.builder.inArm(branch, i, loop, () => this.runUncertain(scope, run));
       left = maybeLeft(leftKinds(left), r);
       outcomes.push(scope.snapshot());
     }
-    if (arms[arms.length - 1].cond !== null) outcomes.push(before); // no else: the state may be unchanged
+    if (!exhaustive) outcomes.push(before); // no else: the state may be unchanged
     scope.restore(before);
     const names = new Set<string>();
     for (const o of outcomes) for (const k of o.keys()) names.add(k);
@@ -464,11 +484,95 @@ export class PythonEvaluator {
     if (!left || !right || !body) return undefined;
     const iterable = this.evalExpr(right, scope);
     const items = Array.isArray(iterable) ? iterable : undefined;
-    if (items && items.length <= MAX_UNROLL) return this.unrolled(items, left, body, scope);
+    const otherwise = node.childForFieldName('alternative');
+    if (items && items.length <= MAX_UNROLL) {
+      const r = this.unrolled(items, left, body, scope);
+      // The else clause runs when no round broke out.
+      const broke = this.lastBreak;
+      if (otherwise && !(r && 'returned' in r)) {
+        if (broke === 'no') {
+          const block = otherwise.childForFieldName('body');
+          const e = block ? this.runBlock(block.namedChildren, scope) : undefined;
+          if (e) return e;
+        } else if (broke === 'maybe') this.runMaybe(otherwise, scope);
+      }
+      return r;
+    }
     // Unknown trip count: analyse the body once for hints, then forget what it assigned.
     const reason = items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known';
     this.assignTarget(left, unknown(reason), scope);
-    return this.runUncertainArms([{ cond: right, body }], scope, true);
+    const r = this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false, true);
+    // The loop may break before its else.
+    if (otherwise) this.runMaybe(otherwise, scope);
+    return r;
+  }
+
+  /** An `else:` clause (of a loop, of a `try`) that runs in some runs: analysed as one undecided arm. */
+  private runMaybe(clause: Node, scope: Scope): void {
+    const body = clause.childForFieldName('body') ?? clause.namedChildren.find(c => c && typeOf(c) === 'block');
+    if (body) this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false);
+  }
+
+  /**
+   * A `match` statement: its cases are tried in order; a case whose pattern is a literal (or literals joined by
+   * `|`) is decided against a known subject, `case _:` matches anything, and from the first case that cannot be
+   * decided on, the rest are undecided arms (their capture names unknown).
+   */
+  private runMatch(node: Node, scope: Scope): Completion {
+    const subjectNode = node.childForFieldName('subject');
+    const subject = subjectNode ? this.evalExpr(subjectNode, scope) : unknown();
+    const body = node.childForFieldName('body');
+    const cases = body ? body.namedChildren.filter((c): c is Node => !!c && typeOf(c) === 'case_clause') : [];
+    for (let i = 0; i < cases.length; i++) {
+      const verdict = this.caseMatches(cases[i], subject, scope);
+      if (verdict === false) continue;
+      if (verdict === true) return this.runCase(cases[i], scope);
+      const rest = cases.slice(i);
+      return this.runUncertainArms(rest.map(c => () => this.runCase(c, scope)), scope, rest.some(c => this.isWildcardCase(c)));
+    }
+    return undefined;
+  }
+
+  private runCase(clause: Node, scope: Scope): Completion {
+    // Names a pattern may bind are not known.
+    for (const pattern of clause.namedChildren) {
+      if (!pattern || typeOf(pattern) !== 'case_pattern') continue;
+      for (const id of pattern.descendantsOfType('identifier')) if (id && id.text !== '_') scope.set(id.text, unknown('a name bound by a `case` pattern'));
+    }
+    const block = clause.childForFieldName('consequence');
+    return block ? this.runBlock(block.namedChildren, scope) : undefined;
+  }
+
+  private isWildcardCase(clause: Node): boolean {
+    const patterns = clause.namedChildren.filter(c => c && typeOf(c) === 'case_pattern');
+    return patterns.length === 1 && patterns[0]!.text === '_' && !clause.childForFieldName('guard');
+  }
+
+  /** Whether a case matches a subject: true, false, or undefined when that is not known. */
+  private caseMatches(clause: Node, subject: PyValue, scope: Scope): boolean | undefined {
+    if (this.isWildcardCase(clause)) return true;
+    // Only a known literal subject is compared.
+    const literalSubject = typeof subject === 'string' || typeof subject === 'boolean' || subject === null || numberOf(subject) !== undefined;
+    if (clause.childForFieldName('guard') || !literalSubject) return undefined;
+    const patterns = clause.namedChildren.filter((c): c is Node => !!c && typeOf(c) === 'case_pattern');
+    if (patterns.length !== 1) return undefined;
+    const alternatives = patterns[0].namedChildren.length === 1 && typeOf(patterns[0].namedChildren[0]!) === 'union_pattern' ? patterns[0].namedChildren[0]!.namedChildren : patterns[0].namedChildren;
+    let matched = false;
+    for (const alt of alternatives) {
+      if (!alt) return undefined;
+      const t = typeOf(alt);
+      if (t !== 'string' && t !== 'integer' && t !== 'float' && t !== 'true' && t !== 'false' && t !== 'none' && t !== 'case_pattern') return undefined;
+      const literal = t === 'case_pattern' ? alt.namedChildren[0] : alt;
+      if (!literal) return undefined;
+      const lt = typeOf(literal);
+      if (lt !== 'string' && lt !== 'integer' && lt !== 'float' && lt !== 'true' && lt !== 'false' && lt !== 'none') return undefined;
+      const value = this.evalExpr(literal, scope);
+      if (isPyUnknown(value)) return undefined;
+      const x = numberOf(value);
+      const y = numberOf(subject);
+      if (x !== undefined && y !== undefined ? x === y : sameValue(value, subject)) matched = true;
+    }
+    return matched;
   }
 
   /**
@@ -481,15 +585,20 @@ export class PythonEvaluator {
       const r = this.runBlock(body.namedChildren, scope);
       if (!r) continue;
       if ('jump' in r) {
-        if (r.jump === 'break') return undefined;
+        if (r.jump === 'break') {
+          this.lastBreak = 'yes';
+          return undefined;
+        }
         continue;
       }
       if ('returned' in r) return r;
       const kinds = r.maybeLeft;
       if (!kinds.has('break') && !kinds.has('return')) continue;
       const later = k + 1 < items.length ? this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(scope, () => this.unrolled(items, target, body, scope, k + 1))) : undefined;
+      this.lastBreak = 'maybe';
       return returnsFrom(maybeLeft(kinds, later));
     }
+    this.lastBreak = 'no';
     return undefined;
   }
 
@@ -677,7 +786,11 @@ export class PythonEvaluator {
         const op = node.childForFieldName('operator')?.text;
         const lv = l ? this.evalExpr(l, scope) : unknown();
         const t = truthOf(lv);
-        if (t === undefined) return unknown();
+        if (t === undefined) {
+          // The right side runs in some runs (`c and model.add(...)`).
+          if (r) this.runUncertainArms([() => void this.evalExpr(r, scope)], scope, false);
+          return unknown();
+        }
         if (op === 'and') return t ? (r ? this.evalExpr(r, scope) : unknown()) : lv;
         return t ? lv : r ? this.evalExpr(r, scope) : unknown();
       }
@@ -693,7 +806,10 @@ export class PythonEvaluator {
         const t = cond ? truthOf(this.evalExpr(cond, scope)) : undefined;
         if (t === true && a) return this.evalExpr(a, scope);
         if (t === false && b) return this.evalExpr(b, scope);
-        return unknown('a conditional expression whose condition is not known');
+        // Either side runs: each as an undecided arm; the value is known when both agree.
+        const values: PyValue[] = [];
+        this.runUncertainArms([a, b].map(x => () => void values.push(x ? this.evalExpr(x, scope) : unknown())), scope, true);
+        return values.length === 2 && sameValue(values[0], values[1]) ? values[0] : unknown('a conditional expression whose condition is not known');
       }
       case 'attribute': {
         const obj = node.childForFieldName('object');
@@ -707,6 +823,13 @@ export class PythonEvaluator {
         return callValue(this, node, scope);
       case 'list_comprehension':
         return this.evalComprehension(node, scope);
+      case 'generator_expression':
+      case 'set_comprehension':
+      case 'dictionary_comprehension': {
+        // Not materialised here: analysed once, as a loop that runs any number of times.
+        const clauses = node.namedChildren.filter((c): c is Node => !!c && (typeOf(c) === 'for_in_clause' || typeOf(c) === 'if_clause'));
+        return this.comprehensionOnce(node.childForFieldName('body'), clauses, scope, 'a comprehension');
+      }
       case 'keyword_argument':
       case 'lambda':
       default:
@@ -889,17 +1012,49 @@ export class PythonEvaluator {
     const body = node.childForFieldName('body');
     // By type, not by identity: web-tree-sitter hands out a new object for a node on every access.
     const clauses = node.namedChildren.filter((c): c is Node => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'));
-    if (!body || clauses.length !== 1 || typeOf(clauses[0]) !== 'for_in_clause') return unknown('a comprehension');
+    if (!body || clauses.length !== 1 || typeOf(clauses[0]) !== 'for_in_clause') return this.comprehensionOnce(body, clauses, scope, 'a comprehension');
     const left = clauses[0].childForFieldName('left');
     const right = clauses[0].childForFieldName('right');
     if (!left || !right) return unknown();
     const iterable = this.evalExpr(right, scope);
-    if (!Array.isArray(iterable) || iterable.length > MAX_UNROLL) return unknown('a comprehension over values that are not known');
+    if (!Array.isArray(iterable) || iterable.length > MAX_UNROLL) return this.comprehensionOnce(body, clauses, scope, 'a comprehension over values that are not known', true);
     const local = new Scope(scope, scope.functionName);
     return iterable.map(item => {
       this.assignTarget(left, item, local);
       return this.evalExpr(body, local);
     });
+  }
+
+  /**
+   * A comprehension that is not unrolled: its element is analysed once as a loop body that runs any number of
+   * times (with what its `for` clauses bind unknown), so that what it creates or adds is recorded as undecided.
+   */
+  private comprehensionOnce(body: Node | null, clauses: readonly Node[], scope: Scope, reason: string, iterableEvaluated = false): PyValue {
+    if (!body) return unknown(reason);
+    const local = new Scope(scope, scope.functionName);
+    this.runUncertainArms([() => {
+      for (const clause of clauses) {
+        if (typeOf(clause) !== 'for_in_clause') continue;
+        const right = clause.childForFieldName('right');
+        if (right && !iterableEvaluated) this.evalExpr(right, local);
+        iterableEvaluated = false;
+        const left = clause.childForFieldName('left');
+        if (left) this.assignTarget(left, unknown(reason), local);
+      }
+      this.evalExpr(body, local);
+      return undefined;
+    }], scope, false, true);
+    return unknown(reason);
+  }
+
+  /** Runs a clause's block as one undecided arm whose assignments are then dropped (an exception handler). */
+  private runDiscarded(clause: Node, scope: Scope): void {
+    const block = clause.childForFieldName('body') ?? clause.namedChildren.find(c => c && typeOf(c) === 'block');
+    if (!block) return;
+    const before = scope.snapshot();
+    this.markImpure();
+    this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(scope, () => this.runBlock(block.namedChildren, scope)));
+    scope.restore(before);
   }
 
   /** A binary operator on known values, with Python's int and float results (pyArithmetic.ts). */

@@ -41,7 +41,8 @@ function evalArguments(ev: PythonEvaluator, args: Node | undefined, scope: Scope
   const out: EvaluatedArgs = { positional: [], keyword: NO_ENTRIES, opaque: false };
   if (!args) return out;
   if (typeOf(args) === 'generator_expression') {
-    out.positional.push(unknown('a generator'));
+    // `any(m.add(l) for l in xs)`: the generator's element runs any number of times.
+    out.positional.push(ev.evalExpr(args, scope));
     return out;
   }
   let keyword: Map<string, PyValue> | undefined;

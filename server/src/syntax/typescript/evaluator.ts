@@ -215,6 +215,11 @@ export class TsEvaluator {
     for (const s of statements) if (stopsModule(this.runStatement(s, scope))) return;
   }
 
+  /** The right side of `c && model.add(…)` when `c` is not known: an expression that runs in some runs. */
+  private maybeEvaluate(node: ts.Expression, scope: JsScope): void {
+    this.runUncertainArms([{ cond: node, run: () => void this.evalExpr(node, scope) }], scope);
+  }
+
   /** Runs code that runs in some runs only (after an undecided early exit). */
   private inRegion(run: () => Completion): Completion {
     return this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(run));
@@ -609,6 +614,16 @@ export class TsEvaluator {
     return result;
   }
 
+  /**
+   * A callback handed to code that is not analysed (`xs.forEach(cb)` over unknown xs, an unknown function): it may
+   * run any number of times, so its body is analysed once as an undecided loop body, where it was handed over.
+   */
+  runCallbackMaybe(fn: FunctionValue, site: ts.CallExpression): void {
+    if (fn.analysed) return;
+    fn.analysed = { args: [], result: unknown('a callback') };
+    this.runUncertainArms([{ cond: site, run: () => void this.runFunctionBody(fn, [], site) }], fn.closure, true);
+  }
+
   /** Runs a function body with arguments, without the analyse-once rule (callbacks of `map`, `forEach`). */
   runFunctionBody(fn: FunctionValue, args: readonly JsValue[], site?: ts.Node): JsValue {
     this.markImpure();
@@ -727,7 +742,10 @@ export class TsEvaluator {
         const t = truthOf(this.evalExpr(c.condition, scope));
         if (t === true) return this.evalExpr(c.whenTrue, scope);
         if (t === false) return this.evalExpr(c.whenFalse, scope);
-        return unknown('a conditional expression whose condition is not known');
+        // Either side runs: each as an undecided arm; the value is known when both agree.
+        const values: JsValue[] = [];
+        this.runUncertainArms([c.whenTrue, c.whenFalse].map((x, i) => ({ cond: i === 0 ? c.condition : null, run: () => void values.push(this.evalExpr(x, scope)) })), scope);
+        return values.length === 2 && sameValue(values[0], values[1]) ? values[0] : unknown('a conditional expression whose condition is not known');
       }
       case SyntaxKind.ElementAccessExpression: {
         const e = node as ts.ElementAccessExpression;
@@ -883,8 +901,10 @@ export class TsEvaluator {
       let v: JsValue;
       if (compound === '&&' || compound === '||' || compound === '??') {
         const t = compound === '??' ? (current === null ? false : isJsUnknown(current) ? undefined : true) : truthOf(current);
-        if (t === undefined) v = unknown();
-        else if (compound === '&&' ? t : compound === '||' ? !t : !t) v = this.evalExpr(node.right, scope);
+        if (t === undefined) {
+          this.maybeEvaluate(node.right, scope);
+          v = unknown();
+        } else if (compound === '&&' ? t : compound === '||' ? !t : !t) v = this.evalExpr(node.right, scope);
         else return current;
       } else v = binaryOp(compound, current, this.evalExpr(node.right, scope));
       this.assignTo(node.left, v, scope);
@@ -893,13 +913,19 @@ export class TsEvaluator {
     if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) {
       const l = this.evalExpr(node.left, scope);
       const t = truthOf(l);
-      if (t === undefined) return unknown();
+      if (t === undefined) {
+        this.maybeEvaluate(node.right, scope);
+        return unknown();
+      }
       if (op === SyntaxKind.AmpersandAmpersandToken) return t ? this.evalExpr(node.right, scope) : l;
       return t ? l : this.evalExpr(node.right, scope);
     }
     if (op === SyntaxKind.QuestionQuestionToken) {
       const l = this.evalExpr(node.left, scope);
-      if (isJsUnknown(l)) return unknown();
+      if (isJsUnknown(l)) {
+        this.maybeEvaluate(node.right, scope);
+        return unknown();
+      }
       return l === null ? this.evalExpr(node.right, scope) : l;
     }
     if (op === SyntaxKind.CommaToken) {

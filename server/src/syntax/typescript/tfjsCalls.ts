@@ -58,6 +58,8 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
   if (isSymbol(callee)) return callSymbol(ev, callee.path, node, fnNode, args);
   if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
   if (isFunction(callee)) return ev.callFunction(callee, args.values, node);
+  // A callback handed to code that is not analysed (`xs.forEach(cb)` over unknown xs) may run any number of times.
+  for (const a of args.values) if (isFunction(a)) ev.runCallbackMaybe(a, node);
   return unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined);
 }
 
@@ -243,7 +245,7 @@ function createFunctional(ev: TsEvaluator, node: ts.CallExpression, config: JsVa
 const MODEL_METHODS_WITHOUT_SHAPES = new Set(['summary', 'compile', 'fit', 'fitDataset', 'save', 'evaluate', 'dispose', 'setWeights', 'loadWeights']);
 
 function callMethod(ev: TsEvaluator, target: JsValue, name: string, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
-  if (Array.isArray(target)) return callArrayMethod(ev, target, name, args);
+  if (Array.isArray(target)) return callArrayMethod(ev, target, name, node, args);
   if (isModelNode(target)) {
     if (target.kind === 'sequential' && name === 'add') {
       ev.noteMutation(target);
@@ -263,7 +265,7 @@ function callMethod(ev: TsEvaluator, target: JsValue, name: string, node: ts.Cal
 }
 
 /** Array methods: `push` (lists built in loops), `concat`, `slice`, and `map`/`forEach` with a callback. */
-function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, args: EvaluatedArgs): JsValue {
+function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, node: ts.CallExpression, args: EvaluatedArgs): JsValue {
   const p = args.values;
   const uncertainList = ev.uncertainLists.has(list);
   switch (name) {
@@ -296,6 +298,7 @@ function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, args: E
     case 'map':
     case 'forEach': {
       const fn = p[0];
+      if (isFunction(fn) && (uncertainList || list.length > MAX_UNROLL)) ev.runCallbackMaybe(fn, node);
       if (!isFunction(fn) || uncertainList || list.length > MAX_UNROLL) return unknown('a callback over values that are not known');
       if (!fn.analysed) fn.analysed = { args: [], result: unknown('a callback') };
       const out = list.map((item, i) => ev.runFunctionBody(fn, [item, i]));
