@@ -638,3 +638,49 @@ export function build(c: boolean, units: number[]) {
     ['dense_Dense?', '[[null,8]]'], ['dense_Dense?', '[[null,4]]'], ['dense_Dense?', undefined], ['dense_Dense?', undefined], ['dense_Dense?', undefined],
   ]);
 });
+
+test('values assigned where a round may have broken out, in a while body or in an exception handler are not known', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+def f(c, go):
+    n = 4
+    for i in range(3):
+        if c[i]:
+            break
+        n = 8
+    k = 4
+    while go:
+        k = 8
+    j = 4
+    try:
+        import foo
+        j = 8
+    except ImportError:
+        j = 16
+    h = 4
+    try:
+        import foo
+    except ImportError:
+        pass
+    else:
+        h = 8
+    return keras.Sequential([keras.Input((2,)), layers.Dense(n), layers.Dense(k), layers.Dense(j), layers.Dense(h)])
+`);
+  assert.deepEqual(rows(a).slice(1).map(r => r[1]), ['[[null,"?"]]', '[[null,"?"]]', '[[null,"?"]]', '[[null,"?"]]']);
+});
+
+test('TF.js: callbacks handed to code that is not analysed run where they are handed over; a let in a for loop is its own', () => {
+  const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const input = tf.input({shape: [3]});
+const out = [8, 4].reduce((x, u) => tf.layers.dense({units: u}).apply(x), input);
+const y = tf.layers.dense({units: 2}).apply(out);
+const m = tf.sequential();
+m.add(tf.layers.dense({units: 2, inputShape: [2]}));
+for (let i = 0; i < 2; i++) { m.add(tf.layers.dense({units: 2 + i})); for (let i = 0; i < 3; i++) {} }
+m.add(tf.layers.dense({units: 1}));
+`, 'model.ts');
+  assert.deepEqual(rows(a).map(r => [r[0], r[1]]), [
+    ['input1', '[[null,3]]'], ['dense_Dense1', undefined], ['dense_Dense?', undefined],
+    ['dense_Dense?', '[[null,2]]'], ['dense_Dense?', '[[null,2]]'], ['dense_Dense?', '[[null,3]]'], ['dense_Dense?', '[[null,1]]'],
+  ]);
+});

@@ -151,7 +151,8 @@ export class GraphBuilder {
       this.sequentialOutput.set(model, item as TensorRef);
       return;
     }
-    if (uncertain) model.uncertain = true;
+    // Added in arms the model was not made in: whether the model has this layer is not known.
+    if (uncertain && this.armPath !== (model.createdIn ?? NO_ARMS)) model.uncertain = true;
     // Recorded in any arm, an uncertain one or a `try` body (whose values are kept, but which may stop early).
     const arm = this.armPath.length > 0 ? this.armPath : undefined;
     const { previous, afterUncertain } = this.predecessor(model, arm);

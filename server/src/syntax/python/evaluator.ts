@@ -10,7 +10,7 @@ import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
 import {
-  FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
+  FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isSymbol, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
 } from './pyValues';
 import { convertValue, decodeStringContent, formatWithSpec, percentFormat, pyStr } from './pyFormat';
 import { numericBinary } from './pyArithmetic';
@@ -236,7 +236,8 @@ export class PythonEvaluator {
       if ('maybeLeft' in r && i + 1 < nodes.length) {
         // An undecided arm returned, broke or continued: what follows runs only in some runs.
         const rest = nodes.slice(i + 1);
-        const after = this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(scope, () => this.runBlock(rest, scope)));
+        // As an undecided arm: what it assigns is merged with what holds when it does not run.
+        const after = this.runUncertainArms([() => this.runBlock(rest, scope)], scope, false);
         return maybeLeft(r.maybeLeft, after);
       }
       return r;
@@ -291,7 +292,7 @@ export class PythonEvaluator {
         return this.runFor(node, scope);
       case 'while_statement': {
         const body = node.childForFieldName('body');
-        const r = body ? this.builder.inArm(this.builder.newBranch(), 0, true, () => this.runUncertain(scope, () => this.runBlock(body.namedChildren, scope))) : undefined;
+        const r = body ? this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false, true) : undefined;
         const otherwise = node.childForFieldName('alternative');
         if (otherwise) this.runMaybe(otherwise, scope);
         return returnsFrom(r);
@@ -306,9 +307,9 @@ export class PythonEvaluator {
         for (const child of node.namedChildren) {
           if (!child) continue;
           const t = typeOf(child);
-          // A handler runs in some runs (and its else when none did): what it adds to a model is undecided. The
-          // names it assigns are not merged (`except ImportError: tf = None` would otherwise hide every import).
-          if ((t === 'except_clause' || t === 'except_group_clause' || t === 'else_clause') && !r) this.runDiscarded(child, scope);
+          // A handler runs in some runs, and the else when none did: undecided arms.
+          if ((t === 'except_clause' || t === 'except_group_clause') && !r) this.runHandler(child, scope);
+          if (t === 'else_clause' && !r) this.runMaybe(child, scope);
           if (t === 'finally_clause') {
             const block = child.namedChildren.find(c => (c ? typeOf(c) : undefined) === 'block');
             const f = block ? this.runBlock(block.namedChildren, scope) : undefined;
@@ -443,23 +444,35 @@ export class PythonEvaluator {
    */
   private runUncertainArms(arms: readonly (() => Completion)[], scope: Scope, exhaustive: boolean, loop = false): Completion {
     this.markImpure();
-    const before = scope.snapshot();
+    // Each arm runs on the state before the branch: what it assigns is noted, kept aside and taken back.
     const outcomes: Map<string, PyValue>[] = [];
+    const assigned = new Set<string>();
     const branch = this.builder.newBranch();
     let left: Completion;
     for (let i = 0; i < arms.length; i++) {
       const run = arms[i];
-      scope.restore(before);
-      const r = this.builder.inArm(branch, i, loop, () => this.runUncertain(scope, run));
+      const outer = scope.beginJournal();
+      let r: Completion;
+      let journal: ReadonlyMap<string, PyValue | undefined>;
+      try {
+        r = this.builder.inArm(branch, i, loop, () => this.runUncertain(scope, run));
+      } finally {
+        journal = scope.endJournal(outer);
+      }
+      const values = new Map<string, PyValue>();
+      for (const name of journal.keys()) {
+        assigned.add(name);
+        const v = scope.own(name);
+        if (v !== undefined) values.set(name, v);
+      }
+      scope.undo(journal);
       left = maybeLeft(leftKinds(left), r);
-      outcomes.push(scope.snapshot());
+      outcomes.push(values);
     }
-    if (!exhaustive) outcomes.push(before); // no else: the state may be unchanged
-    scope.restore(before);
-    const names = new Set<string>();
-    for (const o of outcomes) for (const k of o.keys()) names.add(k);
-    for (const name of names) {
-      const values = outcomes.map(o => o.get(name));
+    for (const name of assigned) {
+      const before = scope.own(name);
+      const values = outcomes.map(o => (o.has(name) ? o.get(name) : before));
+      if (!exhaustive) values.push(before); // no else: the state may be unchanged
       const first = values[0];
       const same = values.every(v => v !== undefined && first !== undefined && sameValue(v, first));
       scope.set(name, same && first !== undefined ? first : unknown(`\`${name}\` is assigned in a branch whose condition is not known`));
@@ -594,7 +607,7 @@ export class PythonEvaluator {
       if ('returned' in r) return r;
       const kinds = r.maybeLeft;
       if (!kinds.has('break') && !kinds.has('return')) continue;
-      const later = k + 1 < items.length ? this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(scope, () => this.unrolled(items, target, body, scope, k + 1))) : undefined;
+      const later = k + 1 < items.length ? this.runUncertainArms([() => this.unrolled(items, target, body, scope, k + 1)], scope, false) : undefined;
       this.lastBreak = 'maybe';
       return returnsFrom(maybeLeft(kinds, later));
     }
@@ -695,6 +708,11 @@ export class PythonEvaluator {
     }
     fn.analysed = { args: positional, result };
     return result;
+  }
+
+  /** A function handed to code that is not analysed: run as an undecided loop body, where it was handed over. */
+  runCallbackMaybe(fn: FunctionValue, scope: Scope, site: Node): void {
+    this.runUncertainArms([() => void this.callFunction(fn, [], new Map(), site)], scope, false, true);
   }
 
   /** A call that is not run: see `GraphBuilder.unanalysedCall`. */
@@ -1032,7 +1050,9 @@ export class PythonEvaluator {
   private comprehensionOnce(body: Node | null, clauses: readonly Node[], scope: Scope, reason: string, iterableEvaluated = false): PyValue {
     if (!body) return unknown(reason);
     const local = new Scope(scope, scope.functionName);
-    this.runUncertainArms([() => {
+    // Its names are its own (no snapshot of the enclosing scope is needed, which would cost a copy per comprehension).
+    this.markImpure();
+    this.builder.inArm(this.builder.newBranch(), 0, true, () => this.runUncertain(scope, () => {
       for (const clause of clauses) {
         if (typeOf(clause) !== 'for_in_clause') continue;
         const right = clause.childForFieldName('right');
@@ -1042,19 +1062,20 @@ export class PythonEvaluator {
         if (left) this.assignTarget(left, unknown(reason), local);
       }
       this.evalExpr(body, local);
-      return undefined;
-    }], scope, false, true);
+    }));
     return unknown(reason);
   }
 
-  /** Runs a clause's block as one undecided arm whose assignments are then dropped (an exception handler). */
-  private runDiscarded(clause: Node, scope: Scope): void {
+  /**
+   * An exception handler, as an undecided arm, except that a module the try body imported stays imported: with
+   * `except ImportError: keras = None` the file analyses the import it was written for (if it fails, nothing runs).
+   */
+  private runHandler(clause: Node, scope: Scope): void {
     const block = clause.childForFieldName('body') ?? clause.namedChildren.find(c => c && typeOf(c) === 'block');
     if (!block) return;
     const before = scope.snapshot();
-    this.markImpure();
-    this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(scope, () => this.runBlock(block.namedChildren, scope)));
-    scope.restore(before);
+    this.runUncertainArms([() => this.runBlock(block.namedChildren, scope)], scope, false);
+    for (const [name, value] of before) if (isSymbol(value) && isPyUnknown(scope.own(name) ?? null)) scope.set(name, value);
   }
 
   /** A binary operator on known values, with Python's int and float results (pyArithmetic.ts). */

@@ -110,13 +110,18 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
     callee = getAttribute(ev, ev.evalExpr(obj, scope), attr.text, calleeNode);
   } else callee = ev.evalExpr(calleeNode, scope, calleeType);
   const args = evalArguments(ev, argsNode, scope);
-  if (isSymbol(callee)) return callSymbol(ev, callee.path, node, fnNode, args);
-  if (isLayerValue(callee as ArgValue)) return callLayer(ev, (callee as LayerValue).layer, node, args);
-  if (isModelNode(callee)) return callModel(ev, callee, node, args);
-  if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
   if (isFunction(callee)) return ev.callFunction(callee, args.positional, args.keyword, node);
-  if (isClass(callee)) return placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'), true);
-  return unknown();
+  const result = isSymbol(callee) ? callSymbol(ev, callee.path, node, fnNode, args)
+    : isLayerValue(callee as ArgValue) ? callLayer(ev, (callee as LayerValue).layer, node, args)
+      : isModelNode(callee) ? callModel(ev, callee, node, args)
+        : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args)
+          : isClass(callee) ? placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'), true)
+            : unknown();
+  // A function of the file handed to code that is not analysed (`map(add_block, xs)`, a callback) may run there
+  // any number of times: analysed there as an undecided loop body, not after the end of the file.
+  for (const a of args.positional) if (isFunction(a)) ev.runCallbackMaybe(a, scope, node);
+  for (const a of args.keyword.values()) if (isFunction(a)) ev.runCallbackMaybe(a, scope, node);
+  return result;
 }
 
 /** `fnNode` here and below is the identifier naming the callee (`Dense` in `layers.Dense(4)`). */

@@ -10,6 +10,8 @@ export interface ScopeWatcher {
 
 export class Scope {
   private readonly vars = new Map<string, PyValue>();
+  /** While an undecided arm runs: each name it assigned, with the value it had before (undefined: unbound). */
+  private journal: Map<string, PyValue | undefined> | undefined;
   readonly starImports: string[][] = [];
   watcher: ScopeWatcher | undefined;
 
@@ -36,6 +38,7 @@ export class Scope {
   }
 
   set(name: string, value: PyValue): void {
+    if (this.journal && !this.journal.has(name)) this.journal.set(name, this.vars.get(name));
     this.vars.set(name, value);
     this.watcher?.write(name, value);
   }
@@ -52,6 +55,32 @@ export class Scope {
   restore(snapshot: Map<string, PyValue>): void {
     this.vars.clear();
     for (const [k, v] of snapshot) this.vars.set(k, v);
+  }
+
+  /**
+   * Starts noting what this scope's assignments overwrite (for an undecided arm: its cost follows what the arm
+   * assigns, not the size of the scope). Returns the journal it interrupts, for `endJournal`.
+   */
+  beginJournal(): Map<string, PyValue | undefined> | undefined {
+    const outer = this.journal;
+    this.journal = new Map();
+    return outer;
+  }
+
+  /** Ends the current journal (the interrupted one learns what it overwrote) and returns it. */
+  endJournal(outer: Map<string, PyValue | undefined> | undefined): ReadonlyMap<string, PyValue | undefined> {
+    const journal = this.journal ?? new Map<string, PyValue | undefined>();
+    if (outer) for (const [name, before] of journal) if (!outer.has(name)) outer.set(name, before);
+    this.journal = outer;
+    return journal;
+  }
+
+  /** Takes back the assignments a journal noted. */
+  undo(journal: ReadonlyMap<string, PyValue | undefined>): void {
+    for (const [name, before] of journal) {
+      if (before === undefined) this.vars.delete(name);
+      else this.vars.set(name, before);
+    }
   }
 
   ownNames(): IterableIterator<string> {

@@ -202,7 +202,7 @@ export class TsEvaluator {
       if (c.kind === 'maybe' && i + 1 < statements.length) {
         // An undecided branch returned, broke or continued: what follows runs only in some runs.
         const rest = statements.slice(i + 1);
-        return maybeLeft(c.leaves, this.inRegion(() => this.runBlock(rest, scope)));
+        return maybeLeft(c.leaves, this.inRegion(() => this.runBlock(rest, scope), scope));
       }
       return c;
     }
@@ -221,8 +221,9 @@ export class TsEvaluator {
   }
 
   /** Runs code that runs in some runs only (after an undecided early exit). */
-  private inRegion(run: () => Completion): Completion {
-    return this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(run));
+  private inRegion(run: () => Completion, scope: JsScope): Completion {
+    // As an undecided arm: what it assigns is merged with what holds when it does not run.
+    return this.runUncertainArms([{ cond: null, run }], scope, false, false);
   }
 
   private runStatement(node: ts.Statement, scope: JsScope): Completion {
@@ -441,7 +442,7 @@ export class TsEvaluator {
    * Runs arms whose execution is not known (`loop`: one loop body, run any number of times), then keeps only the
    * variables every outcome agrees on.
    */
-  runUncertainArms(arms: readonly Arm[], scope: JsScope, loop = false): Completion {
+  runUncertainArms(arms: readonly Arm[], scope: JsScope, loop = false, exhaustive = arms[arms.length - 1].cond === null): Completion {
     this.markImpure();
     const before = scope.snapshot();
     const outcomes: Map<JsScope, Map<string, JsValue>>[] = [];
@@ -453,7 +454,7 @@ export class TsEvaluator {
       left = maybeLeft(leftKinds(left), this.builder.inArm(branch, i, loop, () => this.runUncertain(() => arm.run())));
       outcomes.push(scope.snapshot());
     }
-    if (arms[arms.length - 1].cond !== null) outcomes.push(before); // no else: the state may be unchanged
+    if (!exhaustive) outcomes.push(before); // no else: the state may be unchanged
     JsScope.restore(before);
     for (const s of before.keys()) {
       const names = new Set<string>();
@@ -479,9 +480,11 @@ export class TsEvaluator {
   }
 
   /** `for (init; cond; incr)`: unrolled when the trip count is known and small, else analysed once. */
-  private runFor(node: ts.ForStatement, scope: JsScope): Completion {
+  private runFor(node: ts.ForStatement, outer: JsScope): Completion {
     this.markImpure(); // the trip count is found on a snapshot of the variables, restored past any watcher
     const init = node.initializer;
+    // `for (let i …)`: the loop's own scope (a nested loop's `i` is another variable). NodeFlags.Let | Const = 3.
+    const scope = init && isVariableDeclarationList(init) && (init.flags & 3) !== 0 ? new JsScope(outer, outer.functionName) : outer;
     const runInit = () => {
       if (!init) return;
       if (isVariableDeclarationList(init)) this.runDeclarations(init, scope);
@@ -513,7 +516,7 @@ export class TsEvaluator {
         if (node.incrementor) this.evalExpr(node.incrementor, scope);
         return c;
       };
-      return this.unrolled(trip);
+      return this.unrolled(trip, scope);
     }
     const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : 'a loop whose bounds are not known';
     if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
@@ -524,7 +527,7 @@ export class TsEvaluator {
    * A loop of known rounds, `trip(i)` running round i ('end' past the last). `break` ends it, `continue` the round;
    * after a round that may have broken out or returned (in an undecided branch), the later rounds run in some runs.
    */
-  private unrolled(trip: (i: number) => Completion | 'end', from = 0): Completion {
+  private unrolled(trip: (i: number) => Completion | 'end', scope: JsScope, from = 0): Completion {
     for (let i = from; ; i++) {
       const c = trip(i);
       if (c === 'end') return undefined;
@@ -532,7 +535,7 @@ export class TsEvaluator {
       if (c.kind === 'break') return undefined;
       if (c.kind === 'return') return c;
       if (!c.leaves.has('break') && !c.leaves.has('return')) continue;
-      return returnsFrom(maybeLeft(c.leaves, this.inRegion(() => this.unrolled(trip, i + 1))));
+      return returnsFrom(maybeLeft(c.leaves, this.inRegion(() => this.unrolled(trip, scope, i + 1), scope)));
     }
   }
 
@@ -559,7 +562,7 @@ export class TsEvaluator {
         if (i >= known.length) return 'end';
         bind(known[i]);
         return this.runStatement(node.statement, scope);
-      });
+      }, scope);
     }
     bind(unknown(items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known'));
     return this.runUncertainArms([{ cond: node.expression, run: () => this.runStatement(node.statement, scope) }], scope, true);
@@ -574,7 +577,7 @@ export class TsEvaluator {
         if (c?.kind === 'break') return undefined;
         if (c?.kind === 'maybe') {
           // Falling through to the next clauses happens in some runs only; a break there leaves the switch.
-          const rest = i + 1 < clauses.length ? this.inRegion(() => runFrom(i + 1)) : undefined;
+          const rest = i + 1 < clauses.length ? this.inRegion(() => runFrom(i + 1), scope) : undefined;
           const kinds = new Set([...c.leaves].filter(k => k !== 'break'));
           return maybeLeft(kinds, rest);
         }
@@ -619,8 +622,9 @@ export class TsEvaluator {
    * run any number of times, so its body is analysed once as an undecided loop body, where it was handed over.
    */
   runCallbackMaybe(fn: FunctionValue, site: ts.CallExpression): void {
-    if (fn.analysed) return;
-    fn.analysed = { args: [], result: unknown('a callback') };
+    // Run at every hand-over (a function called before and passed again may add layers again); marked as analysed
+    // so that it is not also run after the end of the file.
+    fn.analysed ??= { args: [], result: unknown('a callback') };
     this.runUncertainArms([{ cond: site, run: () => void this.runFunctionBody(fn, [], site) }], fn.closure, true);
   }
 

@@ -55,12 +55,16 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
     callee = getProperty(ev, ev.evalExpr(calleeNode.expression, scope), calleeNode.name.text, calleeNode);
   } else callee = ev.evalExpr(calleeNode, scope);
   const args = evalArguments(ev, node.arguments, scope);
-  if (isSymbol(callee)) return callSymbol(ev, callee.path, node, fnNode, args);
-  if (isMethod(callee)) return callMethod(ev, callee.target, callee.name, node, args);
   if (isFunction(callee)) return ev.callFunction(callee, args.values, node);
-  // A callback handed to code that is not analysed (`xs.forEach(cb)` over unknown xs) may run any number of times.
+  // Array methods run their callbacks themselves (callArrayMethod).
+  if (isMethod(callee) && Array.isArray(callee.target)) return callMethod(ev, callee.target, callee.name, node, args);
+  const result = isSymbol(callee) ? callSymbol(ev, callee.path, node, fnNode, args)
+    : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args)
+      : unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined);
+  // A callback handed to code that is not analysed (`xs.forEach(cb)` over unknown xs, `setTimeout(cb)`, a promise's
+  // `then`) may run there any number of times.
   for (const a of args.values) if (isFunction(a)) ev.runCallbackMaybe(a, node);
-  return unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined);
+  return result;
 }
 
 /** `new X(…)`: a class defined in the file is a custom layer or model, unknown to the analysis. */
@@ -298,14 +302,18 @@ function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, node: t
     case 'map':
     case 'forEach': {
       const fn = p[0];
-      if (isFunction(fn) && (uncertainList || list.length > MAX_UNROLL)) ev.runCallbackMaybe(fn, node);
-      if (!isFunction(fn) || uncertainList || list.length > MAX_UNROLL) return unknown('a callback over values that are not known');
+      if (!isFunction(fn) || uncertainList || list.length > MAX_UNROLL) {
+        for (const a of p) if (isFunction(a)) ev.runCallbackMaybe(a, node);
+        return unknown('a callback over values that are not known');
+      }
       if (!fn.analysed) fn.analysed = { args: [], result: unknown('a callback') };
       const out = list.map((item, i) => ev.runFunctionBody(fn, [item, i]));
       return name === 'map' ? out : null;
     }
     default:
       ev.markUncertainList(list);
+      // `reduce`, `filter`, `some`, … run their callbacks in ways not followed here: any number of times.
+      for (const a of p) if (isFunction(a)) ev.runCallbackMaybe(a, node);
       return unknown(`\`.${name}(…)\` is not analysed`);
   }
 }
