@@ -437,7 +437,6 @@ export class PythonEvaluator {
     return undefined;
   }
 
-  /** Runs arms whose execution is not known (`loop`: one loop body, run any number of times), then keeps only the variables every outcome agrees on. */
   /**
    * Runs arms whose execution is not known (`exhaustive`: one of them surely runs, as with an `else`; `loop`: one
    * loop body, run any number of times), then keeps only the variables every outcome agrees on.
