@@ -225,3 +225,15 @@ test('a session tells 0 from -0 in what a kept statement read', () => {
   assert.deepEqual(session.analyze(after).layerUses.map(u => u.name), ['input_layer', 'd-0.0']);
   assert.deepEqual(analyzePython(after).layerUses.map(u => u.name), ['input_layer', 'd-0.0']);
 });
+
+test('an assignment expression (:=) binds in the enclosing scope, from a comprehension too; over unknown items it may not run', () => {
+  const a = analyzePython(`${KERAS3}y = 4
+if (n := 3) > 2:
+    pass
+xs = [(y := 8) for _ in range(2)]
+k = 4
+zs = [(k := 8) for _ in unknown_items]
+m = keras.Sequential([keras.Input((2,)), layers.Dense(n), layers.Dense(y), layers.Dense(k)])
+`);
+  assert.deepEqual(a.layerUses.slice(1).map(u => u.outputs), [[[null, 3]], [[null, 8]], [[null, '?']]]);
+});

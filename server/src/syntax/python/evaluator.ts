@@ -838,6 +838,16 @@ export class PythonEvaluator {
         return this.evalSubscript(node, scope);
       case 'call':
         return callValue(this, node, scope);
+      case 'named_expression': {
+        // `(n := value)` binds n in the enclosing function or module, also from inside a comprehension.
+        const name = node.childForFieldName('name');
+        const valueNode = node.childForFieldName('value');
+        const value = valueNode ? this.evalExpr(valueNode, scope) : unknown();
+        let target = scope;
+        while (target.comprehension && target.parent) target = target.parent;
+        if (name) target.set(name.text, value);
+        return value;
+      }
       case 'list_comprehension':
         return this.evalComprehension(node, scope);
       case 'generator_expression':
@@ -1035,7 +1045,7 @@ export class PythonEvaluator {
     if (!left || !right) return unknown();
     const iterable = this.evalExpr(right, scope);
     if (!Array.isArray(iterable) || iterable.length > MAX_UNROLL) return this.comprehensionOnce(body, clauses, scope, 'a comprehension over values that are not known', true);
-    const local = new Scope(scope, scope.functionName);
+    const local = new Scope(scope, scope.functionName, true);
     return iterable.map(item => {
       this.assignTarget(left, item, local);
       return this.evalExpr(body, local);
@@ -1048,10 +1058,11 @@ export class PythonEvaluator {
    */
   private comprehensionOnce(body: Node | null, clauses: readonly Node[], scope: Scope, reason: string, iterableEvaluated = false): PyValue {
     if (!body) return unknown(reason);
-    const local = new Scope(scope, scope.functionName);
-    // Its names are its own (no snapshot of the enclosing scope is needed, which would cost a copy per comprehension).
-    this.markImpure();
-    this.builder.inArm(this.builder.newBranch(), 0, true, () => this.runUncertain(scope, () => {
+    const local = new Scope(scope, scope.functionName, true);
+    // Its names are its own, but a walrus (`:=`) binds in the enclosing function or module: merged there as undecided.
+    let outer = scope;
+    while (outer.comprehension && outer.parent) outer = outer.parent;
+    this.runUncertainArms([() => {
       for (const clause of clauses) {
         if (typeOf(clause) !== 'for_in_clause') continue;
         const right = clause.childForFieldName('right');
@@ -1061,7 +1072,8 @@ export class PythonEvaluator {
         if (left) this.assignTarget(left, unknown(reason), local);
       }
       this.evalExpr(body, local);
-    }));
+      return undefined;
+    }], outer, false, true);
     return unknown(reason);
   }
 

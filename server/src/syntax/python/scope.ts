@@ -15,7 +15,7 @@ export class Scope {
   readonly starImports: string[][] = [];
   watcher: ScopeWatcher | undefined;
 
-  constructor(readonly parent: Scope | undefined, readonly functionName?: string) {}
+  constructor(readonly parent: Scope | undefined, readonly functionName?: string, readonly comprehension = false) {}
 
   lookup(name: string): PyValue | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
