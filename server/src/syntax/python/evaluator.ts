@@ -13,7 +13,8 @@ import {
   FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isSymbol, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
 } from './pyValues';
 import { convertValue, decodeStringContent, formatWithSpec, percentFormat, pyStr } from './pyFormat';
-import { numericBinary } from './pyArithmetic';
+import { exactInt, isDecimalDigits, numericBinary } from './pyArithmetic';
+import { joinLeaves, Leave, NO_LEAVES, ONLY_RETURN } from '../leaves';
 import { callValue, getAttribute } from './kerasCalls';
 import type { VersionEvidence } from '../../infer/chooseVersion';
 import { LiteralUse, Recorder, runWithMemo, StatementMemo } from '../statementMemo';
@@ -48,7 +49,6 @@ export const MAX_FUNCTION_RUNS = 2_000;
 
 /** How a statement or block ended: normally (undefined), by `return`, `break` or `continue`, or by one of them in some runs only. */
 type Completion = { readonly returned: PyValue } | typeof BREAK | typeof CONTINUE | { readonly maybeLeft: ReadonlySet<Leave> } | undefined;
-type Leave = 'return' | 'break' | 'continue';
 const BREAK = { jump: 'break' } as const;
 const CONTINUE = { jump: 'continue' } as const;
 
@@ -68,18 +68,15 @@ function leftKinds(c: Completion): ReadonlySet<Leave> {
   return new Set<Leave>(['returned' in c ? 'return' : c.jump]);
 }
 
-const NO_LEAVES: ReadonlySet<Leave> = new Set();
-
 /** "Left in some runs": the ways of `kinds` and of `then` (what ran after, itself in some runs only), or undefined for none. */
 function maybeLeft(kinds: ReadonlySet<Leave>, then: Completion): Completion {
-  const more = leftKinds(then);
-  if (kinds.size === 0 && more.size === 0) return undefined;
-  return { maybeLeft: new Set([...kinds, ...more]) };
+  const all = joinLeaves(kinds, leftKinds(then));
+  return all && { maybeLeft: all };
 }
 
 /** What a loop passes on: only returns (its break and continue are its own), as "in some runs". */
 function returnsFrom(c: Completion): Completion {
-  return leftKinds(c).has('return') ? { maybeLeft: new Set<Leave>(['return']) } : undefined;
+  return leftKinds(c).has('return') ? { maybeLeft: ONLY_RETURN } : undefined;
 }
 
 export interface Binding {
@@ -1172,7 +1169,7 @@ export function numberLiteral(type: 'integer' | 'float', text: string): PyValue 
 function parseInteger(text: string): PyValue {
   const n = integerValue(text);
   // Past 2**53 a double rounds the digits: such an int is not known exactly.
-  return typeof n === 'number' && !Number.isSafeInteger(n) ? unknown('an integer past 2**53, which the analysis does not hold exactly') : n;
+  return typeof n === 'number' ? exactInt(n) : n;
 }
 
 function integerValue(text: string): PyValue {
@@ -1186,13 +1183,6 @@ function integerValue(text: string): PyValue {
   return Number.isFinite(n) ? n : unknown();
 }
 
-function isDecimalDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return text.length > 0;
-}
 
 /** A string literal's prefix (`f`, `rb`, …, lower-cased) and quote, or undefined for a string the parser made up. */
 function stringPrefix(text: string): { prefix: string; quote: string; start: number } | undefined {

@@ -14,6 +14,7 @@ import { keras1MergeMode } from '../../layers/merging/functional';
 import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './kerasSymbols';
 import { PyValue, isClass, isFloatValue, isFunction, isMethod, isPyInt, isSymbol, numberOf, pyFloat, toArgValue } from './pyValues';
 import { pyStr, strFormat } from './pyFormat';
+import { exactInt } from './pyArithmetic';
 import { boundedString, PythonEvaluator, typeOf } from './evaluator';
 import type { Scope } from './scope';
 import { memberSymbol } from '../memberSymbol';
@@ -405,10 +406,6 @@ function stringMethod(target: string, name: string, args: EvaluatedArgs): string
   return undefined;
 }
 
-/** An int result: exact below 2**53 (and never -0), else unknown. */
-function exactInt(n: number): PyValue {
-  return Number.isSafeInteger(n) ? n + 0 : unknown('an integer past 2**53, which the analysis does not hold exactly');
-}
 
 const KNOWN_BUILTINS: ReadonlySet<string> = new Set(['range', 'len', 'int', 'float', 'str', 'abs', 'round', 'min', 'max', 'sum', 'tuple', 'list', 'print', 'dict']);
 
@@ -484,7 +481,7 @@ function callBuiltin(name: string, args: EvaluatedArgs, ev: PythonEvaluator): Py
       if (p.length !== 1 || !items || items.some(x => numberOf(x) === undefined)) return unknown();
       if (!items.some(isFloatValue)) {
         const total = items.reduce((a: number, x) => a + (x as number), 0);
-        return Number.isSafeInteger(total) ? total + 0 : unknown('an integer past 2**53, which the analysis does not hold exactly');
+        return exactInt(total);
       }
       // Python 3.12 adds floats with compensation, earlier versions one by one: known when both agree.
       return sameFloatSum(items.map(x => numberOf(x)!)) ?? unknown('a sum of floats that Python versions round differently');

@@ -11,7 +11,7 @@ export function numericBinary(op: string, a: PyValue, b: PyValue): PyValue | und
   const y = numberOf(b);
   if (x === undefined || y === undefined) return undefined;
   const float = isFloatValue(a) || isFloatValue(b);
-  if (!float && !(Number.isSafeInteger(x) && Number.isSafeInteger(y))) return unknown('an integer past 2**53, which the analysis does not hold exactly');
+  if (!float && !(Number.isSafeInteger(x) && Number.isSafeInteger(y))) return NOT_EXACT;
   switch (op) {
     case '+': return result(x + y, float);
     case '-': return result(x - y, float);
@@ -28,10 +28,26 @@ export function numericBinary(op: string, a: PyValue, b: PyValue): PyValue | und
   }
 }
 
-/** An int result must be exact (a safe integer; `-0` is 0), a float result finite. */
+/** What an int past 2**53 is: a double would have rounded it. */
+const NOT_EXACT = unknown('an integer past 2**53, which the analysis does not hold exactly');
+
+/** An int result: exact below 2**53 (and never -0), else unknown. */
+export function exactInt(n: number): PyValue {
+  return Number.isSafeInteger(n) ? n + 0 : NOT_EXACT;
+}
+
+/** An int result must be exact, a float result finite. */
 function result(r: number, float: boolean): PyValue {
-  if (float) return floatResult(r);
-  return Number.isSafeInteger(r) ? r + 0 : unknown('an integer past 2**53, which the analysis does not hold exactly');
+  return float ? floatResult(r) : exactInt(r);
+}
+
+/** Whether `text` is one or more ASCII decimal digits. */
+export function isDecimalDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
 }
 
 function floatResult(r: number): PyValue {

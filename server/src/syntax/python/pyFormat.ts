@@ -5,6 +5,7 @@
 
 import { pythonFloatText } from '../../ir/values';
 import { isFloatValue, isPyFloat, isPyInt, numberOf, PyValue } from './pyValues';
+import { isDecimalDigits } from './pyArithmetic';
 
 /** Whole numbers past this lose digits in a double: their text is not known. */
 const MAX_EXACT = 2 ** 53;
@@ -269,7 +270,7 @@ export function strFormat(template: string, positional: readonly PyValue[], keyw
     if (name === '') {
       if (manual) return undefined;
       value = positional[auto++];
-    } else if (isDigits(name)) {
+    } else if (isDecimalDigits(name)) {
       if (auto > 0) return undefined;
       manual = true;
       value = positional[Number(name)];
@@ -351,11 +352,6 @@ function percentField(value: PyValue, flags: string, width: string, precision: s
   return undefined;
 }
 
-function isDigits(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
 
 function isIdentifier(s: string): boolean {
   if (s.length === 0 || (s[0] >= '0' && s[0] <= '9')) return false;

@@ -26,6 +26,7 @@ import { isTfjsModule, TF_ROOT } from './tfjsSymbols';
 import { callExpression, getProperty, newExpression } from './tfjsCalls';
 import { binaryOp, compareOp } from './operators';
 import { Recorder, runWithMemo, StatementMemo } from '../statementMemo';
+import { joinLeaves, Leave, NO_LEAVES, ONLY_RETURN } from '../leaves';
 import { importedSymbol } from '../memberSymbol';
 
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
@@ -55,9 +56,6 @@ export type Completion = { readonly kind: 'return'; readonly value: JsValue } | 
 
 /** A `return`, `break` or `continue` taken in an undecided branch: in some runs only. */
 type Maybe = { readonly kind: 'maybe'; readonly leaves: ReadonlySet<Leave> };
-type Leave = 'return' | 'break' | 'continue';
-
-const NO_LEAVES: ReadonlySet<Leave> = new Set();
 
 /** The ways a completion leaves its block, or none. */
 function leftKinds(c: Completion): ReadonlySet<Leave> {
@@ -67,14 +65,13 @@ function leftKinds(c: Completion): ReadonlySet<Leave> {
 
 /** "Left in some runs": the ways of `kinds` and of `then` (what ran after, itself in some runs only), or undefined. */
 function maybeLeft(kinds: ReadonlySet<Leave>, then: Completion): Completion {
-  const more = leftKinds(then);
-  if (kinds.size === 0 && more.size === 0) return undefined;
-  return { kind: 'maybe', leaves: new Set([...kinds, ...more]) };
+  const all = joinLeaves(kinds, leftKinds(then));
+  return all && { kind: 'maybe', leaves: all };
 }
 
 /** What a loop passes on: only returns (its break and continue are its own), as "in some runs". */
 function returnsFrom(c: Completion): Completion {
-  return leftKinds(c).has('return') ? { kind: 'maybe', leaves: new Set<Leave>(['return']) } : undefined;
+  return leftKinds(c).has('return') ? { kind: 'maybe', leaves: ONLY_RETURN } : undefined;
 }
 
 /** Whether a module stops after a statement: after a `return` only (half-typed code); see the Python evaluator. */
