@@ -7,7 +7,7 @@ import {
   CallNode, FunctionalModel, GraphEvent, Issue, LayerInstance, ModelNode, SequentialModel, TensorRef, TextRange,
   isModelNode, isTensorRef,
 } from '../ir/graph';
-import { isLayerValue } from '../ir/values';
+import { ArgValue, isLayerValue, isUnknown, Unknown } from '../ir/values';
 import { BuildOptions, buildLayer, displayName, sameShapeList } from './buildLayer';
 import { declaredInputShape, declaresInput } from './declaredInput';
 import { NameAllocator } from './naming';
@@ -183,6 +183,11 @@ export class Propagator {
 
   private computeCall(call: CallNode): void {
     const callee = call.callee;
+    const stale = call.stale ?? (isModelNode(callee) ? undefined : callee.stale);
+    if (stale) {
+      this.setUnknown(call, stale);
+      return;
+    }
     if (isModelNode(callee)) {
       this.computeModelCall(call, callee);
       return;
@@ -233,7 +238,9 @@ export class Propagator {
       }
     }
     if (inputs.length === 0 || inputs.some(s => s === undefined)) {
-      this.setUnknown(call, call.afterUncertain ? 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide' : 'its input shape is not known', inputs);
+      // A value the front end could not follow says why (`x` changes from one round of a loop to the next).
+      const why = call.inputs.map(i => (!isTensorRef(i) && isUnknown(i as ArgValue) ? (i as Unknown).reason : undefined)).find(r => r !== undefined);
+      this.setUnknown(call, call.afterUncertain ? 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide' : why ? `its input is not known: ${why}` : 'its input shape is not known', inputs);
       return;
     }
     const shapes = inputs as Shape[];

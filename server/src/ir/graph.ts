@@ -42,6 +42,8 @@ export interface LayerInstance extends LayerCreation {
   readonly id: number;
   /** Created in a function the file never calls: its automatic name's number is not known. */
   readonly detached?: boolean;
+  /** Why the arguments the front end recorded may not be the ones the layer is made with (see CallNode.stale). */
+  stale?: string;
   /** Set by inference. */
   name?: string;
   /** Set by inference: the class name the chosen Keras version reports (`Convolution2D` in Keras 1). */
@@ -122,6 +124,8 @@ export interface CallNode {
    * loop that does not enclose this one), so its input is not known.
    */
   afterUncertain?: boolean;
+  /** Why the arguments or inputs the front end recorded for this call may not be the ones it runs with. */
+  stale?: string;
   /** Set by inference. */
   result?: CallResult;
   /**

@@ -101,6 +101,7 @@ export class GraphBuilder {
       uncertain: c.uncertain,
       createsLayers: c.createsLayers,
       detached: this.detached || undefined,
+      stale: undefined,
       name: undefined,
       typeName: undefined,
       built: undefined,
@@ -114,7 +115,7 @@ export class GraphBuilder {
   /** `callee(inputs...)`: returns one tensor per output (the count is known only after inference, so index 0..n). */
   call(callee: Callee, inputs: readonly ArgValueOrTensor[], inputsAsList: boolean, callOptions: ReadonlyMap<string, ArgValueOrTensor>, range: TextRange, uncertain: boolean, sequential?: SequentialModel, addKind?: CallNode['addKind'], hintAt?: number): CallNode {
     // With the fields inference and collection set later: one object shape for every call.
-    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential, addKind, hintAt, arm: undefined, afterUncertain: undefined, result: undefined, previousResult: undefined, collected: undefined };
+    const call: CallNode = { id: this.nextId++, callee, inputs, inputsAsList, callOptions, range, sequential, addKind, hintAt, arm: undefined, afterUncertain: undefined, stale: undefined, result: undefined, previousResult: undefined, collected: undefined };
     if (uncertain) this.uncertainCalls.add(call);
     this.events.push({ kind: 'call', call });
     return call;

@@ -9,6 +9,9 @@ import type { TextRange } from '../../ir/graph';
 import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
+import { assignedNames, declaredElsewhere } from './assignedNames';
+import { runArms } from '../armJournal';
+import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isSymbol, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
 } from './pyValues';
@@ -289,7 +292,7 @@ export class PythonEvaluator {
         return this.runFor(node, scope);
       case 'while_statement': {
         const body = node.childForFieldName('body');
-        const r = body ? this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false, true) : undefined;
+        const r = body ? this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false, [body, node.childForFieldName('condition')]) : undefined;
         const otherwise = node.childForFieldName('alternative');
         if (otherwise) this.runMaybe(otherwise, scope);
         return returnsFrom(r);
@@ -435,44 +438,25 @@ export class PythonEvaluator {
   }
 
   /**
-   * Runs arms whose execution is not known (`exhaustive`: one of them surely runs, as with an `else`; `loop`: one
-   * loop body, run any number of times), then keeps only the variables every outcome agrees on.
+   * Runs arms whose execution is not known (`exhaustive`: one of them surely runs, as with an `else`), then keeps
+   * only the variables every outcome agrees on. `loop`: the syntax of one loop body (with what else binds in each
+   * round), run any number of times but analysed once — see syntax/loopRound.ts.
    */
-  private runUncertainArms(arms: readonly (() => Completion)[], scope: Scope, exhaustive: boolean, loop = false): Completion {
+  private runUncertainArms(arms: readonly (() => Completion)[], scope: Scope, exhaustive: boolean, loop: readonly (Node | null)[] | false = false): Completion {
     this.markImpure();
-    // Each arm runs on the state before the branch: what it assigns is noted, kept aside and taken back.
-    const outcomes: Map<string, PyValue>[] = [];
-    const assigned = new Set<string>();
     const branch = this.builder.newBranch();
+    const rules = { same: sameValue, disagree: (name: string) => unknown(`\`${name}\` is assigned in a branch whose condition is not known`) };
+    let round: LoopRound<PyValue> | undefined;
+    const runs = arms.map((run, i) => () => {
+      if (loop) {
+        const names = loop.flatMap(n => (n ? assignedNames(n) : []));
+        round = startLoopRound(this.builder, names, name => (scope.lookup(name) !== undefined ? scope.target(name) : undefined), carriedUnknown);
+      }
+      return this.builder.inArm(branch, i, !!loop, () => this.runUncertain(scope, run));
+    });
+    const results = runArms(scope.journals, runs, exhaustive, rules, journal => round?.end(journal, this.builder, sameValue, rules.disagree));
     let left: Completion;
-    for (let i = 0; i < arms.length; i++) {
-      const run = arms[i];
-      const outer = scope.beginJournal();
-      let r: Completion;
-      let journal: ReadonlyMap<string, PyValue | undefined>;
-      try {
-        r = this.builder.inArm(branch, i, loop, () => this.runUncertain(scope, run));
-      } finally {
-        journal = scope.endJournal(outer);
-      }
-      const values = new Map<string, PyValue>();
-      for (const name of journal.keys()) {
-        assigned.add(name);
-        const v = scope.own(name);
-        if (v !== undefined) values.set(name, v);
-      }
-      scope.undo(journal);
-      left = maybeLeft(leftKinds(left), r);
-      outcomes.push(values);
-    }
-    for (const name of assigned) {
-      const before = scope.own(name);
-      const values = outcomes.map(o => (o.has(name) ? o.get(name) : before));
-      if (!exhaustive) values.push(before); // no else: the state may be unchanged
-      const first = values[0];
-      const same = values.every(v => v !== undefined && first !== undefined && sameValue(v, first));
-      scope.set(name, same && first !== undefined ? first : unknown(`\`${name}\` is assigned in a branch whose condition is not known`));
-    }
+    for (const r of results) left = maybeLeft(leftKinds(left), r);
     // A loop analysed once takes its own break and continue; a return leaves the function in some runs.
     return loop ? returnsFrom(left) : left;
   }
@@ -510,7 +494,7 @@ export class PythonEvaluator {
     // Unknown trip count: analyse the body once for hints, then forget what it assigned.
     const reason = items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known';
     this.assignTarget(left, unknown(reason), scope);
-    const r = this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false, true);
+    const r = this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false, [body]);
     // The loop may break before its else.
     if (otherwise) this.runMaybe(otherwise, scope);
     return r;
@@ -671,6 +655,8 @@ export class PythonEvaluator {
     if (reason) return this.notRun(fn, [...positional, ...keyword.values()], reason, site);
     this.ranDefinitions.add(fn.node.startIndex);
     const local = new Scope(fn.closure, fn.name);
+    const body = fn.node.childForFieldName('body');
+    if (body) for (const [name, kind] of declaredElsewhere(body)) local.declareElsewhere(name, kind);
     const params = fn.node.childForFieldName('parameters');
     let index = 0;
     for (const p of params?.namedChildren ?? []) {
@@ -694,7 +680,6 @@ export class PythonEvaluator {
     this.activeFunctions.add(fn);
     let result: PyValue = null;
     try {
-      const body = fn.node.childForFieldName('body');
       const r = body ? this.runBlock(body.namedChildren, local) : undefined;
       // A body that may have returned early in an undecided branch returns one of several values.
       result = !r ? null : 'returned' in r ? r.returned : 'maybeLeft' in r ? unknown(`\`${fn.name}\` returns early in a branch whose condition is not known`) : null;
@@ -708,7 +693,8 @@ export class PythonEvaluator {
 
   /** A function handed to code that is not analysed: run as an undecided loop body, where it was handed over. */
   runCallbackMaybe(fn: FunctionValue, scope: Scope, site: Node): void {
-    this.runUncertainArms([() => void this.callFunction(fn, [], new Map(), site)], scope, false, true);
+    // Its names are its own (a change it makes through `global` or `nonlocal` is still followed: loopRound.ts).
+    this.runUncertainArms([() => void this.callFunction(fn, [], new Map(), site)], scope, false, []);
   }
 
   /** A call that is not run: see `GraphBuilder.unanalysedCall`. */
@@ -1070,7 +1056,7 @@ export class PythonEvaluator {
       }
       this.evalExpr(body, local);
       return undefined;
-    }], outer, false, true);
+    }], outer, false, [body, ...clauses]);
     return unknown(reason);
   }
 
@@ -1081,9 +1067,10 @@ export class PythonEvaluator {
   private runHandler(clause: Node, scope: Scope): void {
     const block = clause.childForFieldName('body') ?? clause.namedChildren.find(c => c && typeOf(c) === 'block');
     if (!block) return;
-    const before = scope.snapshot();
-    this.runUncertainArms([() => this.runBlock(block.namedChildren, scope)], scope, false);
-    for (const [name, value] of before) if (isSymbol(value) && isPyUnknown(scope.own(name) ?? null)) scope.set(name, value);
+    const { journal } = scope.journals.record(() => this.runUncertainArms([() => this.runBlock(block.namedChildren, scope)], scope, false));
+    for (const [table, names] of journal) {
+      for (const [name, before] of names) if (before !== undefined && isSymbol(before) && isPyUnknown(table.own(name) ?? null)) table.setOwn(name, before);
+    }
   }
 
   /** A binary operator on known values, with Python's int and float results (pyArithmetic.ts). */

@@ -1,23 +1,44 @@
 // Variable scopes of the Python evaluator: module and function scopes chained to their parent, plus
-// the modules star-imported into each (`from keras.layers import *`). A watcher sees one scope's assignments.
+// the modules star-imported into each (`from keras.layers import *`), and the names a function declares `global`
+// or `nonlocal`. A watcher sees one scope's assignments; every scope of one analysis shares a journal keeper
+// (syntax/armJournal.ts), which notes what an undecided arm assigns.
 
 import type { PyValue } from './pyValues';
+import { Bindings, JournalKeeper } from '../armJournal';
 
 /** Told of every assignment in one scope: how a statement's effects are recorded. */
 export interface ScopeWatcher {
   write(name: string, value: PyValue): void;
 }
 
-export class Scope {
+export class Scope implements Bindings<PyValue> {
   private readonly vars = new Map<string, PyValue>();
-  /** While an undecided arm runs: each name it assigned, with the value it had before (undefined: unbound). */
-  private journal: Map<string, PyValue | undefined> | undefined;
+  readonly journals: JournalKeeper<PyValue>;
   readonly starImports: string[][] = [];
+  /** Names declared `global` or `nonlocal` here: the scope they are read from and assigned in. */
+  private elsewhere: Map<string, Scope> | undefined;
   watcher: ScopeWatcher | undefined;
 
-  constructor(readonly parent: Scope | undefined, readonly functionName?: string, readonly comprehension = false) {}
+  constructor(readonly parent: Scope | undefined, readonly functionName?: string, readonly comprehension = false) {
+    this.journals = parent ? parent.journals : new JournalKeeper();
+  }
+
+  /** `global name` (the module's scope) or `nonlocal name` (the enclosing function's that binds it). */
+  declareElsewhere(name: string, kind: 'global' | 'nonlocal'): void {
+    let target: Scope | undefined;
+    if (kind === 'global') for (target = this; target.parent; target = target.parent);
+    else for (let s = this.parent; s && s.parent; s = s.parent) if (!s.comprehension && s.vars.has(name)) { target = s; break; }
+    if (target && target !== this) (this.elsewhere ??= new Map()).set(name, target);
+  }
+
+  /** The scope an assignment of `name` here changes. */
+  target(name: string): Scope {
+    return this.elsewhere?.get(name) ?? this;
+  }
 
   lookup(name: string): PyValue | undefined {
+    const other = this.elsewhere?.get(name);
+    if (other) return other.lookup(name);
     for (let s: Scope | undefined = this; s; s = s.parent) {
       const v = s.vars.get(name);
       if (v !== undefined) return v;
@@ -37,50 +58,26 @@ export class Scope {
     return out;
   }
 
+  /** An assignment of `name` (in the scope a `global` or `nonlocal` declaration names, if any). */
   set(name: string, value: PyValue): void {
-    if (this.journal && !this.journal.has(name)) this.journal.set(name, this.vars.get(name));
+    const other = this.elsewhere?.get(name);
+    if (other) other.setOwn(name, value);
+    else this.setOwn(name, value);
+  }
+
+  setOwn(name: string, value: PyValue): void {
+    this.journals.note(this, name, this.vars.get(name));
     this.vars.set(name, value);
     this.watcher?.write(name, value);
   }
 
+  putBack(name: string, value: PyValue | undefined): void {
+    if (value === undefined) this.vars.delete(name);
+    else this.vars.set(name, value);
+  }
+
   has(name: string): boolean {
     return this.vars.has(name);
-  }
-
-  /** A snapshot of this scope's own bindings (for merging branches of an unknown `if`). */
-  snapshot(): Map<string, PyValue> {
-    return new Map(this.vars);
-  }
-
-  restore(snapshot: Map<string, PyValue>): void {
-    this.vars.clear();
-    for (const [k, v] of snapshot) this.vars.set(k, v);
-  }
-
-  /**
-   * Starts noting what this scope's assignments overwrite (for an undecided arm: its cost follows what the arm
-   * assigns, not the size of the scope). Returns the journal it interrupts, for `endJournal`.
-   */
-  beginJournal(): Map<string, PyValue | undefined> | undefined {
-    const outer = this.journal;
-    this.journal = new Map();
-    return outer;
-  }
-
-  /** Ends the current journal (the interrupted one learns what it overwrote) and returns it. */
-  endJournal(outer: Map<string, PyValue | undefined> | undefined): ReadonlyMap<string, PyValue | undefined> {
-    const journal = this.journal ?? new Map<string, PyValue | undefined>();
-    if (outer) for (const [name, before] of journal) if (!outer.has(name)) outer.set(name, before);
-    this.journal = outer;
-    return journal;
-  }
-
-  /** Takes back the assignments a journal noted. */
-  undo(journal: ReadonlyMap<string, PyValue | undefined>): void {
-    for (const [name, before] of journal) {
-      if (before === undefined) this.vars.delete(name);
-      else this.vars.set(name, before);
-    }
   }
 
   ownNames(): IterableIterator<string> {

@@ -18,6 +18,9 @@ import type { ModelNode, TensorRef, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
+import { assignedNames } from './assignedNames';
+import { runArms, undo } from '../armJournal';
+import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionNode, FunctionValue, JsObject, JsValue, isClass, isFunction, isGraphValue, isJsUnknown, isObject, isSymbol,
   sameValue, truthOf,
@@ -283,7 +286,7 @@ export class TsEvaluator {
       case SyntaxKind.WhileStatement:
       case SyntaxKind.DoStatement: {
         const loop = node as ts.WhileStatement | ts.DoStatement;
-        return this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope, true);
+        return this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope, [loop.statement, loop.expression]);
       }
       case SyntaxKind.SwitchStatement:
         return this.runSwitch(node as ts.SwitchStatement, scope);
@@ -436,33 +439,22 @@ export class TsEvaluator {
   }
 
   /**
-   * Runs arms whose execution is not known (`loop`: one loop body, run any number of times), then keeps only the
-   * variables every outcome agrees on.
+   * Runs arms whose execution is not known, then keeps only the variables every outcome agrees on. `loop`: the
+   * syntax of one loop body (with its condition and update), run any number of times but analysed once — see
+   * `runLoopRound`.
    */
-  runUncertainArms(arms: readonly Arm[], scope: JsScope, loop = false, exhaustive = arms[arms.length - 1].cond === null): Completion {
+  runUncertainArms(arms: readonly Arm[], scope: JsScope, loop: readonly (ts.Node | undefined)[] | false = false, exhaustive = arms[arms.length - 1].cond === null): Completion {
     this.markImpure();
-    const before = scope.snapshot();
-    const outcomes: Map<JsScope, Map<string, JsValue>>[] = [];
     const branch = this.builder.newBranch();
+    const rules = { same: sameValue, disagree: (name: string) => unknown(`\`${name}\` is assigned in a branch whose condition is not known`) };
+    let round: LoopRound<JsValue> | undefined;
+    const runs = arms.map((arm, i) => () => {
+      if (loop) round = startLoopRound(this.builder, assignedNames(loop.filter((n): n is ts.Node => n !== undefined)), name => scope.owner(name), carriedUnknown);
+      return this.builder.inArm(branch, i, !!loop, () => this.runUncertain(() => arm.run()));
+    });
+    const results = runArms(scope.journals, runs, exhaustive, rules, journal => round?.end(journal, this.builder, sameValue, rules.disagree));
     let left: Completion;
-    for (let i = 0; i < arms.length; i++) {
-      const arm = arms[i];
-      JsScope.restore(before);
-      left = maybeLeft(leftKinds(left), this.builder.inArm(branch, i, loop, () => this.runUncertain(() => arm.run())));
-      outcomes.push(scope.snapshot());
-    }
-    if (!exhaustive) outcomes.push(before); // no else: the state may be unchanged
-    JsScope.restore(before);
-    for (const s of before.keys()) {
-      const names = new Set<string>();
-      for (const o of outcomes) for (const k of o.get(s)?.keys() ?? []) names.add(k);
-      for (const name of names) {
-        const values = outcomes.map(o => o.get(s)?.get(name));
-        const first = values[0];
-        const same = values.every(v => v !== undefined && first !== undefined && sameValue(v, first));
-        s.setOwn(name, same && first !== undefined ? first : unknown(`\`${name}\` is assigned in a branch whose condition is not known`));
-      }
-    }
+    for (const r of results) left = maybeLeft(leftKinds(left), r);
     // A loop analysed once takes its own break and continue; a return leaves the function in some runs.
     return loop ? returnsFrom(left) : left;
   }
@@ -478,7 +470,7 @@ export class TsEvaluator {
 
   /** `for (init; cond; incr)`: unrolled when the trip count is known and small, else analysed once. */
   private runFor(node: ts.ForStatement, outer: JsScope): Completion {
-    this.markImpure(); // the trip count is found on a snapshot of the variables, restored past any watcher
+    this.markImpure(); // the trip count is found on the variables themselves, taken back past any watcher
     const init = node.initializer;
     // `for (let i …)`: the loop's own scope (a nested loop's `i` is another variable). NodeFlags.Let | Const = 3.
     const scope = init && isVariableDeclarationList(init) && (init.flags & 3) !== 0 ? new JsScope(outer, outer.functionName) : outer;
@@ -487,22 +479,22 @@ export class TsEvaluator {
       if (isVariableDeclarationList(init)) this.runDeclarations(init, scope);
       else this.evalExpr(init, scope);
     };
-    // Count the iterations on a copy of the state (condition and increment only).
-    const before = scope.snapshot();
-    runInit();
+    // Count the iterations on the variables themselves (condition and increment only), then take that back.
     let trips = 0;
     let known = true;
-    for (;;) {
-      const t = node.condition ? truthOf(this.evalExpr(node.condition, scope)) : undefined;
-      if (t === false) break;
-      if (t === undefined || trips > MAX_UNROLL) {
-        known = false;
-        break;
+    undo(scope.journals.record(() => {
+      runInit();
+      for (;;) {
+        const t = node.condition ? truthOf(this.evalExpr(node.condition, scope)) : undefined;
+        if (t === false) break;
+        if (t === undefined || trips > MAX_UNROLL) {
+          known = false;
+          break;
+        }
+        trips++;
+        if (node.incrementor) this.evalExpr(node.incrementor, scope);
       }
-      trips++;
-      if (node.incrementor) this.evalExpr(node.incrementor, scope);
-    }
-    JsScope.restore(before);
+    }).journal);
     runInit();
     if (known) {
       const trip = (i: number): Completion | 'end' => {
@@ -517,7 +509,7 @@ export class TsEvaluator {
     }
     const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : 'a loop whose bounds are not known';
     if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
-    return this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope, true);
+    return this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope, [node.statement, node.condition, node.incrementor]);
   }
 
   /**
@@ -562,7 +554,7 @@ export class TsEvaluator {
       }, scope);
     }
     bind(unknown(items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known'));
-    return this.runUncertainArms([{ cond: node.expression, run: () => this.runStatement(node.statement, scope) }], scope, true);
+    return this.runUncertainArms([{ cond: node.expression, run: () => this.runStatement(node.statement, scope) }], scope, [node.statement]);
   }
 
   private runSwitch(node: ts.SwitchStatement, scope: JsScope): Completion {
@@ -622,7 +614,7 @@ export class TsEvaluator {
     // Run at every hand-over (a function called before and passed again may add layers again); marked as analysed
     // so that it is not also run after the end of the file.
     fn.analysed ??= { args: [], result: unknown('a callback') };
-    this.runUncertainArms([{ cond: site, run: () => void this.runFunctionBody(fn, [], site) }], fn.closure, true);
+    this.runUncertainArms([{ cond: site, run: () => void this.runFunctionBody(fn, [], site) }], fn.closure, [fn.node]);
   }
 
   /** Runs a function body with arguments, without the analyse-once rule (callbacks of `map`, `forEach`). */

@@ -1,18 +1,23 @@
 // Variable scopes of the TS/JS evaluator: module and function scopes chained to their parent. Blocks
 // share their function's scope (a simplification: shadowing in nested blocks is rare in model code). A
-// watcher sees one scope's assignments (a session records what each top-level statement assigns).
+// watcher sees one scope's assignments (a session records what each top-level statement assigns). Every scope of
+// one analysis shares a journal keeper (syntax/armJournal.ts), which notes what an undecided arm assigns.
 
 import type { JsValue } from './jsValues';
+import { Bindings, JournalKeeper } from '../armJournal';
 
 export interface ScopeWatcher {
   write(name: string, value: JsValue): void;
 }
 
-export class JsScope {
+export class JsScope implements Bindings<JsValue> {
   private readonly vars = new Map<string, JsValue>();
+  readonly journals: JournalKeeper<JsValue>;
   watcher: ScopeWatcher | undefined;
 
-  constructor(readonly parent: JsScope | undefined, readonly functionName?: string) {}
+  constructor(readonly parent: JsScope | undefined, readonly functionName?: string) {
+    this.journals = parent ? parent.journals : new JournalKeeper();
+  }
 
   /** The value bound in this scope itself (not its parents). */
   own(name: string): JsValue | undefined {
@@ -20,6 +25,7 @@ export class JsScope {
   }
 
   private set(name: string, value: JsValue): void {
+    this.journals.note(this, name, this.vars.get(name));
     this.vars.set(name, value);
     this.watcher?.write(name, value);
   }
@@ -29,6 +35,12 @@ export class JsScope {
       const v = s.vars.get(name);
       if (v !== undefined) return v;
     }
+    return undefined;
+  }
+
+  /** The scope of this chain that binds `name`: where an assignment to it goes. */
+  owner(name: string): JsScope | undefined {
+    for (let s: JsScope | undefined = this; s; s = s.parent) if (s.vars.has(name)) return s;
     return undefined;
   }
 
@@ -48,18 +60,9 @@ export class JsScope {
     this.set(name, value);
   }
 
-  /** Snapshots of this scope and its ancestors (an unknown branch may assign outer variables). */
-  snapshot(): Map<JsScope, Map<string, JsValue>> {
-    const out = new Map<JsScope, Map<string, JsValue>>();
-    for (let s: JsScope | undefined = this; s; s = s.parent) out.set(s, new Map(s.vars));
-    return out;
-  }
-
-  static restore(snapshot: Map<JsScope, Map<string, JsValue>>): void {
-    for (const [s, vars] of snapshot) {
-      s.vars.clear();
-      for (const [k, v] of vars) s.vars.set(k, v);
-    }
+  putBack(name: string, value: JsValue | undefined): void {
+    if (value === undefined) this.vars.delete(name);
+    else this.vars.set(name, value);
   }
 
   /** Sets a name directly in this scope's table (used when merging branches). */

@@ -1,0 +1,118 @@
+// Undecided arms on one starting state, for both evaluators: a journal notes what an arm assigns, in any scope,
+// so the arm can be taken back at the cost of what it assigned; then each name is merged over the outcomes.
+
+/** A scope's table of bindings, as the journal needs it. */
+export interface Bindings<V> {
+  /** The value bound in this table itself (not its parents). */
+  own(name: string): V | undefined;
+  /** Puts back an earlier value (undefined: unbinds), past any watcher. */
+  putBack(name: string, value: V | undefined): void;
+  /** Sets the merged value of a name in this table (watchers see it). */
+  setOwn(name: string, value: V): void;
+}
+
+/** Per table, each name assigned while the journal was kept, with the value it had before (undefined: unbound). */
+export type Journal<V> = Map<Bindings<V>, Map<string, V | undefined>>;
+
+/** The journal being kept, shared by every scope of one analysis. */
+export class JournalKeeper<V> {
+  private current: Journal<V> | undefined;
+
+  /** Called by a table before it assigns `name` (whose value is `before`). */
+  note(table: Bindings<V>, name: string, before: V | undefined): void {
+    const journal = this.current;
+    if (!journal) return;
+    let names = journal.get(table);
+    if (!names) journal.set(table, (names = new Map()));
+    if (!names.has(name)) names.set(name, before);
+  }
+
+  /** Starts a journal; returns the one it interrupts, for `end`. */
+  begin(): Journal<V> | undefined {
+    const outer = this.current;
+    this.current = new Map();
+    return outer;
+  }
+
+  /** Ends the current journal (the interrupted one learns what it overwrote) and returns it. */
+  end(outer: Journal<V> | undefined): Journal<V> {
+    const journal = this.current ?? new Map();
+    if (outer) {
+      for (const [table, names] of journal) {
+        let into = outer.get(table);
+        if (!into) outer.set(table, (into = new Map()));
+        for (const [name, before] of names) if (!into.has(name)) into.set(name, before);
+      }
+    }
+    this.current = outer;
+    return journal;
+  }
+
+  /** Runs `f` journaled and returns what it assigned, with `f`'s result. */
+  record<R>(f: () => R): { result: R; journal: Journal<V> } {
+    const outer = this.begin();
+    let journal: Journal<V>;
+    let result: R;
+    try {
+      result = f();
+    } finally {
+      journal = this.end(outer);
+    }
+    return { result, journal };
+  }
+}
+
+/** Takes back the assignments a journal noted. */
+export function undo<V>(journal: Journal<V>): void {
+  for (const [table, names] of journal) for (const [name, before] of names) table.putBack(name, before);
+}
+
+/** How `runArms` merges: equality of values, and the value of a name the outcomes disagree on. */
+export interface MergeRules<V> {
+  same(a: V, b: V): boolean;
+  disagree(name: string): V;
+}
+
+/**
+ * Runs each arm on the state before them (what it assigns is noted, kept aside and taken back; `inspect` sees
+ * each arm's journal before that), then keeps each name every outcome agrees on — `exhaustive`: one arm surely
+ * runs, else the state may also be unchanged — and gives the others `rules.disagree`. Returns the arms' results.
+ */
+export function runArms<V, R>(keeper: JournalKeeper<V>, arms: readonly (() => R)[], exhaustive: boolean, rules: MergeRules<V>, inspect?: (journal: Journal<V>) => void): R[] {
+  const results: R[] = [];
+  const outcomes: Map<Bindings<V>, Map<string, V>>[] = [];
+  const assigned = new Map<Bindings<V>, Set<string>>();
+  for (const arm of arms) {
+    const { result, journal } = keeper.record(arm);
+    inspect?.(journal);
+    const values = new Map<Bindings<V>, Map<string, V>>();
+    for (const [table, names] of journal) {
+      let all = assigned.get(table);
+      if (!all) assigned.set(table, (all = new Set()));
+      const now = new Map<string, V>();
+      for (const name of names.keys()) {
+        all.add(name);
+        const v = table.own(name);
+        if (v !== undefined) now.set(name, v);
+      }
+      values.set(table, now);
+    }
+    undo(journal);
+    results.push(result);
+    outcomes.push(values);
+  }
+  for (const [table, names] of assigned) {
+    for (const name of names) {
+      const before = table.own(name);
+      const values = outcomes.map(o => {
+        const m = o.get(table);
+        return m && m.has(name) ? m.get(name) : before;
+      });
+      if (!exhaustive) values.push(before);
+      const first = values[0];
+      const agree = first !== undefined && values.every(v => v !== undefined && rules.same(v, first));
+      table.setOwn(name, agree ? first : rules.disagree(name));
+    }
+  }
+  return results;
+}

@@ -1,0 +1,83 @@
+// The names a piece of Python syntax may bind, read from the syntax alone (assignments, `for` and `with` targets,
+// `:=`, imports, `def` and `class`, also inside nested functions): a loop analysed once takes these as changing
+// from one round to the next.
+
+import type { PyNode } from './syntaxNode';
+
+const cache = new WeakMap<PyNode, readonly string[]>();
+
+/** The field of each binding construct that holds what it binds. */
+const TARGET_FIELD: Readonly<Record<string, string>> = {
+  assignment: 'left',
+  augmented_assignment: 'left',
+  for_statement: 'left',
+  for_in_clause: 'left',
+  named_expression: 'name',
+  as_pattern: 'alias',
+  function_definition: 'name',
+  class_definition: 'name',
+};
+
+/** Every identifier that `node` (and the functions written in it) may bind. */
+export function assignedNames(node: PyNode): readonly string[] {
+  const hit = cache.get(node);
+  if (hit) return hit;
+  const names = new Set<string>();
+  const stack: PyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const field = TARGET_FIELD[n.type];
+    if (field) {
+      const target = n.childForFieldName(field);
+      if (target) targetNames(target, names);
+    } else if (n.type === 'aliased_import') {
+      const alias = n.childForFieldName('alias');
+      if (alias) names.add(alias.text);
+    } else if (n.type === 'import_statement' || n.type === 'import_from_statement') {
+      // `import a.b` binds `a`; `from m import x` binds `x` (aliases are read above).
+      for (const d of n.childrenForFieldName('name')) {
+        if (d && d.type === 'dotted_name') {
+          const parts = d.namedChildren.filter(c => c && c.type === 'identifier');
+          const bound = n.type === 'import_statement' ? parts[0] : parts[parts.length - 1];
+          if (bound) names.add(bound.text);
+        }
+      }
+    }
+    for (const c of n.children) if (c) stack.push(c);
+  }
+  const out = [...names];
+  cache.set(node, out);
+  return out;
+}
+
+/** The identifiers a target binds: a name, or the names of a tuple or list pattern (not attributes or items). */
+function targetNames(target: PyNode, into: Set<string>): void {
+  const stack: PyNode[] = [target];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'identifier') into.add(n.text);
+    else if (n.type !== 'attribute' && n.type !== 'subscript') for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+}
+
+const declaredCache = new WeakMap<PyNode, readonly (readonly [string, 'global' | 'nonlocal'])[]>();
+
+/** The names a function body declares `global` or `nonlocal` (not those of the functions and classes inside it). */
+export function declaredElsewhere(body: PyNode): readonly (readonly [string, 'global' | 'nonlocal'])[] {
+  const hit = declaredCache.get(body);
+  if (hit) return hit;
+  const out: [string, 'global' | 'nonlocal'][] = [];
+  const stack: PyNode[] = [body];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'global_statement' || n.type === 'nonlocal_statement') {
+      const kind = n.type === 'global_statement' ? 'global' : 'nonlocal';
+      for (const id of n.namedChildren) if (id && id.type === 'identifier') out.push([id.text, kind]);
+      continue;
+    }
+    if (n !== body && (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda')) continue;
+    for (const c of n.children) if (c) stack.push(c);
+  }
+  declaredCache.set(body, out);
+  return out;
+}

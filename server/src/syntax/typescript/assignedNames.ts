@@ -1,0 +1,55 @@
+// The names a piece of TS/JS syntax may assign, read from the syntax alone (declarations, assignments, `++`/`--`,
+// also inside nested functions): a loop analysed once takes these as changing from one round to the next.
+
+import ts = require('typescript');
+
+const cache = new WeakMap<ts.Node, readonly string[]>();
+
+/** Every identifier that `nodes` (and the functions written in them) may bind or assign. */
+export function assignedNames(nodes: readonly ts.Node[]): readonly string[] {
+  if (nodes.length === 1) {
+    const hit = cache.get(nodes[0]);
+    if (hit) return hit;
+  }
+  const names = new Set<string>();
+  const stack: ts.Node[] = [...nodes];
+  const push = (n: ts.Node) => void stack.push(n);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      targetNames(n.left, names);
+    } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
+      targetNames(n.operand, names);
+    } else if (ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n)) {
+      targetNames(n.name, names);
+    } else if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) && n.name) {
+      names.add(n.name.text);
+    } else if ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) {
+      targetNames(n.initializer, names);
+    }
+    ts.forEachChild(n, push);
+  }
+  const out = [...names];
+  if (nodes.length === 1) cache.set(nodes[0], out);
+  return out;
+}
+
+/** The identifiers an assignment target binds: a name, or the names of a destructuring pattern. */
+function targetNames(target: ts.Node, into: Set<string>): void {
+  const stack: ts.Node[] = [target];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (ts.isIdentifier(n)) into.add(n.text);
+    else if (ts.isParenthesizedExpression(n)) stack.push(n.expression);
+    else if (ts.isArrayLiteralExpression(n) || ts.isArrayBindingPattern(n) || ts.isObjectBindingPattern(n)) stack.push(...(n.elements as readonly ts.Node[]));
+    else if (ts.isObjectLiteralExpression(n)) {
+      for (const p of n.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) into.add(p.name.text);
+        else if (ts.isPropertyAssignment(p)) stack.push(p.initializer);
+        else if (ts.isSpreadAssignment(p)) stack.push(p.expression);
+      }
+    } else if (ts.isSpreadElement(n)) stack.push(n.expression);
+    else if (ts.isBindingElement(n)) stack.push(n.name);
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) stack.push(n.left); // a default
+  }
+}

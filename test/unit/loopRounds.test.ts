@@ -1,0 +1,209 @@
+// Loops whose trip count is not known are analysed once for all their rounds: a round must not read what an
+// earlier round left as the value from before the loop. Also Python's `global`/`nonlocal`, and undecided arms
+// taken back at the cost of what they assign (both front ends). Each program is written for the test; the values
+// are those Python or JavaScript give in the rounds the comments name.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzePython } from '../../server/src/service/analyze';
+import { analyzeTypeScript } from '../../server/src/service/analyzeTypeScript';
+import { loadPythonParser } from '../../server/src/syntax/python/pythonParser';
+import type { Analysis } from '../../server/src/service/types';
+
+test.before(async () => {
+  await loadPythonParser();
+});
+
+/** Each layer use: its name, output shapes (undefined: unknown) and why it is unknown. */
+function uses(a: Analysis): [string, string | undefined, string | undefined][] {
+  return a.layerUses.map(u => [u.name, u.outputs ? JSON.stringify(u.outputs) : undefined, u.unknownReason]);
+}
+
+const STALE = 'a loop whose rounds change variables through the functions they call: what it builds in one round depends on the rounds before';
+
+test('Python: a size a loop of unknown length doubles is unknown in the loop (16, 32, 64 … in its rounds), the input too', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+
+def build(filters, n):
+    inp = keras.Input(shape=(32, 32, 3))
+    x = inp
+    for i in range(n):
+        x = layers.Conv2D(filters, 3)(x)
+        filters *= 2
+    return keras.Model(inp, x)
+
+m = build(16, depth)
+`);
+  assert.deepEqual(uses(a), [
+    ['input_layer', '[[null,32,32,3]]', undefined],
+    ['conv2d', undefined, 'its input is not known: `x` may change from one round of the loop to the next'],
+  ]);
+  assert.deepEqual(a.issues, []);
+});
+
+test('Python: what a loop body never assigns keeps its value in every round and after the loop; what it assigns before reading is known', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+inp = keras.Input(shape=(4,))
+units = 8
+for t in things:
+    y = layers.Dense(units)(inp)
+    width = 3
+    z = layers.Dense(width)(inp)
+    width = width + 1
+after = layers.Dense(units)(inp)
+`);
+  // The second Dense is dense_1 in the first round only: its name is not known.
+  assert.deepEqual(uses(a), [
+    ['input_layer', '[[null,4]]', undefined],
+    ['dense', '[[null,8]]', undefined],
+    ['dense_?', '[[null,3]]', undefined],
+    ['dense_?', '[[null,8]]', undefined],
+  ]);
+});
+
+test('Python: a while loop reads the value an earlier round assigned (13 in the first round, 14 after `c0 = 6`)', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+inp = keras.Input(shape=(4,))
+c0 = 5
+while more():
+    y = layers.Dense(c0 + 8)(inp)
+    if more():
+        c0 = 6
+`);
+  assert.deepEqual(uses(a), [
+    ['input_layer', '[[null,4]]', undefined],
+    ['dense', '[[null,"?"]]', undefined],
+  ]);
+});
+
+test('Python: `global` and `nonlocal` assign the module\'s and the enclosing function\'s names', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+inp = keras.Input(shape=(4,))
+n = 4
+def f():
+    global n
+    n = 8
+def g():
+    global n
+    n = 16
+if flag():
+    f()
+y1 = layers.Dense(n)(inp)
+g()
+y2 = layers.Dense(n)(inp)
+def counter():
+    k = 2
+    def bump():
+        nonlocal k
+        k = k * 3
+    bump()
+    return k
+y3 = layers.Dense(counter())(inp)
+`);
+  assert.deepEqual(uses(a).map(u => u.slice(0, 2)), [
+    ['input_layer', '[[null,4]]'],
+    ['dense', '[[null,"?"]]'],
+    ['dense_1', '[[null,16]]'],
+    ['dense_2', '[[null,6]]'],
+  ]);
+});
+
+test('Python: a loop whose calls change a closure\'s variable marks what it builds unknown (1, then 5, in its rounds)', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+inp = keras.Input(shape=(4,))
+def make():
+    size = 1
+    def get():
+        return size
+    def set_(v):
+        nonlocal size
+        size = v
+    return get, set_
+get, set_ = make()
+for t in things:
+    y = layers.Dense(get())(inp)
+    set_(5)
+after = layers.Dense(get())(inp)
+`);
+  assert.deepEqual(uses(a), [
+    ['input_layer', '[[null,4]]', undefined],
+    ['dense', undefined, STALE],
+    ['dense_?', '[[null,"?"]]', undefined],
+  ]);
+});
+
+test('TS: a size a for loop of unknown length doubles is unknown in the loop; an unchanged one stays known', () => {
+  const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [8]});
+let units = 64;
+const fixed = 10;
+for (let i = 0; i < depth; i++) {
+  tf.layers.dense({units}).apply(inp);
+  tf.layers.dense({units: fixed}).apply(inp);
+  units *= 2;
+}
+tf.layers.dense({units: fixed}).apply(inp);
+`, 'model.ts');
+  assert.deepEqual(uses(a), [
+    ['input1', '[[null,8]]', undefined],
+    ['dense_Dense1', '[[null,"?"]]', undefined],
+    ['dense_Dense?', '[[null,10]]', undefined],
+    ['dense_Dense?', '[[null,10]]', undefined],
+  ]);
+});
+
+test('TS: a helper that changes a counter, called in a loop of unknown length, leaves what the loop builds unknown (64, then 32 …)', () => {
+  const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [8]});
+let units = 64;
+function block(x: tf.SymbolicTensor) {
+  const y = tf.layers.dense({units}).apply(x) as tf.SymbolicTensor;
+  units = units / 2;
+  return y;
+}
+for (let i = 0; i < depth; i++) block(inp);
+const out = tf.layers.dense({units}).apply(inp);
+`, 'model.ts');
+  assert.deepEqual(uses(a), [
+    ['input1', '[[null,8]]', undefined],
+    ['dense_Dense1', undefined, STALE],
+    ['dense_Dense?', '[[null,"?"]]', undefined],
+  ]);
+});
+
+test('TS: a forEach callback over unknown items that changes an outer variable: the sizes it reads are unknown', () => {
+  const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [8]});
+let units = 64;
+items.forEach(() => {
+  tf.layers.dense({units}).apply(inp);
+  units -= 1;
+});
+`, 'model.ts');
+  assert.deepEqual(uses(a), [
+    ['input1', '[[null,8]]', undefined],
+    ['dense_Dense1', '[[null,"?"]]', undefined],
+  ]);
+});
+
+test('undecided arms are taken back at the cost of what they assign: 3,000 undecided ifs, each on its own variable', () => {
+  let py = 'import keras\nfrom keras import layers\ninp = keras.Input(shape=(4,))\n';
+  let ts = "import * as tf from '@tensorflow/tfjs';\nconst inp = tf.input({shape: [4]});\n";
+  for (let i = 0; i < 3000; i++) {
+    py += `v${i} = ${i + 1}\n`;
+    ts += `let v${i} = ${i + 1};\n`;
+  }
+  for (let i = 0; i < 3000; i++) {
+    py += `if c():\n    v${i} = ${i + 2}\n`;
+    ts += `if (c()) { v${i} = ${i + 2}; }\n`;
+  }
+  py += 'a = layers.Dense(v7)(inp)\nb = layers.Dense(7)(inp)\n';
+  ts += 'const a = tf.layers.dense({units: v7}).apply(inp);\nconst b = tf.layers.dense({units: 7}).apply(inp);\n';
+  assert.deepEqual(uses(analyzePython(py)).map(u => u.slice(0, 2)), [['input_layer', '[[null,4]]'], ['dense', '[[null,"?"]]'], ['dense_1', '[[null,7]]']]);
+  assert.deepEqual(uses(analyzeTypeScript(ts, 'model.ts')).map(u => u.slice(0, 2)), [['input1', '[[null,4]]'], ['dense_Dense1', '[[null,"?"]]'], ['dense_Dense2', '[[null,7]]']]);
+});
