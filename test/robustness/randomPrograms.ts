@@ -17,6 +17,7 @@ export type Stmt =
   | { kind: 'try'; body: Stmt[]; handler: Stmt[] }
   | { kind: 'walrus'; name: string; value: Expr }
   | { kind: 'jump'; which: 'break' | 'continue' }
+  | { kind: 'raise' }
   | { kind: 'return' };
 export type Part = { kind: 'fn'; name: string; body: Stmt[] } | { kind: 'obj'; name: string; init: number } | { kind: 'code'; body: Stmt[] };
 export interface Program {
@@ -66,7 +67,13 @@ export function randomProgram(rand: () => number): Program {
     if (r < 0.76 && objs.length) return { kind: 'set', obj: pick(objs), value: expr(), guarded: rand() < 0.4 };
     if (r < 0.8) return { kind: 'choose', name: pick(vars), a: expr(), b: expr() };
     if (r < 0.84) return { kind: 'switch', one: block(false), two: block(false) };
-    if (r < 0.88) return { kind: 'try', body: block(false), handler: block(false) };
+    if (r < 0.88) {
+      // A raise somewhere in the body, so that handlers run in some runs.
+      const tried = block(false);
+      tried.splice(Math.floor(rand() * (tried.length + 1)), 0, { kind: 'raise' });
+      return { kind: 'try', body: tried, handler: block(false) };
+    }
+    if (r < 0.895) return { kind: 'raise' };
     if (r < 0.91) return { kind: 'walrus', name: pick(vars), value: expr() };
     if (inLoop && r < 0.94) return { kind: 'jump', which: rand() < 0.5 ? 'break' : 'continue' };
     if (inFn && r < 0.97) return { kind: 'return' };
@@ -164,6 +171,7 @@ export function printPython(p: Program): Printed {
         return block(s.handler, ind + 4, inFn);
       case 'walrus': return L.add(ind, `_ = [${s.name} := ${pyExpr(s.value)} for _i in range(n())]`);
       case 'jump': return L.add(ind, `if c(): ${s.which}`);
+      case 'raise': return L.add(ind, 'if c(): raise E()');
       case 'return': return L.add(ind, 'if c(): return');
     }
   };
@@ -171,6 +179,7 @@ export function printPython(p: Program): Printed {
   L.add(0, 'from keras import layers');
   L.add(0, 'inp = keras.Input(shape=(4,))');
   L.add(0, 'ys = []');
+  L.add(0, 'class E(Exception): pass');
   p.vars.forEach((v, i) => L.add(0, `${v} = ${p.inits[i]}`));
   for (const part of p.parts) {
     if (part.kind === 'fn') {
@@ -253,6 +262,7 @@ export function printJs(p: Program, tfjs: boolean): Printed {
         return L.add(ind, '}');
       case 'walrus': return L.add(ind, `for (let j = 0, m = n(); j < m; j++) ${s.name} = ${ex(s.value)};`);
       case 'jump': return L.add(ind, `if (c()) ${s.which} ${stack[stack.length - 1]};`);
+      case 'raise': return L.add(ind, 'if (c()) throw new E();');
       case 'return': return L.add(ind, 'if (c()) return;');
     }
   };
@@ -262,6 +272,7 @@ export function printJs(p: Program, tfjs: boolean): Printed {
     L.add(0, 'declare function n(): number;');
     L.add(0, 'const inp = tf.input({shape: [4]});');
     L.add(0, 'const ys: tf.SymbolicTensor[] = [];');
+    L.add(0, 'class E extends Error {}');
   }
   p.vars.forEach((v, i) => L.add(0, `let ${v} = ${p.inits[i]};`));
   for (const part of p.parts) {
@@ -285,10 +296,13 @@ export function printJs(p: Program, tfjs: boolean): Printed {
 /** Thrown by the oracle's `c()`/`n()` after too many calls: a run that would take too long is dropped. */
 export class Long extends Error {}
 
+/** The programs' own exception (`raise E()`, `throw new E()`). */
+class Raised extends Error {}
+
 /** Runs the oracle's version `runs` times with random `c()`/`n()`: every size each Dense site got, by site. */
 export function observedSizes(p: Program, runs: number, seed: number): Map<number, Set<number>> {
   const code = printJs(p, false).text;
-  const run = new Function('c', 'n', 'dense', 'Long', code) as (c: () => boolean, n: () => number, dense: (site: number, units: number) => void, long: typeof Long) => void;
+  const run = new Function('c', 'n', 'dense', 'Long', 'E', code) as (c: () => boolean, n: () => number, dense: (site: number, units: number) => void, long: typeof Long, e: typeof Raised) => void;
   const rand = mulberry(seed);
   const seen = new Map<number, Set<number>>();
   for (let r = 0; r < runs; r++) {
@@ -298,10 +312,11 @@ export function observedSizes(p: Program, runs: number, seed: number): Map<numbe
     };
     const got: [number, number][] = [];
     try {
-      run(() => (step(), rand() < 0.5), () => (step(), Math.floor(rand() * 4)), (site, units) => void got.push([site, units]), Long);
+      run(() => (step(), rand() < 0.5), () => (step(), Math.floor(rand() * 4)), (site, units) => void got.push([site, units]), Long, Raised);
     } catch (e) {
       if (e instanceof Long) continue;
-      throw e;
+      // An exception nothing catches ends the program: what it built until then stands.
+      if (!(e instanceof Raised)) throw e;
     }
     for (const [site, units] of got) {
       let s = seen.get(site);

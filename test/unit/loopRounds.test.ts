@@ -1,6 +1,6 @@
 // Loops whose trip count is not known are analysed once for all their rounds: a round must not read what an
-// earlier round left as the value from before the loop. Also Python's `global`/`nonlocal`, and undecided arms
-// taken back at the cost of what they assign (both front ends). Each program is written for the test; the values
+// earlier round left as the value from before the loop. Also Python's `global`/`nonlocal`, `try` bodies that may
+// stop at any statement, and undecided arms taken back at the cost of what they assign (both front ends). Each program is written for the test; the values
 // are those Python or JavaScript give in the rounds the comments name.
 
 import { test } from 'node:test';
@@ -206,4 +206,54 @@ test('undecided arms are taken back at the cost of what they assign: 3,000 undec
   ts += 'const a = tf.layers.dense({units: v7}).apply(inp);\nconst b = tf.layers.dense({units: 7}).apply(inp);\n';
   assert.deepEqual(uses(analyzePython(py)).map(u => u.slice(0, 2)), [['input_layer', '[[null,4]]'], ['dense', '[[null,"?"]]'], ['dense_1', '[[null,7]]']]);
   assert.deepEqual(uses(analyzeTypeScript(ts, 'model.ts')).map(u => u.slice(0, 2)), [['input1', '[[null,4]]'], ['dense_Dense1', '[[null,"?"]]'], ['dense_Dense2', '[[null,7]]']]);
+});
+
+test('a try body may stop at any statement: after a handler that swallows, what it assigned is unknown (2 or 3); an import stays', () => {
+  const py = analyzePython(`try:
+    import keras
+    from keras import layers
+except ImportError:
+    keras = None
+inp = keras.Input(shape=(4,))
+units = 1
+try:
+    units = 2
+    risky()
+    units = 3
+except Exception:
+    pass
+y = layers.Dense(units)(inp)
+fixed = 5
+try:
+    risky()
+except Exception:
+    fixed = 5
+z = layers.Dense(fixed)(inp)
+`);
+  assert.deepEqual(uses(py), [
+    ['input_layer', '[[null,4]]', undefined],
+    ['dense', '[[null,"?"]]', undefined],
+    ['dense_1', '[[null,5]]', undefined],
+  ]);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [4]});
+let units = 1;
+try {
+  units = 2;
+  risky();
+  units = 3;
+} catch (e) {
+  tf.layers.dense({units: 7}).apply(inp);
+} finally {
+  tf.layers.dense({units: 8}).apply(inp);
+}
+tf.layers.dense({units}).apply(inp);
+`, 'model.ts');
+  // The catch block is analysed (it was skipped), and the finally block runs after either.
+  assert.deepEqual(uses(ts), [
+    ['input1', '[[null,4]]', undefined],
+    ['dense_Dense1', '[[null,7]]', undefined],
+    ['dense_Dense?', '[[null,8]]', undefined],
+    ['dense_Dense?', '[[null,"?"]]', undefined],
+  ]);
 });

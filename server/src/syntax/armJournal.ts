@@ -116,3 +116,16 @@ export function runArms<V, R>(keeper: JournalKeeper<V>, arms: readonly (() => R)
   }
   return results;
 }
+
+/**
+ * Sets each name a journal noted to `value(name)`, unless `keep` holds for what it has now: the state a `try` body
+ * may have stopped in, at any of its statements, for a handler to start from.
+ */
+export function forgetAssigned<V>(journal: Journal<V>, keep: (v: V) => boolean, value: (name: string) => V): void {
+  for (const [table, names] of journal) {
+    for (const name of names.keys()) {
+      const now = table.own(name);
+      if (now === undefined || !keep(now)) table.setOwn(name, value(name));
+    }
+  }
+}

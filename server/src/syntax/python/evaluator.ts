@@ -10,7 +10,7 @@ import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
 import { assignedNames, declaredElsewhere } from './assignedNames';
-import { runArms } from '../armJournal';
+import { forgetAssigned, runArms } from '../armJournal';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isSymbol, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
@@ -297,27 +297,8 @@ export class PythonEvaluator {
         if (otherwise) this.runMaybe(otherwise, scope);
         return returnsFrom(r);
       }
-      case 'try_statement': {
-        const body = node.childForFieldName('body');
-        // With handlers, the body may stop at any statement and a handler run: its model entries are recorded in an
-        // arm of their own (values are kept as the body leaves them: a failed import is not assumed).
-        const handled = node.namedChildren.some(c => c && (typeOf(c) === 'except_clause' || typeOf(c) === 'except_group_clause'));
-        const runBody = () => (body ? this.runBlock(body.namedChildren, scope) : undefined);
-        let r = handled ? this.builder.inArm(this.builder.newBranch(), 0, false, runBody) : runBody();
-        for (const child of node.namedChildren) {
-          if (!child) continue;
-          const t = typeOf(child);
-          // A handler runs in some runs, and the else when none did: undecided arms.
-          if ((t === 'except_clause' || t === 'except_group_clause') && !r) this.runHandler(child, scope);
-          if (t === 'else_clause' && !r) this.runMaybe(child, scope);
-          if (t === 'finally_clause') {
-            const block = child.namedChildren.find(c => (c ? typeOf(c) : undefined) === 'block');
-            const f = block ? this.runBlock(block.namedChildren, scope) : undefined;
-            if (f) r = f;
-          }
-        }
-        return r;
-      }
+      case 'try_statement':
+        return this.runTry(node, scope);
       case 'match_statement':
         return this.runMatch(node, scope);
       case 'with_statement': {
@@ -1061,16 +1042,40 @@ export class PythonEvaluator {
   }
 
   /**
-   * An exception handler, as an undecided arm, except that a module the try body imported stays imported: with
-   * `except ImportError: keras = None` the file analyses the import it was written for (if it fails, nothing runs).
+   * `try`: with handlers, the body may stop at any statement and a handler run from there, so its model entries
+   * are recorded in an arm of their own and a handler starts with what the body assigned unknown (except a module
+   * it imported: the file is analysed for the imports it was written for). Then the body's end (and the `else`)
+   * and each handler are undecided arms, one of which runs; `finally` runs after all.
    */
-  private runHandler(clause: Node, scope: Scope): void {
-    const block = clause.childForFieldName('body') ?? clause.namedChildren.find(c => c && typeOf(c) === 'block');
-    if (!block) return;
-    const { journal } = scope.journals.record(() => this.runUncertainArms([() => this.runBlock(block.namedChildren, scope)], scope, false));
-    for (const [table, names] of journal) {
-      for (const [name, before] of names) if (before !== undefined && isSymbol(before) && isPyUnknown(table.own(name) ?? null)) table.setOwn(name, before);
+  private runTry(node: Node, scope: Scope): Completion {
+    const body = node.childForFieldName('body');
+    const clauses = node.namedChildren.filter((c): c is Node => !!c);
+    const handlers = clauses.filter(c => typeOf(c) === 'except_clause' || typeOf(c) === 'except_group_clause');
+    const otherwise = clauses.find(c => typeOf(c) === 'else_clause');
+    const runBody = () => (body ? this.runBlock(body.namedChildren, scope) : undefined);
+    let r: Completion;
+    if (handlers.length === 0) r = runBody();
+    else {
+      const ran = scope.journals.record(() => this.builder.inArm(this.builder.newBranch(), 0, false, runBody));
+      const blockOf = (c: Node) => c.childForFieldName('body') ?? c.namedChildren.find(x => x && typeOf(x) === 'block') ?? null;
+      const arms = [
+        () => ran.result ?? (otherwise ? this.runBlock(blockOf(otherwise)?.namedChildren ?? [], scope) : undefined),
+        ...handlers.map(h => () => {
+          forgetAssigned(ran.journal, isSymbol, name => unknown(`\`${name}\` is assigned in a \`try\` body, which may stop before its end`));
+          return this.runBlock(blockOf(h)?.namedChildren ?? [], scope);
+        }),
+      ];
+      // A handler that replaces a module the body imported (`except ImportError: keras = None`) leaves it imported.
+      const merged = scope.journals.record(() => this.runUncertainArms(arms, scope, true));
+      r = merged.result;
+      for (const [table, names] of merged.journal) {
+        for (const [name, before] of names) if (before !== undefined && isSymbol(before) && isPyUnknown(table.own(name) ?? null)) table.setOwn(name, before);
+      }
     }
+    const fin = clauses.find(c => typeOf(c) === 'finally_clause');
+    const block = fin?.namedChildren.find(c => (c ? typeOf(c) : undefined) === 'block');
+    const f = block ? this.runBlock(block.namedChildren, scope) : undefined;
+    return f ?? r;
   }
 
   /** A binary operator on known values, with Python's int and float results (pyArithmetic.ts). */

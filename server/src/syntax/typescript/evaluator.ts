@@ -19,7 +19,7 @@ import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
 import { assignedNames } from './assignedNames';
-import { runArms, undo } from '../armJournal';
+import { forgetAssigned, runArms, undo } from '../armJournal';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionNode, FunctionValue, JsObject, JsValue, isClass, isFunction, isGraphValue, isJsUnknown, isObject, isSymbol,
@@ -290,12 +290,8 @@ export class TsEvaluator {
       }
       case SyntaxKind.SwitchStatement:
         return this.runSwitch(node as ts.SwitchStatement, scope);
-      case SyntaxKind.TryStatement: {
-        const t = node as ts.TryStatement;
-        const c = this.runBlock(t.tryBlock.statements, scope);
-        if (c) return c;
-        return t.finallyBlock ? this.runBlock(t.finallyBlock.statements, scope) : undefined;
-      }
+      case SyntaxKind.TryStatement:
+        return this.runTry(node as ts.TryStatement, scope);
       case SyntaxKind.LabeledStatement:
         return this.runStatement((node as ts.LabeledStatement).statement, scope);
       case SyntaxKind.ExportAssignment:
@@ -304,6 +300,30 @@ export class TsEvaluator {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * `try`: with a `catch`, the body may stop at any statement and the catch run from there, so the body's model
+   * entries are recorded in an arm of their own and the catch starts with what the body assigned unknown; the
+   * body's end and the catch are then undecided arms, one of which runs. `finally` runs after both.
+   */
+  private runTry(node: ts.TryStatement, scope: JsScope): Completion {
+    const runBody = () => this.runBlock(node.tryBlock.statements, scope);
+    let r: Completion;
+    const handler = node.catchClause;
+    if (!handler) r = runBody();
+    else {
+      const ran = scope.journals.record(() => this.builder.inArm(this.builder.newBranch(), 0, false, runBody));
+      const caught = (): Completion => {
+        forgetAssigned(ran.journal, () => false, name => unknown(`\`${name}\` is assigned in a \`try\` block, which may stop before its end`));
+        const v = handler.variableDeclaration;
+        if (v) this.bindName(v.name, unknown('the caught exception'), scope, true);
+        return this.runBlock(handler.block.statements, scope);
+      };
+      r = this.runUncertainArms([{ cond: null, run: () => ran.result }, { cond: null, run: caught }], scope, false, true);
+    }
+    const f = node.finallyBlock ? this.runBlock(node.finallyBlock.statements, scope) : undefined;
+    return f ?? r;
   }
 
   private runDeclarations(list: ts.VariableDeclarationList, scope: JsScope): void {
