@@ -208,7 +208,7 @@ export class Propagator {
     if (call.sequential && call.inputs.length === 0) {
       if (call.afterUncertain) {
         // An earlier round of a loop, or an arm that may not have run, may have put a layer before it.
-        this.setUnknown(call, 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide');
+        this.setUnknown(call, afterUncertainReason(call));
         return;
       }
       const declared = declaredInputShape(layer, this.options.version);
@@ -240,7 +240,7 @@ export class Propagator {
     if (inputs.length === 0 || inputs.some(s => s === undefined)) {
       // A value the front end could not follow says why (`x` changes from one round of a loop to the next).
       const why = call.inputs.map(i => (!isTensorRef(i) && isUnknown(i as ArgValue) ? (i as Unknown).reason : undefined)).find(r => r !== undefined);
-      this.setUnknown(call, call.afterUncertain ? 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide' : why ? `its input is not known: ${why}` : 'its input shape is not known', inputs);
+      this.setUnknown(call, call.afterUncertain ? afterUncertainReason(call) : why ? `its input is not known: ${why}` : 'its input shape is not known', inputs);
       return;
     }
     const shapes = inputs as Shape[];
@@ -379,6 +379,12 @@ const NONE: readonly string[] = Object.freeze([]);
  * Sets a call's result: the previous analysis' result object when it is equal (a replayed call whose inputs
  * did not change), so that what collection built from it stays valid; else a new one.
  */
+/** Why an entry of a Sequential does not know what comes before it. */
+function afterUncertainReason(call: CallNode): string {
+  const escaped = call.sequential?.escaped;
+  return escaped ? `the layers before it in the Sequential are not known: ${escaped}` : 'the layers before it in the Sequential were added under a condition or loop the analysis cannot decide';
+}
+
 function setResult(call: CallNode, inputShapes: readonly (Shape | undefined)[], outputs: readonly (Shape | undefined)[] | undefined, explanations: readonly string[], notes: readonly string[], unknownReason: string | undefined): void {
   const previous = call.previousResult;
   if (previous && previous.outputs === outputs && previous.explanations === explanations && previous.notes === notes

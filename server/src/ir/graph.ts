@@ -168,6 +168,11 @@ export interface SequentialModel {
    * model's layer count, output and totals are then not known (its entries still get their own shapes).
    */
   uncertain?: boolean;
+  /**
+   * Set once the model was handed to code that is not analysed, or put in a value that is not followed (`[model] *
+   * n`): that code may add layers at any later time, so the inputs of entries added after it are not known. Says how.
+   */
+  escaped?: string;
   /** Built in a function the file never calls: its automatic name's number is not known. */
   readonly detached?: boolean;
   name?: string;

@@ -2,7 +2,7 @@
 // (create a layer, call it, add to a Sequential, build a functional Model) and get back plain values.
 // It records the event log that inference replays; it computes no shapes itself.
 
-import { ArgValue, LayerValue, isLayerValue, unknown } from './values';
+import { ArgValue, DictValue, LayerValue, isDict, isLayerValue, unknown } from './values';
 import { NO_ENTRIES } from './callOptions';
 import {
   ArgValueOrTensor, ArmPath, CallNode, Callee, FunctionalModel, GraphEvent, Issue, LayerCreation, LayerInstance, SequentialModel,
@@ -15,6 +15,9 @@ const NO_ARMS: ArmPath = [];
 
 /** Entries of other arms passed over when looking for what an entry follows; past it, the input is not known. */
 const MAX_SKIPPED_ARMS = 256;
+
+/** Values looked through for models that escape (a huge list is not walked whole). */
+const MAX_ESCAPE_WALK = 10_000;
 
 /**
  * How an entry added in arms `earlier` relates to one added later in arms `later`, for a model created in arms
@@ -178,11 +181,34 @@ export class GraphBuilder {
       const relation = armRelation(entry.arm ?? NO_ARMS, path, created);
       // Entries of other arms are passed over, up to a bound (a chain of thousands of elifs stays linear).
       if (relation === 'exclusive' && ++skipped <= MAX_SKIPPED_ARMS) continue;
-      return { previous: { kind: 'tensor', call: entry, index: 0 }, afterUncertain: relation !== 'before' };
+      return { previous: { kind: 'tensor', call: entry, index: 0 }, afterUncertain: relation !== 'before' || !!model.escaped };
     }
     // No entry runs before it: the model's input — unless a loop since the model was made may have added entries
     // before it in an earlier round (this one, or one of another arm), or the input itself was added under a condition.
-    return { previous: model.inputTensor, afterUncertain: loopSince(path, created, path.length) || !!model.inputUncertain };
+    return { previous: model.inputTensor, afterUncertain: loopSince(path, created, path.length) || !!model.inputUncertain || !!model.escaped };
+  }
+
+  /**
+   * The Sequential models reachable from `values` (through lists, tuples and dicts) escape, as `how` says: code that
+   * is not analysed may change them from now on (see `SequentialModel.escaped`); `mutated` is told of each.
+   */
+  escape(values: readonly unknown[], how: string, mutated: (model: SequentialModel) => void): void {
+    const stack: unknown[] = [...values];
+    const seen = new Set<object>();
+    while (stack.length > 0 && seen.size < MAX_ESCAPE_WALK) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+      seen.add(v);
+      if (isModelNode(v as ArgValueOrTensor)) {
+        const model = v as SequentialModel | FunctionalModel;
+        if (model.kind === 'sequential' && !model.escaped) {
+          model.escaped = how;
+          model.uncertain = true;
+          mutated(model);
+        }
+      } else if (Array.isArray(v)) stack.push(...v);
+      else if (isDict(v as ArgValue)) stack.push(...(v as DictValue).entries.values());
+    }
   }
 
   /**

@@ -182,6 +182,11 @@ export class PythonEvaluator {
     this.memo?.mutate(target);
   }
 
+  /** The Sequential models in `values` escape into code or values that are not followed (GraphBuilder.escape). */
+  escape(values: readonly PyValue[], how: string): void {
+    this.builder.escape(values, how, model => this.noteMutation(model));
+  }
+
   private memo: PythonMemo | undefined;
   private moduleScope: Scope | undefined;
 
@@ -1090,6 +1095,8 @@ export class PythonEvaluator {
     }
     if (op === '+' && Array.isArray(a) && Array.isArray(b)) return a.length + b.length <= MAX_ITEMS ? [...a, ...b] : unknown('a very long list');
     if (op === '*' && Array.isArray(a) && isPyInt(b) && b >= 0 && b * a.length <= MAX_ITEMS) return Array.from({ length: b }, () => a).flat() as PyValue[];
+    // A model inside an operand is in a value that is not followed (`[model] * n`): it may be changed through it.
+    if (Array.isArray(a) || Array.isArray(b)) this.escape([a, b], `the model is in the result of \`${op}\` on a list, which ShapeLens does not follow, and may be changed through it`);
     return unknown();
   }
 

@@ -117,7 +117,7 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
       : isModelNode(callee) ? callModel(ev, callee, node, args)
         : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args)
           : isClass(callee) ? placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'), true)
-            : unknown();
+            : escapeInto(ev, args, unknown(), calleeNode.text);
   // A function of the file handed to code that is not analysed (`map(add_block, xs)`, a callback) may run there
   // any number of times: analysed there as an undecided loop body, not after the end of the file.
   for (const a of args.positional) if (isFunction(a)) ev.runCallbackMaybe(a, scope, node);
@@ -140,7 +140,11 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
     symbol = resolved?.symbol;
     flavor = resolved?.flavor;
   }
-  if (!symbol) return unknown(`\`${path.filter(p => p !== '<bare>').join('.')}(…)\` is not analysed`);
+  if (!symbol) {
+    const result = unknown(`\`${path.filter(p => p !== '<bare>').join('.')}(…)\` is not analysed`);
+    // Keras and TensorFlow functions do not add layers to a model they are given (`clone_model`, `plot_model`).
+    return LIBRARY_ROOTS.has(path[0]) ? result : escapeInto(ev, args, result, fnNode.text);
+  }
   if (flavor && symbol.kind !== 'module') {
     ev.addEvidence(flavor, () => (flavor === 'tf' ? `the file uses tf.keras (\`${path.join('.')}\`)` : `the file uses the standalone \`keras\` package (\`${path.join('.')}\`)`), fnNode);
   }
@@ -178,6 +182,15 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
     case 'module':
       return unknown(`\`${path.join('.')}(…)\` is not analysed`);
   }
+}
+
+/** The packages whose functions ShapeLens knows do not add layers to a model passed to them. */
+const LIBRARY_ROOTS = new Set(['keras', 'tensorflow', 'tf_keras']);
+
+/** A call of code that is not analysed: a model among its arguments may be changed by it (GraphBuilder.escape). */
+function escapeInto(ev: PythonEvaluator, args: EvaluatedArgs, result: PyValue, callee: string): PyValue {
+  ev.escape([...args.positional, ...args.keyword.values()], `the model was passed to \`${callee.length > 40 ? callee.slice(0, 40) + '…' : callee}(…)\`, which ShapeLens does not analyse and which may add layers to it`);
+  return result;
 }
 
 function createLayer(ev: PythonEvaluator, className: string, spec: LayerSpec, node: Node, fnNode: Node, args: EvaluatedArgs): LayerInstance {
@@ -365,7 +378,14 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
   }
   if (isModelNode(target) && (name === 'summary' || name === 'compile' || name === 'fit' || name === 'save')) return null;
   if (typeof target === 'string') return boundedString(stringMethod(target, name, args) ?? unknown(`\`.${name}(…)\` of a string with values that are not known`));
-  return unknown(`\`.${name}(…)\` is not analysed`);
+  const result = unknown(`\`.${name}(…)\` is not analysed`);
+  // Of a model's other methods only `pop` changes its layers; a method of an object that is not followed may
+  // change the models it is given.
+  if (isModelNode(target)) {
+    if (name === 'pop') ev.escape([target], 'the model\'s `pop()` removes a layer, which ShapeLens does not follow');
+    return result;
+  }
+  return escapeInto(ev, args, result, `.${name}`);
 }
 
 export function getAttribute(ev: PythonEvaluator, value: PyValue, name: string, _node: Node): PyValue {

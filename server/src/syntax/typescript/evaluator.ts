@@ -146,6 +146,11 @@ export class TsEvaluator {
     this.memo?.mutate(target);
   }
 
+  /** The Sequential models in `values` escape into code or values that are not followed (GraphBuilder.escape). */
+  escape(values: readonly JsValue[], how: string): void {
+    this.builder.escape(values, how, model => this.noteMutation(model));
+  }
+
   /** Marks a list whose length is no longer known (a mutation of it: see `noteMutation`). */
   markUncertainList(list: JsValue[]): void {
     this.noteMutation(list);

@@ -60,10 +60,20 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
   if (isMethod(callee) && Array.isArray(callee.target)) return callMethod(ev, callee.target, callee.name, node, args);
   const result = isSymbol(callee) ? callSymbol(ev, callee.path, node, fnNode, args)
     : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args)
-      : unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined);
+      : escapeInto(ev, args, unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined), calleeNode);
   // A callback handed to code that is not analysed (`xs.forEach(cb)` over unknown xs, `setTimeout(cb)`, a promise's
   // `then`) may run there any number of times.
   for (const a of args.values) if (isFunction(a)) ev.runCallbackMaybe(a, node);
+  return result;
+}
+
+/** JavaScript's own globals: none adds layers to a model passed to it. */
+const STANDARD_GLOBALS = new Set(['Math', 'console', 'Array', 'Number', 'String', 'Boolean', 'Object', 'JSON', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Promise', 'Map', 'Set', 'Date', 'Symbol', 'setTimeout', 'setInterval', 'queueMicrotask', 'structuredClone']);
+
+/** A call of code that is not analysed: a model among its arguments may be changed by it (GraphBuilder.escape). */
+function escapeInto(ev: TsEvaluator, args: EvaluatedArgs, result: JsValue, calleeNode: ts.Node): JsValue {
+  const callee = ev.textOf(calleeNode);
+  ev.escape(args.values, `the model was passed to \`${callee.length > 40 ? callee.slice(0, 40) + '…' : callee}(…)\`, which ShapeLens does not analyse and which may add layers to it`);
   return result;
 }
 
@@ -89,8 +99,11 @@ function range(ev: TsEvaluator, node: ts.Node): TextRange {
 }
 
 function callSymbol(ev: TsEvaluator, path: readonly string[], node: ts.CallExpression, fnNode: ts.Node, args: EvaluatedArgs): JsValue {
-  if (path[0] === '<global>') return callGlobal(ev, path, args.values);
-  if (path[0] !== TF_ROOT) return unknown(`\`${path.join('.')}(…)\` is not analysed`);
+  if (path[0] === '<global>') {
+    const result = callGlobal(ev, path, args.values);
+    return STANDARD_GLOBALS.has(path[1]) ? result : escapeInto(ev, args, result, fnNode);
+  }
+  if (path[0] !== TF_ROOT) return escapeInto(ev, args, unknown(`\`${path.join('.')}(…)\` is not analysed`), fnNode);
   const symbol = resolveTfjsPath(path);
   const config = args.values[0];
   switch (symbol.kind) {
@@ -259,6 +272,8 @@ function callMethod(ev: TsEvaluator, target: JsValue, name: string, node: ts.Cal
     }
     if (name === 'apply') return applyModel(ev, target, node, args);
     if (MODEL_METHODS_WITHOUT_SHAPES.has(name)) return null;
+    // Of a model's other methods only `pop` changes its layers.
+    if (name === 'pop') ev.escape([target], 'the model\'s `pop()` removes a layer, which ShapeLens does not follow');
     return unknown(`\`.${name}(…)\` is not analysed`);
   }
   if (isLayerValue(target as ArgValue)) {
