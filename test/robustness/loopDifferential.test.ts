@@ -1,7 +1,7 @@
 // Differential test of what the analysis states about values under loops and branches it cannot decide: random
-// programs (randomPrograms.ts; with `try` bodies that raise) run as JavaScript many times with random conditions
-// and loop counts; every Dense size ShapeLens states as known, in the Python and in the TF.js version, must be the
-// one every run gave there.
+// programs (randomPrograms.ts; with `try` bodies that raise, and a dict or object and a list changed in place) run
+// as JavaScript many times with random conditions and loop counts; every Dense size ShapeLens states as known, in
+// the Python and in the TF.js version, must be the one every run gave there.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -74,9 +74,9 @@ function check(language: 'python' | 'typescript'): { lines: number; known: numbe
 test(`${PROGRAMS} random Python programs: no Dense size stated that a run does not give`, () => {
   // How many executed Dense lines the analysis states a size for: the check is not passed by stating nothing, and a
   // change in precision shows here (update the figure when it is meant).
-  assert.deepEqual(check('python'), { lines: 3119, known: 1521 });
+  assert.deepEqual(check('python'), { lines: 3128, known: 1573 });
 });
 
 test(`${PROGRAMS} random TF.js programs: no Dense size stated that a run does not give`, () => {
-  assert.deepEqual(check('typescript'), { lines: 3119, known: 1518 });
+  assert.deepEqual(check('typescript'), { lines: 3128, known: 1565 });
 });

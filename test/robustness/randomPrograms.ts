@@ -3,7 +3,12 @@
 // and as TF.js TypeScript for ShapeLens, and as plain JavaScript with the same meaning, which the test runs (it
 // is the test's own generated code, never user code) to learn every Dense size each line really gets.
 
-export type Expr = { kind: 'var'; name: string } | { kind: 'get'; obj: string } | { kind: 'plus'; name: string; k: number } | { kind: 'int'; k: number };
+export type Expr =
+  | { kind: 'var'; name: string }
+  | { kind: 'get'; obj: string }
+  | { kind: 'plus'; name: string; k: number }
+  | { kind: 'int'; k: number }
+  | { kind: 'item'; which: 'cfg' | 'first' | 'last' };
 export type Stmt =
   | { kind: 'assign'; name: string; value: Expr }
   | { kind: 'dense'; site: number; value: Expr }
@@ -18,6 +23,8 @@ export type Stmt =
   | { kind: 'walrus'; name: string; value: Expr }
   | { kind: 'jump'; which: 'break' | 'continue' }
   | { kind: 'raise' }
+  | { kind: 'setItem'; which: 'cfg' | 'first'; value: Expr }
+  | { kind: 'append'; value: Expr }
   | { kind: 'return' };
 export type Part = { kind: 'fn'; name: string; body: Stmt[] } | { kind: 'obj'; name: string; init: number } | { kind: 'code'; body: Stmt[] };
 export interface Program {
@@ -50,7 +57,8 @@ export function randomProgram(rand: () => number): Program {
     const r = rand();
     if (r < 0.5) return { kind: 'var', name: pick(vars) };
     if (r < 0.6 && objs.length) return { kind: 'get', obj: pick(objs) };
-    if (r < 0.75) return { kind: 'plus', name: pick(vars), k: int() };
+    if (r < 0.72) return { kind: 'plus', name: pick(vars), k: int() };
+    if (r < 0.82) return { kind: 'item', which: pick(['cfg', 'first', 'last'] as const) };
     return { kind: 'int', k: int() };
   };
   const stmt = (depth: number, inFn: boolean, inLoop: boolean): Stmt => {
@@ -74,6 +82,8 @@ export function randomProgram(rand: () => number): Program {
       return { kind: 'try', body: tried, handler: block(false) };
     }
     if (r < 0.895) return { kind: 'raise' };
+    if (r < 0.905) return { kind: 'setItem', which: pick(['cfg', 'first'] as const), value: expr() };
+    if (r < 0.912) return { kind: 'append', value: expr() };
     if (r < 0.91) return { kind: 'walrus', name: pick(vars), value: expr() };
     if (inLoop && r < 0.94) return { kind: 'jump', which: rand() < 0.5 ? 'break' : 'continue' };
     if (inFn && r < 0.97) return { kind: 'return' };
@@ -128,6 +138,7 @@ function pyExpr(e: Expr): string {
     case 'get': return `${e.obj}[1]()`;
     case 'plus': return `${e.name} + ${e.k}`;
     case 'int': return String(e.k);
+    case 'item': return { cfg: "cfg['u']", first: 'L[0]', last: 'L[-1]' }[e.which];
   }
 }
 
@@ -172,6 +183,8 @@ export function printPython(p: Program): Printed {
       case 'walrus': return L.add(ind, `_ = [${s.name} := ${pyExpr(s.value)} for _i in range(n())]`);
       case 'jump': return L.add(ind, `if c(): ${s.which}`);
       case 'raise': return L.add(ind, 'if c(): raise E()');
+      case 'setItem': return L.add(ind, `${s.which === 'cfg' ? "cfg['u']" : 'L[0]'} = ${pyExpr(s.value)}`);
+      case 'append': return L.add(ind, `L.append(${pyExpr(s.value)})`);
       case 'return': return L.add(ind, 'if c(): return');
     }
   };
@@ -180,6 +193,8 @@ export function printPython(p: Program): Printed {
   L.add(0, 'inp = keras.Input(shape=(4,))');
   L.add(0, 'ys = []');
   L.add(0, 'class E(Exception): pass');
+  L.add(0, `cfg = {'u': ${p.inits[0]}}`);
+  L.add(0, `L = [${p.inits[1]}]`);
   p.vars.forEach((v, i) => L.add(0, `${v} = ${p.inits[i]}`));
   for (const part of p.parts) {
     if (part.kind === 'fn') {
@@ -211,7 +226,7 @@ export function printJs(p: Program, tfjs: boolean): Printed {
   const L = new Lines();
   let loops = 0;
   const stack: string[] = [];
-  const ex = (e: Expr): string => (e.kind === 'get' ? `${e.obj}[1]()` : pyExpr(e));
+  const ex = (e: Expr): string => (e.kind === 'item' ? { cfg: 'cfg.u', first: 'L[0]', last: 'L[L.length - 1]' }[e.which] : pyExpr(e));
   const block = (stmts: readonly Stmt[], ind: number): void => {
     for (const s of stmts) one(s, ind);
   };
@@ -263,6 +278,8 @@ export function printJs(p: Program, tfjs: boolean): Printed {
       case 'walrus': return L.add(ind, `for (let j = 0, m = n(); j < m; j++) ${s.name} = ${ex(s.value)};`);
       case 'jump': return L.add(ind, `if (c()) ${s.which} ${stack[stack.length - 1]};`);
       case 'raise': return L.add(ind, 'if (c()) throw new E();');
+      case 'setItem': return L.add(ind, `${s.which === 'cfg' ? 'cfg.u' : 'L[0]'} = ${ex(s.value)};`);
+      case 'append': return L.add(ind, `L.push(${ex(s.value)});`);
       case 'return': return L.add(ind, 'if (c()) return;');
     }
   };
@@ -275,6 +292,8 @@ export function printJs(p: Program, tfjs: boolean): Printed {
     L.add(0, 'class E extends Error {}');
   }
   p.vars.forEach((v, i) => L.add(0, `let ${v} = ${p.inits[i]};`));
+  L.add(0, `const cfg = {u: ${p.inits[0]}};`);
+  L.add(0, `const L${tfjs ? ': number[]' : ''} = [${p.inits[1]}];`);
   for (const part of p.parts) {
     if (part.kind === 'fn') {
       L.add(0, `function ${part.name}() {`);

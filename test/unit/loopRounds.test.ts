@@ -19,7 +19,7 @@ function uses(a: Analysis): [string, string | undefined, string | undefined][] {
   return a.layerUses.map(u => [u.name, u.outputs ? JSON.stringify(u.outputs) : undefined, u.unknownReason]);
 }
 
-const STALE = 'a loop whose rounds change variables through the functions they call: what it builds in one round depends on the rounds before';
+const STALE = "a loop whose rounds change values ShapeLens does not follow from one round to the next (a variable set by a function it calls, an object's property): what it builds depends on the round";
 
 test('Python: a size a loop of unknown length doubles is unknown in the loop (16, 32, 64 … in its rounds), the input too', () => {
   const a = analyzePython(`import keras
@@ -255,5 +255,50 @@ tf.layers.dense({units}).apply(inp);
     ['dense_Dense1', '[[null,7]]', undefined],
     ['dense_Dense?', '[[null,8]]', undefined],
     ['dense_Dense?', '[[null,"?"]]', undefined],
+  ]);
+});
+
+test('items set in place are followed: a dict item, a list item; changed under a condition or in a loop, they are unknown', () => {
+  const py = analyzePython(`import keras
+from keras import layers
+inp = keras.Input(shape=(4,))
+cfg = {'units': 16, 'depth': 2}
+cfg['units'] = 128
+a = layers.Dense(cfg['units'])(inp)
+if big():
+    cfg['depth'] = 4
+b = layers.Dense(cfg['depth'])(inp)
+hidden = [64]
+if deep():
+    hidden.append(32)
+model = keras.Sequential([keras.Input((8,))])
+for h in hidden:
+    model.add(layers.Dense(h))
+sizes = [16]
+for t in things:
+    layers.Dense(sizes[-1])(inp)
+    sizes.append(sizes[-1] * 2)
+`);
+  assert.deepEqual(uses(py).map(u => u.slice(0, 2)), [
+    ['input_layer', '[[null,4]]'],
+    ['dense', '[[null,128]]'],
+    ['dense_1', '[[null,"?"]]'],
+    ['input_layer_1', '[[null,8]]'],
+    // hidden is [64] or [64, 32]: the loop over it is not unrolled.
+    ['dense_2', undefined],
+    ['dense_?', '[[null,"?"]]'],
+  ]);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [4]});
+const cfg = {units: 16, depth: 2};
+cfg.units = 128;
+tf.layers.dense({units: cfg.units}).apply(inp);
+if (big) cfg.depth = 4;
+tf.layers.dense({units: cfg.depth}).apply(inp);
+`, 'model.ts');
+  assert.deepEqual(uses(ts).map(u => u.slice(0, 2)), [
+    ['input1', '[[null,4]]'],
+    ['dense_Dense1', '[[null,128]]'],
+    ['dense_Dense2', '[[null,"?"]]'],
   ]);
 });

@@ -86,3 +86,13 @@ model.add(tf.layers.dense({units: 5}));
   ]);
   assert.equal(a.models[0].totalParams, undefined);
 });
+
+test('TS: `module.exports = model` is an export, like `export default`: the totals stay known', () => {
+  const a = analyzeTypeScript(`const tf = require('@tensorflow/tfjs');
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 4, inputShape: [4]}));
+module.exports = model;
+exports.model = model;
+`, 'model.js');
+  assert.equal(a.models[0].totalParams, 20);
+});

@@ -11,6 +11,22 @@ export interface Bindings<V> {
   setOwn(name: string, value: V): void;
 }
 
+const entryTables = new WeakMap<Map<string, unknown>, Bindings<unknown>>();
+
+/** A map's entries (an object's properties, a dict's items) as a table the journal can note and take back. */
+export function entriesTable<V>(map: Map<string, V>): Bindings<V> {
+  let table = entryTables.get(map) as Bindings<V> | undefined;
+  if (!table) {
+    table = {
+      own: name => map.get(name),
+      putBack: (name, value) => void (value === undefined ? map.delete(name) : map.set(name, value)),
+      setOwn: (name, value) => void map.set(name, value),
+    };
+    entryTables.set(map, table as Bindings<unknown>);
+  }
+  return table;
+}
+
 /** Per table, each name assigned while the journal was kept, with the value it had before (undefined: unbound). */
 export type Journal<V> = Map<Bindings<V>, Map<string, V | undefined>>;
 

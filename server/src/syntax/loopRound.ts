@@ -1,13 +1,13 @@
 // A loop analysed once (its trip count is not known) stands for all its rounds, so a round must not read what an
 // earlier round left as if it were the value before the loop. For both evaluators: the names the body's syntax
-// assigns start the round unknown; a change it makes in another way (through a function it calls) marks what the
-// round built as not known.
+// assigns start the round unknown; a change it makes in another way (through a function it calls, to an object's
+// property) marks what the round built as not known.
 
 import type { GraphBuilder } from '../ir/graphBuilder';
 import type { Bindings, Journal } from './armJournal';
 import { unknown, Unknown } from '../ir/values';
 
-const STALE = 'a loop whose rounds change variables through the functions they call: what it builds in one round depends on the rounds before';
+const STALE = "a loop whose rounds change values ShapeLens does not follow from one round to the next (a variable set by a function it calls, an object's property): what it builds depends on the round";
 
 /** The value a carried name starts an analysed round with (a fresh object each time: `end` knows it by identity). */
 export function carriedUnknown(name: string): Unknown {

@@ -81,3 +81,40 @@ export function declaredElsewhere(body: PyNode): readonly (readonly [string, 'gl
   declaredCache.set(body, out);
   return out;
 }
+
+/** Methods of lists and dicts that change them in place. */
+const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'sort', 'reverse', 'update', 'setdefault', 'popitem']);
+
+const receiverCache = new WeakMap<PyNode, readonly string[]>();
+
+/** The names whose list or dict `node` may change in place: `xs.append(…)`, `xs[i] = …`, `del xs[i]`. */
+export function mutatedReceivers(node: PyNode): readonly string[] {
+  const hit = receiverCache.get(node);
+  if (hit) return hit;
+  const names = new Set<string>();
+  const stack: PyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+      if (obj?.type === 'identifier' && method && MUTATORS.has(method.text)) names.add(obj.text);
+    } else if (n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'delete_statement') {
+      const targets = n.type === 'delete_statement' ? n.namedChildren : [n.childForFieldName('left')];
+      const inner: (PyNode | null)[] = [...targets];
+      while (inner.length > 0) {
+        const t = inner.pop();
+        if (!t) continue;
+        if (t.type === 'subscript') {
+          const value = t.childForFieldName('value');
+          if (value?.type === 'identifier') names.add(value.text);
+        } else if (t.type !== 'attribute') inner.push(...t.namedChildren);
+      }
+    }
+    for (const c of n.children) if (c) stack.push(c);
+  }
+  const out = [...names];
+  receiverCache.set(node, out);
+  return out;
+}

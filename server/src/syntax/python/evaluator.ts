@@ -9,8 +9,8 @@ import type { TextRange } from '../../ir/graph';
 import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
-import { assignedNames, declaredElsewhere } from './assignedNames';
-import { forgetAssigned, runArms } from '../armJournal';
+import { assignedNames, declaredElsewhere, mutatedReceivers } from './assignedNames';
+import { entriesTable, forgetAssigned, runArms } from '../armJournal';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isSymbol, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
@@ -113,7 +113,10 @@ export class PythonEvaluator {
   uncertain = 0;
   /** How the latest unrolled loop ended: no round broke out, one did, or one may have (for its `else`). */
   private lastBreak: 'no' | 'yes' | 'maybe' = 'no';
-  /** Lists appended to under an unknown condition: their length is not known. */
+  /**
+   * Lists appended to under an unknown condition (their length is not known), and lists and dicts changed in ways
+   * that are not followed (`pop`, `del`, an item set with a key that is not known): their items are not known.
+   */
   readonly uncertainLists = new WeakSet<object>();
   private depth = 0;
   callDepth = 0;
@@ -270,6 +273,10 @@ export class PythonEvaluator {
       case 'import_from_statement':
         this.runImport(node, scope);
         return undefined;
+      case 'delete_statement':
+        this.markImpure();
+        this.runDelete(node, scope);
+        return undefined;
       case 'function_definition':
         this.defineFunction(node, scope);
         return undefined;
@@ -398,8 +405,58 @@ export class PythonEvaluator {
         if (inner) this.assignTarget(inner, value, scope);
         return;
       }
+      case 'subscript':
+        return this.assignItem(target, value, scope);
+      case 'attribute': {
+        // An attribute of an object that is not followed: a model stored there may be changed through it.
+        const obj = target.childForFieldName('object');
+        if (obj) this.evalExpr(obj, scope);
+        this.escape([value], 'the model was stored in an attribute ShapeLens does not follow, and may be changed through it');
+        return;
+      }
       default:
         return;
+    }
+  }
+
+  /**
+   * `container[key] = value`: a dict's item (noted in the journal, so an undecided arm's change is merged like a
+   * variable's) or a list's; with a key that is not known, every item may have changed.
+   */
+  private assignItem(target: Node, value: PyValue, scope: Scope): void {
+    const objNode = target.childForFieldName('value');
+    const subs = target.childrenForFieldName('subscript').filter((c): c is Node => !!c);
+    const obj = objNode ? this.evalExpr(objNode, scope) : unknown();
+    const key = subs.length === 1 && typeOf(subs[0]) !== 'slice' ? this.evalExpr(subs[0], scope) : unknown();
+    if (isDict(obj as ArgValue)) {
+      const entries = (obj as DictValue).entries as Map<string, ArgValue>;
+      this.noteMutation(obj as DictValue);
+      if (typeof key === 'string' && !this.uncertainLists.has(obj as DictValue)) {
+        scope.journals.note(entriesTable(entries), key, entries.get(key));
+        entries.set(key, value as ArgValue);
+      } else this.uncertainLists.add(obj as DictValue);
+    } else if (Array.isArray(obj)) {
+      this.noteMutation(obj);
+      const i = isPyInt(key) ? (key < 0 ? obj.length + key : key) : -1;
+      if (i >= 0 && i < obj.length && this.uncertain === 0 && !this.uncertainLists.has(obj)) (obj as PyValue[])[i] = value;
+      else this.uncertainLists.add(obj);
+    } else this.escape([value], 'the model was stored in a container ShapeLens does not follow, and may be changed through it');
+  }
+
+  /** `del a, b[k], c.d`: a name is unbound; a list or dict an item is deleted from no longer has known items. */
+  private runDelete(node: Node, scope: Scope): void {
+    const targets = node.namedChildren.flatMap(c => (c && typeOf(c) === 'expression_list' ? c.namedChildren : [c]));
+    for (const t of targets) {
+      if (!t) continue;
+      if (typeOf(t) === 'identifier') scope.set(t.text, unknown(`\`${t.text}\` was deleted`));
+      else if (typeOf(t) === 'subscript') {
+        const objNode = t.childForFieldName('value');
+        const obj = objNode ? this.evalExpr(objNode, scope) : unknown();
+        if (Array.isArray(obj) || isDict(obj as ArgValue)) {
+          this.noteMutation(obj as object);
+          this.uncertainLists.add(obj as object);
+        }
+      }
     }
   }
 
@@ -435,6 +492,14 @@ export class PythonEvaluator {
     let round: LoopRound<PyValue> | undefined;
     const runs = arms.map((run, i) => () => {
       if (loop) {
+        // A list or dict the body changes in place has other items in later rounds (and after the loop).
+        for (const name of loop.flatMap(n => (n ? mutatedReceivers(n) : []))) {
+          const v = scope.lookup(name);
+          if (Array.isArray(v) || isDict(v as ArgValue)) {
+            this.noteMutation(v as object);
+            this.uncertainLists.add(v as object);
+          }
+        }
         const names = loop.flatMap(n => (n ? assignedNames(n) : []));
         round = startLoopRound(this.builder, names, name => (scope.lookup(name) !== undefined ? scope.target(name) : undefined), carriedUnknown);
       }
@@ -462,7 +527,7 @@ export class PythonEvaluator {
     const body = node.childForFieldName('body');
     if (!left || !right || !body) return undefined;
     const iterable = this.evalExpr(right, scope);
-    const items = Array.isArray(iterable) ? iterable : undefined;
+    const items = Array.isArray(iterable) && !this.uncertainLists.has(iterable) ? iterable : undefined;
     const otherwise = node.childForFieldName('alternative');
     if (items && items.length <= MAX_UNROLL) {
       const r = this.unrolled(items, left, body, scope);
@@ -899,6 +964,11 @@ export class PythonEvaluator {
     if (!valueNode || subs.length !== 1) return unknown();
     const value = this.evalExpr(valueNode, scope);
     const sub = subs[0];
+    // A list or dict changed in ways that are not followed (an append under a condition, a `pop`, a `del`).
+    if ((Array.isArray(value) || isDict(value as ArgValue)) && this.uncertainLists.has(value as object)) {
+      this.evalExpr(sub, scope);
+      return unknown('an item of a list or dict whose items are not known');
+    }
     const items = isTensorTuple(value) ? value.items : Array.isArray(value) ? value : typeof value === 'string' ? [...value] : undefined;
     if (typeOf(sub) === 'slice') {
       if (!items) return unknown();
@@ -1013,7 +1083,7 @@ export class PythonEvaluator {
     const right = clauses[0].childForFieldName('right');
     if (!left || !right) return unknown();
     const iterable = this.evalExpr(right, scope);
-    if (!Array.isArray(iterable) || iterable.length > MAX_UNROLL) return this.comprehensionOnce(body, clauses, scope, 'a comprehension over values that are not known', true);
+    if (!Array.isArray(iterable) || iterable.length > MAX_UNROLL || this.uncertainLists.has(iterable)) return this.comprehensionOnce(body, clauses, scope, 'a comprehension over values that are not known', true);
     const local = new Scope(scope, scope.functionName, true);
     return iterable.map(item => {
       this.assignTarget(left, item, local);

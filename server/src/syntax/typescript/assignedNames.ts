@@ -53,3 +53,32 @@ function targetNames(target: ts.Node, into: Set<string>): void {
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) stack.push(n.left); // a default
   }
 }
+
+/** Array methods that change the array in place. */
+const MUTATORS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'sort', 'reverse', 'fill', 'copyWithin']);
+
+const receiverCache = new WeakMap<ts.Node, readonly string[]>();
+
+/** The names whose array `nodes` may change in place: `xs.push(…)`, `xs[i] = …`. */
+export function mutatedReceivers(nodes: readonly ts.Node[]): readonly string[] {
+  if (nodes.length === 1) {
+    const hit = receiverCache.get(nodes[0]);
+    if (hit) return hit;
+  }
+  const names = new Set<string>();
+  const stack: ts.Node[] = [...nodes];
+  const push = (n: ts.Node) => void stack.push(n);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && MUTATORS.has(n.expression.name.text)) {
+      names.add(n.expression.expression.text);
+    } else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      && ts.isElementAccessExpression(n.left) && ts.isIdentifier(n.left.expression)) {
+      names.add(n.left.expression.text);
+    }
+    ts.forEachChild(n, push);
+  }
+  const out = [...names];
+  if (nodes.length === 1) receiverCache.set(nodes[0], out);
+  return out;
+}

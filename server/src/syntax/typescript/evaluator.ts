@@ -18,8 +18,8 @@ import type { ModelNode, TensorRef, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
-import { assignedNames } from './assignedNames';
-import { forgetAssigned, runArms, undo } from '../armJournal';
+import { assignedNames, mutatedReceivers } from './assignedNames';
+import { entriesTable, forgetAssigned, runArms, undo } from '../armJournal';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionNode, FunctionValue, JsObject, JsValue, isClass, isFunction, isGraphValue, isJsUnknown, isObject, isSymbol,
@@ -474,7 +474,15 @@ export class TsEvaluator {
     const rules = { same: sameValue, disagree: (name: string) => unknown(`\`${name}\` is assigned in a branch whose condition is not known`) };
     let round: LoopRound<JsValue> | undefined;
     const runs = arms.map((arm, i) => () => {
-      if (loop) round = startLoopRound(this.builder, assignedNames(loop.filter((n): n is ts.Node => n !== undefined)), name => scope.owner(name), carriedUnknown);
+      if (loop) {
+        const nodes = loop.filter((n): n is ts.Node => n !== undefined);
+        // An array the body changes in place has other items in later rounds (and after the loop).
+        for (const name of mutatedReceivers(nodes)) {
+          const v = scope.lookup(name);
+          if (Array.isArray(v)) this.markUncertainList(v);
+        }
+        round = startLoopRound(this.builder, assignedNames(nodes), name => scope.owner(name), carriedUnknown);
+      }
       return this.builder.inArm(branch, i, !!loop, () => this.runUncertain(() => arm.run()));
     });
     const results = runArms(scope.journals, runs, exhaustive, rules, journal => round?.end(journal, this.builder, sameValue, rules.disagree));
@@ -960,6 +968,13 @@ export class TsEvaluator {
   }
 
   /** `target = value` for identifiers, patterns, and properties of object literals and arrays. */
+  /** `module.exports` or `exports` (not declared in the file): a CommonJS export, which, like `export`, changes nothing. */
+  private isCommonJsExport(node: ts.Expression, scope: JsScope): boolean {
+    let base = node;
+    while (isPropertyAccessExpression(base)) base = base.expression;
+    return isIdentifier(base) && (base.text === 'module' || base.text === 'exports') && this.lookupName(base.text, scope) === undefined;
+  }
+
   assignTo(target: ts.Expression, value: JsValue, scope: JsScope): void {
     if (isIdentifier(target)) {
       this.setVariable(target, value, scope, false);
@@ -993,12 +1008,23 @@ export class TsEvaluator {
       const key = isPropertyAccessExpression(target) ? target.name.text : this.evalExpr(target.argumentExpression, scope);
       if (isObject(obj) && (typeof key === 'string' || typeof key === 'number')) {
         this.noteMutation(obj);
-        obj.entries.set(String(key), value);
+        // Noted in the journal: an undecided arm's change of a property is merged like a variable's.
+        const name = String(key);
+        scope.journals.note(entriesTable(obj.entries), name, obj.entries.get(name));
+        obj.entries.set(name, value);
       } else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= obj.length) {
         this.noteMutation(obj);
         if (this.uncertain > 0) this.uncertainLists.add(obj);
         obj[key] = value;
-      }
+      } else if (isObject(obj)) {
+        // A key that is not known: any property may have changed.
+        this.noteMutation(obj);
+        for (const name of obj.entries.keys()) {
+          scope.journals.note(entriesTable(obj.entries), name, obj.entries.get(name));
+          obj.entries.set(name, unknown('a property of an object assigned with a key that is not known'));
+        }
+      } else if (Array.isArray(obj)) this.markUncertainList(obj);
+      else if (!this.isCommonJsExport(target.expression, scope)) this.escape([value], 'the model was stored in an object ShapeLens does not follow, and may be changed through it');
     }
   }
 }
