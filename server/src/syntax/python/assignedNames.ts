@@ -18,14 +18,25 @@ const TARGET_FIELD: Readonly<Record<string, string>> = {
   class_definition: 'name',
 };
 
-/** Every identifier that `node` (and the functions written in it) may bind. */
-export function assignedNames(node: PyNode): readonly string[] {
+/** The names `visit` collects from `node` and everything under it, read once per node (kept in `cache`). */
+function namesIn(node: PyNode, cache: WeakMap<PyNode, readonly string[]>, visit: (n: PyNode, into: Set<string>) => void): readonly string[] {
   const hit = cache.get(node);
   if (hit) return hit;
   const names = new Set<string>();
   const stack: PyNode[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
+    visit(n, names);
+    for (const c of n.children) if (c) stack.push(c);
+  }
+  const out = [...names];
+  cache.set(node, out);
+  return out;
+}
+
+/** Every identifier that `node` (and the functions written in it) may bind. */
+export function assignedNames(node: PyNode): readonly string[] {
+  return namesIn(node, cache, (n, names) => {
     const field = TARGET_FIELD[n.type];
     if (field) {
       const target = n.childForFieldName(field);
@@ -43,11 +54,7 @@ export function assignedNames(node: PyNode): readonly string[] {
         }
       }
     }
-    for (const c of n.children) if (c) stack.push(c);
-  }
-  const out = [...names];
-  cache.set(node, out);
-  return out;
+  });
 }
 
 /** The identifiers a target binds: a name, or the names of a tuple or list pattern (not attributes or items). */
@@ -89,20 +96,14 @@ const receiverCache = new WeakMap<PyNode, readonly string[]>();
 
 /** The names whose list or dict `node` may change in place: `xs.append(…)`, `xs[i] = …`, `del xs[i]`. */
 export function mutatedReceivers(node: PyNode): readonly string[] {
-  const hit = receiverCache.get(node);
-  if (hit) return hit;
-  const names = new Set<string>();
-  const stack: PyNode[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
+  return namesIn(node, receiverCache, (n, names) => {
     if (n.type === 'call') {
       const fn = n.childForFieldName('function');
       const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
       const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
       if (obj?.type === 'identifier' && method && MUTATORS.has(method.text)) names.add(obj.text);
     } else if (n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'delete_statement') {
-      const targets = n.type === 'delete_statement' ? n.namedChildren : [n.childForFieldName('left')];
-      const inner: (PyNode | null)[] = [...targets];
+      const inner: (PyNode | null)[] = n.type === 'delete_statement' ? [...n.namedChildren] : [n.childForFieldName('left')];
       while (inner.length > 0) {
         const t = inner.pop();
         if (!t) continue;
@@ -112,9 +113,5 @@ export function mutatedReceivers(node: PyNode): readonly string[] {
         } else if (t.type !== 'attribute') inner.push(...t.namedChildren);
       }
     }
-    for (const c of n.children) if (c) stack.push(c);
-  }
-  const out = [...names];
-  receiverCache.set(node, out);
-  return out;
+  });
 }

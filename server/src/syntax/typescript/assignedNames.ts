@@ -3,19 +3,36 @@
 
 import ts = require('typescript');
 
-const cache = new WeakMap<ts.Node, readonly string[]>();
+/**
+ * The names `visit` collects from each node of `nodes` and everything under it (one walk per node, kept in
+ * `cache`: a loop in a function called many times is read once).
+ */
+function namesIn(nodes: readonly ts.Node[], cache: WeakMap<ts.Node, readonly string[]>, visit: (n: ts.Node, into: Set<string>) => void): readonly string[] {
+  const out: string[] = [];
+  for (const node of nodes) {
+    let names = cache.get(node);
+    if (!names) {
+      const found = new Set<string>();
+      const stack: ts.Node[] = [node];
+      const push = (n: ts.Node) => void stack.push(n);
+      while (stack.length > 0) {
+        const n = stack.pop()!;
+        visit(n, found);
+        ts.forEachChild(n, push);
+      }
+      names = [...found];
+      cache.set(node, names);
+    }
+    out.push(...names);
+  }
+  return out;
+}
+
+const assignedCache = new WeakMap<ts.Node, readonly string[]>();
 
 /** Every identifier that `nodes` (and the functions written in them) may bind or assign. */
 export function assignedNames(nodes: readonly ts.Node[]): readonly string[] {
-  if (nodes.length === 1) {
-    const hit = cache.get(nodes[0]);
-    if (hit) return hit;
-  }
-  const names = new Set<string>();
-  const stack: ts.Node[] = [...nodes];
-  const push = (n: ts.Node) => void stack.push(n);
-  while (stack.length > 0) {
-    const n = stack.pop()!;
+  return namesIn(nodes, assignedCache, (n, names) => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       targetNames(n.left, names);
     } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
@@ -27,11 +44,7 @@ export function assignedNames(nodes: readonly ts.Node[]): readonly string[] {
     } else if ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) {
       targetNames(n.initializer, names);
     }
-    ts.forEachChild(n, push);
-  }
-  const out = [...names];
-  if (nodes.length === 1) cache.set(nodes[0], out);
-  return out;
+  });
 }
 
 /** The identifiers an assignment target binds: a name, or the names of a destructuring pattern. */
@@ -61,24 +74,12 @@ const receiverCache = new WeakMap<ts.Node, readonly string[]>();
 
 /** The names whose array `nodes` may change in place: `xs.push(…)`, `xs[i] = …`. */
 export function mutatedReceivers(nodes: readonly ts.Node[]): readonly string[] {
-  if (nodes.length === 1) {
-    const hit = receiverCache.get(nodes[0]);
-    if (hit) return hit;
-  }
-  const names = new Set<string>();
-  const stack: ts.Node[] = [...nodes];
-  const push = (n: ts.Node) => void stack.push(n);
-  while (stack.length > 0) {
-    const n = stack.pop()!;
+  return namesIn(nodes, receiverCache, (n, names) => {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ts.isIdentifier(n.expression.expression) && MUTATORS.has(n.expression.name.text)) {
       names.add(n.expression.expression.text);
     } else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
       && ts.isElementAccessExpression(n.left) && ts.isIdentifier(n.left.expression)) {
       names.add(n.left.expression.text);
     }
-    ts.forEachChild(n, push);
-  }
-  const out = [...names];
-  if (nodes.length === 1) receiverCache.set(nodes[0], out);
-  return out;
+  });
 }
