@@ -302,3 +302,54 @@ tf.layers.dense({units: cfg.depth}).apply(inp);
     ['dense_Dense2', '[[null,"?"]]'],
   ]);
 });
+
+test('Python decides local names from the syntax: a local read before it is bound is not the global; nonlocal finds a name bound later', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+inp = keras.Input((4,))
+prev = 4
+def build(x):
+    for i in range(n()):
+        if i > 0:
+            layers.Dense(prev)(inp)
+        prev = 8
+build(inp)
+n2 = 4
+def outer(x):
+    def setn():
+        nonlocal n2
+        n2 = 8
+    setn()
+    y = layers.Dense(n2)(x)
+    if False:
+        n2 = 0
+outer(inp)
+`);
+  // In the rounds that reach it, the Dense reads the local prev (8), never the global 4.
+  assert.deepEqual(uses(a).map(u => u.slice(0, 2)), [
+    ['input_layer', '[[null,4]]'],
+    ['dense', '[[null,"?"]]'],
+    ['dense_?', '[[null,8]]'],
+  ]);
+});
+
+test('a variable that a function the file never calls assigns is unknown to the other functions it never calls', () => {
+  const py = analyzePython(`import keras
+from keras import layers
+u = 4
+def set_u():
+    global u
+    u = 8
+def build(x=keras.Input(shape=(4,))):
+    return layers.Dense(u)(x)
+`);
+  assert.deepEqual(uses(py).map(u => u.slice(0, 2)), [['input_layer_?', '[[null,4]]'], ['dense_?', '[[null,"?"]]']]);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+let u = 4;
+export function setU() { u = 8; }
+export function build() {
+  return tf.layers.dense({units: u}).apply(tf.input({shape: [4]}));
+}
+`, 'model.ts');
+  assert.deepEqual(uses(ts).map(u => u.slice(0, 2)), [['dense_Dense?', '[[null,"?"]]'], ['input?', '[[null,4]]']]);
+});

@@ -145,3 +145,12 @@ export function forgetAssigned<V>(journal: Journal<V>, keep: (v: V) => boolean, 
     }
   }
 }
+
+/**
+ * Runs `f` and then takes back what it changed in bindings that existed before it (what it newly bound stays):
+ * a function the file never calls may or may not have run when another one runs.
+ */
+export function withoutOutsideChanges<V>(keeper: JournalKeeper<V>, f: () => void): void {
+  const { journal } = keeper.record(f);
+  for (const [table, names] of journal) for (const [name, before] of names) if (before !== undefined) table.putBack(name, before);
+}

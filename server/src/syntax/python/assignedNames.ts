@@ -115,3 +115,39 @@ export function mutatedReceivers(node: PyNode): readonly string[] {
     }
   });
 }
+
+const localCache = new WeakMap<PyNode, ReadonlySet<string>>();
+
+/**
+ * The names a function body binds in its own scope, as Python decides it from the syntax: what it assigns,
+ * imports, defines or deletes anywhere in the body, and `:=` inside its comprehensions — not the names of the
+ * functions, classes and lambdas inside it, nor a comprehension's own `for` names.
+ */
+export function localNames(body: PyNode): ReadonlySet<string> {
+  const hit = localCache.get(body);
+  if (hit) return hit;
+  const names = new Set<string>();
+  const stack: PyNode[] = [body];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const t = n.type;
+    if (t === 'function_definition' || t === 'class_definition') {
+      const name = n.childForFieldName('name');
+      if (name) names.add(name.text);
+      for (const d of n.childrenForFieldName('decorator')) if (d) stack.push(d);
+      continue;
+    }
+    if (t === 'lambda') continue;
+    if (t === 'delete_statement') {
+      for (const c of n.namedChildren) if (c) targetNames(c, names);
+    } else if (t !== 'for_in_clause') {
+      const field = TARGET_FIELD[t];
+      const target = field ? n.childForFieldName(field) : null;
+      if (target) targetNames(target, names);
+      else if (t === 'aliased_import' || t === 'import_statement' || t === 'import_from_statement') for (const x of assignedNames(n)) names.add(x);
+    }
+    for (const c of n.children) if (c) stack.push(c);
+  }
+  localCache.set(body, names);
+  return names;
+}

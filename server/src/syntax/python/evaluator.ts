@@ -9,8 +9,8 @@ import type { TextRange } from '../../ir/graph';
 import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
-import { assignedNames, declaredElsewhere, mutatedReceivers } from './assignedNames';
-import { entriesTable, forgetAssigned, runArms } from '../armJournal';
+import { assignedNames, declaredElsewhere, localNames, mutatedReceivers } from './assignedNames';
+import { entriesTable, forgetAssigned, runArms, withoutOutsideChanges } from '../armJournal';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isSymbol, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
@@ -707,7 +707,10 @@ export class PythonEvaluator {
     this.ranDefinitions.add(fn.node.startIndex);
     const local = new Scope(fn.closure, fn.name);
     const body = fn.node.childForFieldName('body');
-    if (body) for (const [name, kind] of declaredElsewhere(body)) local.declareElsewhere(name, kind);
+    if (body) {
+      for (const [name, kind] of declaredElsewhere(body)) local.declareElsewhere(name, kind);
+      local.locals = localNames(body);
+    }
     const params = fn.node.childForFieldName('parameters');
     let index = 0;
     for (const p of params?.namedChildren ?? []) {
@@ -1202,9 +1205,23 @@ export class PythonEvaluator {
    */
   analyseUncalledFunctions(): void {
     this.builder.detached = true;
+    const uncalled = (fn: FunctionValue) => !fn.analysed && !this.ranDefinitions.has(fn.node.startIndex);
+    // A global an uncalled function assigns may or may not have been assigned when another one runs.
+    for (const fn of this.functions) {
+      const body = uncalled(fn) ? fn.node.childForFieldName('body') : null;
+      if (!body) continue;
+      let module = fn.closure;
+      while (module.parent) module = module.parent;
+      for (const [name, kind] of declaredElsewhere(body)) {
+        if (kind === 'global' && module.own(name) !== undefined) module.setOwn(name, unknown(`\`${name}\` may be changed by \`${fn.name}\`, which the file never calls`));
+      }
+    }
     for (let i = 0; i < this.functions.length; i++) {
       const fn = this.functions[i];
-      if (!fn.analysed && !this.ranDefinitions.has(fn.node.startIndex)) this.callFunction(fn, [], new Map());
+      if (!uncalled(fn)) continue;
+      // What it changes outside itself is taken back before the next one runs (its own variables stay, for the
+      // functions defined in it).
+      withoutOutsideChanges(fn.closure.journals, () => void this.callFunction(fn, [], new Map()));
     }
   }
 }

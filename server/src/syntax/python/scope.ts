@@ -5,6 +5,7 @@
 
 import type { PyValue } from './pyValues';
 import { Bindings, JournalKeeper } from '../armJournal';
+import { unknown } from '../../ir/values';
 
 /** Told of every assignment in one scope: how a statement's effects are recorded. */
 export interface ScopeWatcher {
@@ -17,6 +18,11 @@ export class Scope implements Bindings<PyValue> {
   readonly starImports: string[][] = [];
   /** Names declared `global` or `nonlocal` here: the scope they are read from and assigned in. */
   private elsewhere: Map<string, Scope> | undefined;
+  /**
+   * For a function's scope: the names its body binds (Python decides from the syntax that they are local
+   * throughout the function, so reading one before it is bound does not read the enclosing scope's).
+   */
+  locals: ReadonlySet<string> | undefined;
   watcher: ScopeWatcher | undefined;
 
   constructor(readonly parent: Scope | undefined, readonly functionName?: string, readonly comprehension = false) {
@@ -27,7 +33,7 @@ export class Scope implements Bindings<PyValue> {
   declareElsewhere(name: string, kind: 'global' | 'nonlocal'): void {
     let target: Scope | undefined;
     if (kind === 'global') for (target = this; target.parent; target = target.parent);
-    else for (let s = this.parent; s && s.parent; s = s.parent) if (!s.comprehension && s.vars.has(name)) { target = s; break; }
+    else for (let s = this.parent; s && s.parent; s = s.parent) if (!s.comprehension && (s.vars.has(name) || s.locals?.has(name))) { target = s; break; }
     if (target && target !== this) (this.elsewhere ??= new Map()).set(name, target);
   }
 
@@ -42,6 +48,7 @@ export class Scope implements Bindings<PyValue> {
     for (let s: Scope | undefined = this; s; s = s.parent) {
       const v = s.vars.get(name);
       if (v !== undefined) return v;
+      if (s.locals?.has(name) && !s.elsewhere?.has(name)) return unknown(`\`${name}\` is read before it is assigned in \`${s.functionName ?? 'the function'}\``);
     }
     return undefined;
   }

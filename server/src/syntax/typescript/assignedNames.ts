@@ -83,3 +83,30 @@ export function mutatedReceivers(nodes: readonly ts.Node[]): readonly string[] {
     }
   });
 }
+
+const freeCache = new WeakMap<ts.Node, readonly string[]>();
+
+/**
+ * The names a function assigns that it does not declare (parameters, `let`/`const`/`var`, functions and classes
+ * anywhere inside it): the variables of enclosing scopes it changes when it runs.
+ */
+export function freeAssignedNames(fn: ts.Node): readonly string[] {
+  const hit = freeCache.get(fn);
+  if (hit) return hit;
+  const declared = new Set<string>();
+  const assigned = new Set<string>();
+  const stack: ts.Node[] = [fn];
+  const push = (n: ts.Node) => void stack.push(n);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (ts.isVariableDeclaration(n) || ts.isParameter(n)) targetNames(n.name, declared);
+    else if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isFunctionExpression(n) || ts.isClassExpression(n)) && n.name && n !== fn) declared.add(n.name.text);
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) targetNames(n.left, assigned);
+    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) targetNames(n.operand, assigned);
+    else if ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) targetNames(n.initializer, assigned);
+    ts.forEachChild(n, push);
+  }
+  const out = [...assigned].filter(name => !declared.has(name));
+  freeCache.set(fn, out);
+  return out;
+}

@@ -18,8 +18,8 @@ import type { ModelNode, TensorRef, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
-import { assignedNames, mutatedReceivers } from './assignedNames';
-import { entriesTable, forgetAssigned, runArms, undo } from '../armJournal';
+import { assignedNames, freeAssignedNames, mutatedReceivers } from './assignedNames';
+import { entriesTable, forgetAssigned, runArms, withoutOutsideChanges, undo } from '../armJournal';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionNode, FunctionValue, JsObject, JsValue, isClass, isFunction, isGraphValue, isJsUnknown, isObject, isSymbol,
@@ -688,9 +688,21 @@ export class TsEvaluator {
    */
   analyseUncalledFunctions(): void {
     this.builder.detached = true;
+    const uncalled = (fn: FunctionValue) => !fn.analysed && !this.ranDefinitions.has(fn.node.pos);
+    // A variable an uncalled function changes may or may not have been changed when another one runs.
+    for (const fn of this.functions) {
+      if (!uncalled(fn)) continue;
+      for (const name of freeAssignedNames(fn.node)) {
+        const owner = fn.closure.owner(name);
+        if (owner) owner.setOwn(name, unknown(`\`${name}\` may be changed by \`${fn.name}\`, which the file never calls`));
+      }
+    }
     for (let i = 0; i < this.functions.length; i++) {
       const fn = this.functions[i];
-      if (!fn.analysed && !this.ranDefinitions.has(fn.node.pos)) this.callFunction(fn, []);
+      if (!uncalled(fn)) continue;
+      // What it changes outside itself is taken back before the next one runs (its own variables stay, for the
+      // functions defined in it).
+      withoutOutsideChanges(fn.closure.journals, () => void this.callFunction(fn, []));
     }
   }
 
