@@ -353,3 +353,46 @@ export function build() {
 `, 'model.ts');
   assert.deepEqual(uses(ts).map(u => u.slice(0, 2)), [['dense_Dense?', '[[null,"?"]]'], ['input?', '[[null,4]]']]);
 });
+
+test('loop conditions and updates run: a `:=` or an assignment there changes the value after the loop (128, 4·2^k, 64)', () => {
+  const py = analyzePython(`import keras
+from keras import layers
+inp = keras.Input((4,))
+u = 1
+while (u := u * 2) < 100:
+    pass
+a = layers.Dense(u)(inp)
+v = 1
+xs = [i for i in range(n()) if (v := v * 2)]
+b = layers.Dense(v)(inp)
+w = 3
+while w > 5:
+    w = 100
+c = layers.Dense(w)(inp)
+`);
+  // The last loop's condition is false at once: its body never runs.
+  assert.deepEqual(uses(py).map(u => u.slice(0, 2)), [
+    ['input_layer', '[[null,4]]'],
+    ['dense', '[[null,"?"]]'],
+    ['dense_1', '[[null,"?"]]'],
+    ['dense_2', '[[null,3]]'],
+  ]);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [4]});
+let u = 1;
+while ((u = u * 2) < 100) {}
+tf.layers.dense({units: u}).apply(inp);
+let v = 4;
+for (let i = 0; i < k; i++, v *= 2) {}
+tf.layers.dense({units: v}).apply(inp);
+let w = 1;
+do {} while ((w *= 2) < 50);
+tf.layers.dense({units: w}).apply(inp);
+`, 'model.ts');
+  assert.deepEqual(uses(ts).map(u => u.slice(0, 2)), [
+    ['input1', '[[null,4]]'],
+    ['dense_Dense1', '[[null,"?"]]'],
+    ['dense_Dense2', '[[null,"?"]]'],
+    ['dense_Dense3', '[[null,"?"]]'],
+  ]);
+});

@@ -303,9 +303,22 @@ export class PythonEvaluator {
       case 'for_statement':
         return this.runFor(node, scope);
       case 'while_statement': {
+        // The condition runs first (a `:=` in it binds); false: the body never runs, and the else does.
         const body = node.childForFieldName('body');
-        const r = body ? this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false, [body, node.childForFieldName('condition')]) : undefined;
+        const condition = node.childForFieldName('condition');
         const otherwise = node.childForFieldName('alternative');
+        const first = condition ? truthOf(this.evalExpr(condition, scope)) : undefined;
+        if (first === false) {
+          const block = otherwise ? otherwise.childForFieldName('body') ?? otherwise.namedChildren.find(c => c && typeOf(c) === 'block') : null;
+          return block ? this.runBlock(block.namedChildren, scope) : undefined;
+        }
+        // A round is the body, then the condition again.
+        const round = () => {
+          const c = body ? this.runBlock(body.namedChildren, scope) : undefined;
+          if (condition) this.evalExpr(condition, scope);
+          return c;
+        };
+        const r = this.runUncertainArms([round], scope, false, [body, condition]);
         if (otherwise) this.runMaybe(otherwise, scope);
         return returnsFrom(r);
       }
@@ -1106,6 +1119,12 @@ export class PythonEvaluator {
     while (outer.comprehension && outer.parent) outer = outer.parent;
     this.runUncertainArms([() => {
       for (const clause of clauses) {
+        if (typeOf(clause) === 'if_clause') {
+          // Its condition runs (a `:=` in it binds), for the items that reach it.
+          const cond = clause.namedChildren[0];
+          if (cond) this.evalExpr(cond, local);
+          continue;
+        }
         if (typeOf(clause) !== 'for_in_clause') continue;
         const right = clause.childForFieldName('right');
         if (right && !iterableEvaluated) this.evalExpr(right, local);

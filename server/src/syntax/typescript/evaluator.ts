@@ -291,7 +291,14 @@ export class TsEvaluator {
       case SyntaxKind.WhileStatement:
       case SyntaxKind.DoStatement: {
         const loop = node as ts.WhileStatement | ts.DoStatement;
-        return this.runUncertainArms([{ cond: loop.expression, run: () => this.runStatement(loop.statement, scope) }], scope, [loop.statement, loop.expression]);
+        // A `while` runs its condition first (false: the body never runs); a round is the body, then the condition.
+        if (loop.kind === SyntaxKind.WhileStatement && truthOf(this.evalExpr(loop.expression, scope)) === false) return undefined;
+        const round = () => {
+          const c = this.runStatement(loop.statement, scope);
+          this.evalExpr(loop.expression, scope);
+          return c;
+        };
+        return this.runUncertainArms([{ cond: loop.expression, run: round }], scope, [loop.statement, loop.expression]);
       }
       case SyntaxKind.SwitchStatement:
         return this.runSwitch(node as ts.SwitchStatement, scope);
@@ -542,7 +549,15 @@ export class TsEvaluator {
     }
     const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : 'a loop whose bounds are not known';
     if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
-    return this.runUncertainArms([{ cond: node.condition ?? null, run: () => this.runStatement(node.statement, scope) }], scope, [node.statement, node.condition, node.incrementor]);
+    // The condition runs first; a round is the body, the update, then the condition again.
+    if (node.condition) this.evalExpr(node.condition, scope);
+    const round = () => {
+      const c = this.runStatement(node.statement, scope);
+      if (node.incrementor) this.evalExpr(node.incrementor, scope);
+      if (node.condition) this.evalExpr(node.condition, scope);
+      return c;
+    };
+    return this.runUncertainArms([{ cond: node.condition ?? null, run: round }], scope, [node.statement, node.condition, node.incrementor]);
   }
 
   /**
