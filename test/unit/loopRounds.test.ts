@@ -396,3 +396,21 @@ tf.layers.dense({units: w}).apply(inp);
     ['dense_Dense3', '[[null,"?"]]'],
   ]);
 });
+
+test('TS: a block has its own let and const; a jump to an outer label leaves the statements between', () => {
+  const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [4]});
+let a = 1;
+{ let a = 9; }
+tf.layers.dense({units: a}).apply(inp);
+let u = 4;
+outer: for (const i of [1, 2]) { for (const j of [1]) { continue outer; } u = 8; }
+tf.layers.dense({units: u}).apply(inp);
+`, 'model.ts');
+  // u is 4 in every run; the jump is analysed as leaving in some runs, so u is not stated.
+  assert.deepEqual(uses(a).map(u => u.slice(0, 2)), [
+    ['input1', '[[null,4]]'],
+    ['dense_Dense1', '[[null,1]]'],
+    ['dense_Dense2', '[[null,"?"]]'],
+  ]);
+});

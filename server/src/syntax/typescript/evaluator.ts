@@ -231,6 +231,29 @@ export class TsEvaluator {
     return this.runUncertainArms([{ cond: null, run }], scope, false, false);
   }
 
+  /** The labels of the loops being run, innermost last (undefined: a loop without a label). */
+  private readonly loopLabels: (string | undefined)[] = [];
+  /** The label of a labelled statement about to run, for the loop it labels. */
+  private nextLoopLabel: string | undefined;
+
+  /** Runs a loop statement, with its label (if any) as the innermost loop's. */
+  private asLoop(run: () => Completion): Completion {
+    this.loopLabels.push(this.nextLoopLabel);
+    this.nextLoopLabel = undefined;
+    try {
+      return run();
+    } finally {
+      this.loopLabels.pop();
+    }
+  }
+
+  /** A block's own scope when it declares `let`, `const` or a class (those are the block's, not the function's). */
+  private blockScope(statements: readonly ts.Statement[], scope: JsScope): JsScope {
+    // NodeFlags.Let | Const = 3.
+    const own = statements.some(s => (s.kind === SyntaxKind.VariableStatement && ((s as ts.VariableStatement).declarationList.flags & 3) !== 0) || s.kind === SyntaxKind.ClassDeclaration);
+    return own ? new JsScope(scope, scope.functionName) : scope;
+  }
+
   private runStatement(node: ts.Statement, scope: JsScope): Completion {
     if (this.depth > MAX_DEPTH) return undefined;
     this.depth++; // restored on return only: see evalExpr
@@ -276,18 +299,24 @@ export class TsEvaluator {
         this.evalExpr((node as ts.ThrowStatement).expression, scope);
         return { kind: 'return', value: unknown('the code throws') };
       case SyntaxKind.BreakStatement:
-        return { kind: 'break' };
-      case SyntaxKind.ContinueStatement:
-        return { kind: 'continue' };
-      case SyntaxKind.Block:
-        return this.runBlock((node as ts.Block).statements, scope);
+      case SyntaxKind.ContinueStatement: {
+        const jump = node as ts.BreakStatement | ts.ContinueStatement;
+        // A jump to a label other than the innermost loop's leaves statements between: analysed as a return
+        // taken in some runs, so that what follows up to the function's end is undecided.
+        if (jump.label && jump.label.text !== this.loopLabels[this.loopLabels.length - 1]) return { kind: 'maybe', leaves: ONLY_RETURN };
+        return { kind: node.kind === SyntaxKind.BreakStatement ? 'break' : 'continue' };
+      }
+      case SyntaxKind.Block: {
+        const block = node as ts.Block;
+        return this.runBlock(block.statements, this.blockScope(block.statements, scope));
+      }
       case SyntaxKind.IfStatement:
         return this.runIf(node as ts.IfStatement, scope);
       case SyntaxKind.ForStatement:
-        return this.runFor(node as ts.ForStatement, scope);
+        return this.asLoop(() => this.runFor(node as ts.ForStatement, scope));
       case SyntaxKind.ForOfStatement:
       case SyntaxKind.ForInStatement:
-        return this.runForOf(node as ts.ForOfStatement | ts.ForInStatement, scope);
+        return this.asLoop(() => this.runForOf(node as ts.ForOfStatement | ts.ForInStatement, scope));
       case SyntaxKind.WhileStatement:
       case SyntaxKind.DoStatement: {
         const loop = node as ts.WhileStatement | ts.DoStatement;
@@ -298,14 +327,24 @@ export class TsEvaluator {
           this.evalExpr(loop.expression, scope);
           return c;
         };
-        return this.runUncertainArms([{ cond: loop.expression, run: round }], scope, [loop.statement, loop.expression]);
+        return this.asLoop(() => this.runUncertainArms([{ cond: loop.expression, run: round }], scope, [loop.statement, loop.expression]));
       }
       case SyntaxKind.SwitchStatement:
         return this.runSwitch(node as ts.SwitchStatement, scope);
       case SyntaxKind.TryStatement:
         return this.runTry(node as ts.TryStatement, scope);
-      case SyntaxKind.LabeledStatement:
-        return this.runStatement((node as ts.LabeledStatement).statement, scope);
+      case SyntaxKind.LabeledStatement: {
+        const labelled = node as ts.LabeledStatement;
+        const k = labelled.statement.kind;
+        const loop = k === SyntaxKind.ForStatement || k === SyntaxKind.ForOfStatement || k === SyntaxKind.ForInStatement || k === SyntaxKind.WhileStatement || k === SyntaxKind.DoStatement;
+        // (A label on another statement is no loop's: a jump to it leaves statements between, see above.)
+        this.nextLoopLabel = loop ? labelled.label.text : undefined;
+        try {
+          return this.runStatement(labelled.statement, scope);
+        } finally {
+          this.nextLoopLabel = undefined;
+        }
+      }
       case SyntaxKind.ExportAssignment:
         this.evalExpr((node as ts.ExportAssignment).expression, scope);
         return undefined;

@@ -1,5 +1,5 @@
-// Variable scopes of the TS/JS evaluator: module and function scopes chained to their parent. Blocks
-// share their function's scope (a simplification: shadowing in nested blocks is rare in model code). A
+// Variable scopes of the TS/JS evaluator: module, function and block scopes chained to their parent (a block has
+// its own scope when it declares `let`, `const` or a class; `var` and plain blocks share the function's). A
 // watcher sees one scope's assignments (a session records what each top-level statement assigns). Every scope of
 // one analysis shares a journal keeper (syntax/armJournal.ts), which notes what an undecided arm assigns.
 
