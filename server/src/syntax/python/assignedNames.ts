@@ -18,25 +18,44 @@ const TARGET_FIELD: Readonly<Record<string, string>> = {
   class_definition: 'name',
 };
 
-/** The names `visit` collects from `node` and everything under it, read once per node (kept in `cache`). */
-function namesIn(node: PyNode, cache: WeakMap<PyNode, readonly string[]>, visit: (n: PyNode, into: Set<string>) => void): readonly string[] {
-  const hit = cache.get(node);
+/**
+ * What one analysis has read of the syntax, by the kind of scan and the node's type and range: the wasm tree's
+ * nodes are new objects at every access, so the caches on node objects (kept across analyses for the statement
+ * copies) miss for them.
+ */
+export type ScanMemo = Map<string, unknown>;
+
+function memoKey(kind: string, node: PyNode): string {
+  return `${kind}:${node.type}:${node.startIndex}:${node.endIndex}`;
+}
+
+/** `scan(node)`, kept on the node object and in `memo`. */
+function cached<T extends object>(kind: string, node: PyNode, cache: WeakMap<PyNode, T>, memo: ScanMemo | undefined, scan: () => T): T {
+  const hit = cache.get(node) ?? (memo?.get(memoKey(kind, node)) as T | undefined);
   if (hit) return hit;
-  const names = new Set<string>();
-  const stack: PyNode[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    visit(n, names);
-    for (const c of n.children) if (c) stack.push(c);
-  }
-  const out = [...names];
+  const out = scan();
   cache.set(node, out);
+  memo?.set(memoKey(kind, node), out);
   return out;
 }
 
+/** The names `visit` collects from `node` and everything under it, read once per node (kept in `cache`). */
+function namesIn(kind: string, node: PyNode, cache: WeakMap<PyNode, readonly string[]>, memo: ScanMemo | undefined, visit: (n: PyNode, into: Set<string>) => void): readonly string[] {
+  return cached(kind, node, cache, memo, () => {
+    const names = new Set<string>();
+    const stack: PyNode[] = [node];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      visit(n, names);
+      for (const c of n.children) if (c) stack.push(c);
+    }
+    return [...names];
+  });
+}
+
 /** Every identifier that `node` (and the functions written in it) may bind. */
-export function assignedNames(node: PyNode): readonly string[] {
-  return namesIn(node, cache, (n, names) => {
+export function assignedNames(node: PyNode, memo?: ScanMemo): readonly string[] {
+  return namesIn('assigned', node, cache, memo, (n, names) => {
     const field = TARGET_FIELD[n.type];
     if (field) {
       const target = n.childForFieldName(field);
@@ -70,23 +89,22 @@ function targetNames(target: PyNode, into: Set<string>): void {
 const declaredCache = new WeakMap<PyNode, readonly (readonly [string, 'global' | 'nonlocal'])[]>();
 
 /** The names a function body declares `global` or `nonlocal` (not those of the functions and classes inside it). */
-export function declaredElsewhere(body: PyNode): readonly (readonly [string, 'global' | 'nonlocal'])[] {
-  const hit = declaredCache.get(body);
-  if (hit) return hit;
-  const out: [string, 'global' | 'nonlocal'][] = [];
-  const stack: PyNode[] = [body];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'global_statement' || n.type === 'nonlocal_statement') {
-      const kind = n.type === 'global_statement' ? 'global' : 'nonlocal';
-      for (const id of n.namedChildren) if (id && id.type === 'identifier') out.push([id.text, kind]);
-      continue;
+export function declaredElsewhere(body: PyNode, memo?: ScanMemo): readonly (readonly [string, 'global' | 'nonlocal'])[] {
+  return cached('declared', body, declaredCache, memo, () => {
+    const out: [string, 'global' | 'nonlocal'][] = [];
+    const stack: PyNode[] = [body];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n.type === 'global_statement' || n.type === 'nonlocal_statement') {
+        const kind = n.type === 'global_statement' ? 'global' : 'nonlocal';
+        for (const id of n.namedChildren) if (id && id.type === 'identifier') out.push([id.text, kind]);
+        continue;
+      }
+      if (n !== body && (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda')) continue;
+      for (const c of n.children) if (c) stack.push(c);
     }
-    if (n !== body && (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda')) continue;
-    for (const c of n.children) if (c) stack.push(c);
-  }
-  declaredCache.set(body, out);
-  return out;
+    return out;
+  });
 }
 
 /** Methods of lists and dicts that change them in place. */
@@ -95,8 +113,8 @@ const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear'
 const receiverCache = new WeakMap<PyNode, readonly string[]>();
 
 /** The names whose list or dict `node` may change in place: `xs.append(…)`, `xs[i] = …`, `del xs[i]`. */
-export function mutatedReceivers(node: PyNode): readonly string[] {
-  return namesIn(node, receiverCache, (n, names) => {
+export function mutatedReceivers(node: PyNode, memo?: ScanMemo): readonly string[] {
+  return namesIn('receivers', node, receiverCache, memo, (n, names) => {
     if (n.type === 'call') {
       const fn = n.childForFieldName('function');
       const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
@@ -123,31 +141,30 @@ const localCache = new WeakMap<PyNode, ReadonlySet<string>>();
  * imports, defines or deletes anywhere in the body, and `:=` inside its comprehensions — not the names of the
  * functions, classes and lambdas inside it, nor a comprehension's own `for` names.
  */
-export function localNames(body: PyNode): ReadonlySet<string> {
-  const hit = localCache.get(body);
-  if (hit) return hit;
-  const names = new Set<string>();
-  const stack: PyNode[] = [body];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    const t = n.type;
-    if (t === 'function_definition' || t === 'class_definition') {
-      const name = n.childForFieldName('name');
-      if (name) names.add(name.text);
-      for (const d of n.childrenForFieldName('decorator')) if (d) stack.push(d);
-      continue;
+export function localNames(body: PyNode, memo?: ScanMemo): ReadonlySet<string> {
+  return cached('locals', body, localCache, memo, () => {
+    const names = new Set<string>();
+    const stack: PyNode[] = [body];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      const t = n.type;
+      if (t === 'function_definition' || t === 'class_definition') {
+        const name = n.childForFieldName('name');
+        if (name) names.add(name.text);
+        for (const d of n.childrenForFieldName('decorator')) if (d) stack.push(d);
+        continue;
+      }
+      if (t === 'lambda') continue;
+      if (t === 'delete_statement') {
+        for (const c of n.namedChildren) if (c) targetNames(c, names);
+      } else if (t !== 'for_in_clause') {
+        const field = TARGET_FIELD[t];
+        const target = field ? n.childForFieldName(field) : null;
+        if (target) targetNames(target, names);
+        else if (t === 'aliased_import' || t === 'import_statement' || t === 'import_from_statement') for (const x of assignedNames(n, memo)) names.add(x);
+      }
+      for (const c of n.children) if (c) stack.push(c);
     }
-    if (t === 'lambda') continue;
-    if (t === 'delete_statement') {
-      for (const c of n.namedChildren) if (c) targetNames(c, names);
-    } else if (t !== 'for_in_clause') {
-      const field = TARGET_FIELD[t];
-      const target = field ? n.childForFieldName(field) : null;
-      if (target) targetNames(target, names);
-      else if (t === 'aliased_import' || t === 'import_statement' || t === 'import_from_statement') for (const x of assignedNames(n)) names.add(x);
-    }
-    for (const c of n.children) if (c) stack.push(c);
-  }
-  localCache.set(body, names);
-  return names;
+    return names;
+  });
 }

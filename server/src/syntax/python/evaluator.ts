@@ -9,7 +9,7 @@ import type { TextRange } from '../../ir/graph';
 import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
-import { assignedNames, declaredElsewhere, localNames, mutatedReceivers } from './assignedNames';
+import { assignedNames, declaredElsewhere, localNames, mutatedReceivers, ScanMemo } from './assignedNames';
 import { entriesTable, forgetAssigned, runArms, withoutOutsideChanges } from '../armJournal';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
@@ -118,6 +118,8 @@ export class PythonEvaluator {
    * that are not followed (`pop`, `del`, an item set with a key that is not known): their items are not known.
    */
   readonly uncertainLists = new WeakSet<object>();
+  /** The syntax scans of this analysis (assignedNames.ts), for the wasm tree's nodes. */
+  private readonly scanMemo: ScanMemo = new Map();
   private depth = 0;
   callDepth = 0;
   /** The user functions being run (a call to one of them from its own body is not analysed). */
@@ -506,14 +508,14 @@ export class PythonEvaluator {
     const runs = arms.map((run, i) => () => {
       if (loop) {
         // A list or dict the body changes in place has other items in later rounds (and after the loop).
-        for (const name of loop.flatMap(n => (n ? mutatedReceivers(n) : []))) {
+        for (const name of loop.flatMap(n => (n ? mutatedReceivers(n, this.scanMemo) : []))) {
           const v = scope.lookup(name);
           if (Array.isArray(v) || isDict(v as ArgValue)) {
             this.noteMutation(v as object);
             this.uncertainLists.add(v as object);
           }
         }
-        const names = loop.flatMap(n => (n ? assignedNames(n) : []));
+        const names = loop.flatMap(n => (n ? assignedNames(n, this.scanMemo) : []));
         round = startLoopRound(this.builder, names, name => (scope.lookup(name) !== undefined ? scope.target(name) : undefined), carriedUnknown);
       }
       return this.builder.inArm(branch, i, !!loop, () => this.runUncertain(scope, run));
@@ -721,8 +723,8 @@ export class PythonEvaluator {
     const local = new Scope(fn.closure, fn.name);
     const body = fn.node.childForFieldName('body');
     if (body) {
-      for (const [name, kind] of declaredElsewhere(body)) local.declareElsewhere(name, kind);
-      local.locals = localNames(body);
+      for (const [name, kind] of declaredElsewhere(body, this.scanMemo)) local.declareElsewhere(name, kind);
+      local.locals = localNames(body, this.scanMemo);
     }
     const params = fn.node.childForFieldName('parameters');
     let index = 0;
@@ -1231,7 +1233,7 @@ export class PythonEvaluator {
       if (!body) continue;
       let module = fn.closure;
       while (module.parent) module = module.parent;
-      for (const [name, kind] of declaredElsewhere(body)) {
+      for (const [name, kind] of declaredElsewhere(body, this.scanMemo)) {
         if (kind === 'global' && module.own(name) !== undefined) module.setOwn(name, unknown(`\`${name}\` may be changed by \`${fn.name}\`, which the file never calls`));
       }
     }
