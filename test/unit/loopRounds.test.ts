@@ -414,3 +414,29 @@ tf.layers.dense({units: u}).apply(inp);
     ['dense_Dense2', '[[null,"?"]]'],
   ]);
 });
+
+test('Python dict and list methods: update and get are followed; pop, reverse, setdefault make the items unknown', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+inp = keras.Input((4,))
+cfg = {'units': 16}
+cfg.update({'units': 64})
+a = layers.Dense(cfg['units'])(inp)
+b = layers.Dense(cfg.get('depth', 3))(inp)
+zs = [1, 2]
+zs.reverse()
+c = layers.Dense(zs[0])(inp)
+d = {'u': 8}
+d.pop('u')
+d['u'] = 9
+e = layers.Dense(d['u'])(inp)
+`);
+  // zs[0] is 2 and d['u'] 9: after reverse() and pop() the items are not followed.
+  assert.deepEqual(uses(a).map(u => u.slice(0, 2)), [
+    ['input_layer', '[[null,4]]'],
+    ['dense', '[[null,64]]'],
+    ['dense_1', '[[null,3]]'],
+    ['dense_2', '[[null,"?"]]'],
+    ['dense_3', '[[null,"?"]]'],
+  ]);
+});

@@ -18,6 +18,7 @@ import { exactInt } from './pyArithmetic';
 import { boundedString, PythonEvaluator, typeOf } from './evaluator';
 import type { Scope } from './scope';
 import { memberSymbol } from '../memberSymbol';
+import { entriesTable } from '../armJournal';
 import type { LiteralUse } from '../statementMemo';
 
 interface EvaluatedArgs {
@@ -115,7 +116,7 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
   const result = isSymbol(callee) ? callSymbol(ev, callee.path, node, fnNode, args)
     : isLayerValue(callee as ArgValue) ? callLayer(ev, (callee as LayerValue).layer, node, args)
       : isModelNode(callee) ? callModel(ev, callee, node, args)
-        : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args)
+        : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args, scope)
           : isClass(callee) ? placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'), true)
             : escapeInto(ev, args, unknown(), calleeNode.text);
   // A function of the file handed to code that is not analysed (`map(add_block, xs)`, a callback) may run there
@@ -182,6 +183,37 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
     case 'module':
       return unknown(`\`${path.join('.')}(…)\` is not analysed`);
   }
+}
+
+/** List methods that leave the list as it is. */
+const LIST_READERS: ReadonlySet<string> = new Set(['index', 'count', 'copy']);
+
+/**
+ * A dict's methods: `get` reads an item; `update` with a known dict or keywords sets items (noted in the journal,
+ * like `d[k] = v`); the others that change it (`pop`, `setdefault`, `clear`, …) make its items unknown.
+ */
+function callDictMethod(ev: PythonEvaluator, dict: DictValue, name: string, args: EvaluatedArgs, scope: Scope): PyValue {
+  const entries = dict.entries as Map<string, ArgValue>;
+  const known = !ev.uncertainLists.has(dict);
+  const [first, second] = args.positional;
+  if (name === 'get') {
+    if (!known || typeof first !== 'string' || args.keyword.size > 0) return unknown('an item of a dict whose items are not known');
+    const v = entries.get(first);
+    return v !== undefined ? v : second !== undefined ? second : null;
+  }
+  if (name === 'keys' || name === 'values' || name === 'items' || name === 'copy') return unknown(`\`.${name}()\` of a dict is not analysed`);
+  ev.noteMutation(dict);
+  const update = name === 'update' && !args.opaque && args.positional.length <= 1 && (first === undefined || isDict(first as ArgValue));
+  if (!update || !known || ev.uncertain > 0) {
+    ev.uncertainLists.add(dict);
+    return unknown(`\`.${name}(…)\` of a dict is not analysed`);
+  }
+  const items = [...(first ? (first as DictValue).entries : []), ...args.keyword];
+  for (const [k, v] of items) {
+    scope.journals.note(entriesTable(entries), k, entries.get(k));
+    entries.set(k, v as ArgValue);
+  }
+  return null;
 }
 
 /** The packages whose functions ShapeLens knows do not add layers to a model passed to them. */
@@ -359,7 +391,9 @@ function callKeras1Merge(ev: PythonEvaluator, name: string, node: Node, fnNode: 
   return applyLayer(ev, layer, [inputs], NO_ENTRIES, node);
 }
 
-function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: Node, args: EvaluatedArgs): PyValue {
+function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: Node, args: EvaluatedArgs, scope: Scope): PyValue {
+  if (Array.isArray(target) && LIST_READERS.has(name)) return unknown(`\`.${name}(…)\` of a list is not analysed`);
+  if (isDict(target as ArgValue)) return callDictMethod(ev, target as DictValue, name, args, scope);
   if (Array.isArray(target)) {
     // Python lists are mutable and shared by reference, as JS arrays are.
     const list = target as PyValue[];
@@ -405,7 +439,8 @@ export function getAttribute(ev: PythonEvaluator, value: PyValue, name: string, 
     return { kind: 'method', target: value, name };
   }
   if (isLayerValue(value as ArgValue)) return { kind: 'method', target: value, name };
-  if (Array.isArray(value) && (name === 'append' || name === 'extend' || name === 'insert' || name === 'pop')) return { kind: 'method', target: value, name };
+  // Every method of a list or dict: those that change it in place are followed or make its items unknown.
+  if (Array.isArray(value) || isDict(value as ArgValue)) return { kind: 'method', target: value, name };
   if (typeof value === 'string' && STRING_METHODS.has(name)) return { kind: 'method', target: value, name };
   return unknown();
 }
