@@ -440,3 +440,20 @@ e = layers.Dense(d['u'])(inp)
     ['dense_3', '[[null,"?"]]'],
   ]);
 });
+
+test('TS: Object.assign sets the target\'s properties; under a condition they are merged', () => {
+  const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [4]});
+const cfg = {units: 16};
+Object.assign(cfg, {units: 64});
+tf.layers.dense({units: cfg.units}).apply(inp);
+const c2 = {units: 16};
+if (big) Object.assign(c2, {units: 64});
+tf.layers.dense({units: c2.units}).apply(inp);
+`, 'model.ts');
+  assert.deepEqual(uses(a).map(u => u.slice(0, 2)), [
+    ['input1', '[[null,4]]'],
+    ['dense_Dense1', '[[null,64]]'],
+    ['dense_Dense2', '[[null,"?"]]'],
+  ]);
+});

@@ -18,6 +18,7 @@ import { JsValue, isClass, isFunction, isMethod, isObject, isSymbol, reasonOf, t
 import { TF_ROOT, isTfjsModule, pythonArgName, pythonArgValue, resolveTfjsPath } from './tfjsSymbols';
 import { callGlobal } from './builtins';
 import { importedSymbol, memberSymbol } from '../memberSymbol';
+import { entriesTable } from '../armJournal';
 
 interface EvaluatedArgs {
   readonly values: JsValue[];
@@ -58,13 +59,38 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
   if (isFunction(callee)) return ev.callFunction(callee, args.values, node);
   // Array methods run their callbacks themselves (callArrayMethod).
   if (isMethod(callee) && Array.isArray(callee.target)) return callMethod(ev, callee.target, callee.name, node, args);
-  const result = isSymbol(callee) ? callSymbol(ev, callee.path, node, fnNode, args)
+  const result = isSymbol(callee) ? callSymbol(ev, callee.path, node, fnNode, args, scope)
     : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args)
       : escapeInto(ev, args, unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined), calleeNode);
   // A callback handed to code that is not analysed (`xs.forEach(cb)` over unknown xs, `setTimeout(cb)`, a promise's
   // `then`) may run there any number of times.
   for (const a of args.values) if (isFunction(a)) ev.runCallbackMaybe(a, node);
   return result;
+}
+
+/**
+ * `Object.assign(target, ...sources)`: the target's properties are set from known objects (noted in the journal,
+ * like `target.k = v`); from anything else, every property of the target may have changed.
+ */
+function objectAssign(ev: TsEvaluator, node: ts.CallExpression, args: EvaluatedArgs, scope: JsScope): JsValue {
+  const [target, ...sources] = args.values;
+  if (!isObject(target)) return escapeInto(ev, args, unknown('`Object.assign` to a value that is not known'), node.expression);
+  ev.noteMutation(target);
+  const known = !args.opaque && sources.every(x => isObject(x) || x === null || x === undefined);
+  for (const source of known ? sources : []) {
+    if (!isObject(source)) continue;
+    for (const [k, v] of source.entries) {
+      scope.journals.note(entriesTable(target.entries), k, target.entries.get(k));
+      target.entries.set(k, v);
+    }
+  }
+  if (!known) {
+    for (const k of target.entries.keys()) {
+      scope.journals.note(entriesTable(target.entries), k, target.entries.get(k));
+      target.entries.set(k, unknown('a property set by `Object.assign` from a value that is not known'));
+    }
+  }
+  return target;
 }
 
 /** JavaScript's own globals: none adds layers to a model passed to it. */
@@ -98,8 +124,9 @@ function range(ev: TsEvaluator, node: ts.Node): TextRange {
   return ev.rangeOf(node);
 }
 
-function callSymbol(ev: TsEvaluator, path: readonly string[], node: ts.CallExpression, fnNode: ts.Node, args: EvaluatedArgs): JsValue {
+function callSymbol(ev: TsEvaluator, path: readonly string[], node: ts.CallExpression, fnNode: ts.Node, args: EvaluatedArgs, scope: JsScope): JsValue {
   if (path[0] === '<global>') {
+    if (path[1] === 'Object' && path[2] === 'assign' && path.length === 3) return objectAssign(ev, node, args, scope);
     const result = callGlobal(ev, path, args.values);
     return STANDARD_GLOBALS.has(path[1]) ? result : escapeInto(ev, args, result, fnNode);
   }
