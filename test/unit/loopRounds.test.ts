@@ -457,3 +457,16 @@ tf.layers.dense({units: c2.units}).apply(inp);
     ['dense_Dense2', '[[null,"?"]]'],
   ]);
 });
+
+test('nested loops unroll within one budget for the analysis: 40 nested loops of two rounds (2^40 rounds) are analysed once each past it', () => {
+  let py = 'import keras\nfrom keras import layers\ninp = keras.Input((4,))\nu = 1\n';
+  let ts = "import * as tf from '@tensorflow/tfjs';\nconst inp = tf.input({shape: [4]});\nlet u = 1;\n";
+  for (let i = 0; i < 40; i++) {
+    py += `${' '.repeat(i)}for i${i} in range(2):\n`;
+    ts += `for (let i${i} = 0; i${i} < 2; i${i}++) {\n`;
+  }
+  py += `${' '.repeat(40)}u = u + 1\nz = layers.Dense(u)(inp)\n`;
+  ts += 'u = u + 1;\n' + '}'.repeat(40) + '\ntf.layers.dense({units: u}).apply(inp);\n';
+  assert.deepEqual(uses(analyzePython(py)).map(u => u.slice(0, 2)), [['input_layer', '[[null,4]]'], ['dense', '[[null,"?"]]']]);
+  assert.deepEqual(uses(analyzeTypeScript(ts, 'model.ts')).map(u => u.slice(0, 2)), [['input1', '[[null,4]]'], ['dense_Dense1', '[[null,"?"]]']]);
+});

@@ -11,6 +11,7 @@ import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
 import { assignedNames, declaredElsewhere, localNames, mutatedReceivers, ScanMemo } from './assignedNames';
 import { entriesTable, forgetAssigned, runArms, withoutOutsideChanges } from '../armJournal';
+import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionValue, PyValue, isFloatValue, isPyInt, isPyUnknown, isSymbol, isTensorTuple, isTuple, markTuple, numberOf, pyFloat, sameValue, truthOf,
@@ -35,7 +36,7 @@ export function boundedString(v: PyValue): PyValue {
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
 /** Loops with more iterations than this are not unrolled. */
-const MAX_UNROLL = 64;
+
 /** Nested user-function calls followed at most. */
 const MAX_CALL_DEPTH = 16;
 /**
@@ -544,7 +545,7 @@ export class PythonEvaluator {
     const iterable = this.evalExpr(right, scope);
     const items = Array.isArray(iterable) && !this.uncertainLists.has(iterable) ? iterable : undefined;
     const otherwise = node.childForFieldName('alternative');
-    if (items && items.length <= MAX_UNROLL) {
+    if (items && this.unrollBudget.take(items.length)) {
       const r = this.unrolled(items, left, body, scope);
       // The else clause runs when no round broke out.
       const broke = this.lastBreak;
@@ -558,7 +559,7 @@ export class PythonEvaluator {
       return r;
     }
     // Unknown trip count: analyse the body once for hints, then forget what it assigned.
-    const reason = items ? `a loop of ${items.length} iterations is not unrolled` : 'a loop over values that are not known';
+    const reason = items ? `a loop of ${items.length} iterations is not unrolled (at most ${MAX_UNROLL}, and ${MAX_UNROLLED_ROUNDS} in all)` : 'a loop over values that are not known';
     this.assignTarget(left, unknown(reason), scope);
     const r = this.runUncertainArms([() => this.runBlock(body.namedChildren, scope)], scope, false, [body]);
     // The loop may break before its else.
@@ -638,6 +639,9 @@ export class PythonEvaluator {
    * A loop of known items, round by round. `break` ends it, `continue` the round; after a round that may have
    * broken out or returned (in an undecided branch), the later rounds run only in some runs.
    */
+  /** The loop rounds this analysis may still unroll. */
+  private readonly unrollBudget = new UnrollBudget();
+
   private unrolled(items: readonly PyValue[], target: Node, body: Node, scope: Scope, from = 0): Completion {
     for (let k = from; k < items.length; k++) {
       this.assignTarget(target, items[k], scope);
@@ -1101,7 +1105,7 @@ export class PythonEvaluator {
     const right = clauses[0].childForFieldName('right');
     if (!left || !right) return unknown();
     const iterable = this.evalExpr(right, scope);
-    if (!Array.isArray(iterable) || iterable.length > MAX_UNROLL || this.uncertainLists.has(iterable)) return this.comprehensionOnce(body, clauses, scope, 'a comprehension over values that are not known', true);
+    if (!Array.isArray(iterable) || this.uncertainLists.has(iterable) || !this.unrollBudget.take(iterable.length)) return this.comprehensionOnce(body, clauses, scope, 'a comprehension over values that are not known', true);
     const local = new Scope(scope, scope.functionName, true);
     return iterable.map(item => {
       this.assignTarget(left, item, local);

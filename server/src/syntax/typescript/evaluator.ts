@@ -20,6 +20,7 @@ import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
 import { assignedNames, freeAssignedNames, mutatedReceivers } from './assignedNames';
 import { entriesTable, forgetAssigned, runArms, withoutOutsideChanges, undo } from '../armJournal';
+import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
   FunctionNode, FunctionValue, JsObject, JsValue, isClass, isFunction, isGraphValue, isJsUnknown, isObject, isSymbol,
@@ -35,7 +36,8 @@ import { importedSymbol } from '../memberSymbol';
 /** Deepest expression or statement nesting evaluated; deeper code is unknown (keeps the JS stack safe). */
 const MAX_DEPTH = 400;
 /** Loops with more iterations than this are not unrolled. */
-export const MAX_UNROLL = 64;
+export { MAX_UNROLL } from '../unrollBudget';
+
 /** Nested user-function calls followed at most. */
 const MAX_CALL_DEPTH = 16;
 /** See the Python evaluator's MAX_EVENTS_FOR_CALLS and MAX_FUNCTION_RUNS: the same bounds on helpers run again at each call. */
@@ -575,7 +577,8 @@ export class TsEvaluator {
       }
     }).journal);
     runInit();
-    if (known) {
+    const unroll = known && this.unrollBudget.take(trips);
+    if (unroll) {
       const trip = (i: number): Completion | 'end' => {
         if (i >= trips) return 'end';
         const t = node.condition ? truthOf(this.evalExpr(node.condition, scope)) : false;
@@ -586,7 +589,7 @@ export class TsEvaluator {
       };
       return this.unrolled(trip, scope);
     }
-    const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : 'a loop whose bounds are not known';
+    const reason = trips > MAX_UNROLL ? `a loop of more than ${MAX_UNROLL} iterations is not unrolled` : known ? `a loop of ${trips} iterations is not unrolled (at most ${MAX_UNROLLED_ROUNDS} rounds in all)` : 'a loop whose bounds are not known';
     if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.bindName(d.name, unknown(reason), scope, true);
     // The condition runs first; a round is the body, the update, then the condition again.
     if (node.condition) this.evalExpr(node.condition, scope);
@@ -603,6 +606,9 @@ export class TsEvaluator {
    * A loop of known rounds, `trip(i)` running round i ('end' past the last). `break` ends it, `continue` the round;
    * after a round that may have broken out or returned (in an undecided branch), the later rounds run in some runs.
    */
+  /** The loop rounds this analysis may still unroll. */
+  private readonly unrollBudget = new UnrollBudget();
+
   private unrolled(trip: (i: number) => Completion | 'end', scope: JsScope, from = 0): Completion {
     for (let i = from; ; i++) {
       const c = trip(i);
@@ -632,7 +638,7 @@ export class TsEvaluator {
         for (const d of init.declarations) this.bindName(d.name, v, scope, true);
       } else this.assignTo(init, v, scope);
     };
-    if (items && items.length <= MAX_UNROLL) {
+    if (items && this.unrollBudget.take(items.length)) {
       const known = items;
       return this.unrolled(i => {
         if (i >= known.length) return 'end';
