@@ -96,3 +96,44 @@ exports.model = model;
 `, 'model.js');
   assert.equal(a.models[0].totalParams, 20);
 });
+
+test('libraries that add no layers keep a model as it is: tfjs-vis, tensorflowjs, Python built-ins', () => {
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+import * as tfvis from '@tensorflow/tfjs-vis';
+const model = tf.sequential();
+model.add(tf.layers.dense({units: 4, inputShape: [4]}));
+tfvis.show.modelSummary({name: 'Model'}, model);
+model.add(tf.layers.dense({units: 1}));
+`, 'model.ts');
+  assert.equal(ts.models[0].totalParams, 25);
+  const py = analyzePython(`import keras
+import tensorflowjs as tfjs
+from keras import layers
+model = keras.Sequential([keras.Input((4,)), layers.Dense(2)])
+print(type(model), isinstance(model, keras.Model), id(model))
+tfjs.converters.save_keras_model(model, 'out')
+model.add(layers.Dense(3))
+`);
+  assert.equal(py.models[0].totalParams, 19);
+});
+
+test('a list made and appended to inside an undecided arm (a builder called under a condition) is unrolled as before', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+def build():
+    hidden = []
+    hidden.append(64)
+    hidden.append(32)
+    m = keras.Sequential([keras.Input((8,))])
+    for h in hidden:
+        m.add(layers.Dense(h))
+    return m
+if c():
+    model = build()
+`);
+  assert.deepEqual(uses(a).map(u => u.slice(0, 3)), [
+    ['input_layer', undefined, 0],
+    ['dense', '[[null,8]]', 576],
+    ['dense_?', '[[null,64]]', 2080],
+  ]);
+});

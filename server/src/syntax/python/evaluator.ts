@@ -119,6 +119,13 @@ export class PythonEvaluator {
    * that are not followed (`pop`, `del`, an item set with a key that is not known): their items are not known.
    */
   readonly uncertainLists = new WeakSet<object>();
+  /** How deep in undecided arms each list literal was made (a list made in an arm and changed there is certain in it). */
+  private readonly madeAt = new WeakMap<object, number>();
+
+  /** Whether a change to `list` happens in an undecided arm it was not made in: it happens in some runs only. */
+  changedUncertainly(list: object): boolean {
+    return this.uncertain > (this.madeAt.get(list) ?? 0);
+  }
   /** The syntax scans of this analysis (assignedNames.ts), for the wasm tree's nodes. */
   private readonly scanMemo: ScanMemo = new Map();
   private depth = 0;
@@ -454,7 +461,7 @@ export class PythonEvaluator {
     } else if (Array.isArray(obj)) {
       this.noteMutation(obj);
       const i = isPyInt(key) ? (key < 0 ? obj.length + key : key) : -1;
-      if (i >= 0 && i < obj.length && this.uncertain === 0 && !this.uncertainLists.has(obj)) (obj as PyValue[])[i] = value;
+      if (i >= 0 && i < obj.length && !this.changedUncertainly(obj) && !this.uncertainLists.has(obj)) (obj as PyValue[])[i] = value;
       else this.uncertainLists.add(obj);
     } else this.escape([value], 'the model was stored in a container ShapeLens does not follow, and may be changed through it');
   }
@@ -831,8 +838,11 @@ export class PythonEvaluator {
         if (Array.isArray(items)) markTuple(items);
         return items;
       }
-      case 'list':
-        return this.evalItems(node, scope);
+      case 'list': {
+        const items = this.evalItems(node, scope);
+        if (Array.isArray(items)) this.madeAt.set(items, this.uncertain);
+        return items;
+      }
       case 'dictionary':
         return this.evalDict(node, scope);
       case 'unary_operator': {

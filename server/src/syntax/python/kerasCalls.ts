@@ -144,7 +144,8 @@ function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fn
   if (!symbol) {
     const result = unknown(`\`${path.filter(p => p !== '<bare>').join('.')}(…)\` is not analysed`);
     // Keras and TensorFlow functions do not add layers to a model they are given (`clone_model`, `plot_model`).
-    return LIBRARY_ROOTS.has(path[0]) ? result : escapeInto(ev, args, result, fnNode.text);
+    const library = LIBRARY_ROOTS.has(path[0]) || (path[0] === '<bare>' && path.length === 2 && PY_BUILTINS.has(path[1]));
+    return library ? result : escapeInto(ev, args, result, fnNode.text);
   }
   if (flavor && symbol.kind !== 'module') {
     ev.addEvidence(flavor, () => (flavor === 'tf' ? `the file uses tf.keras (\`${path.join('.')}\`)` : `the file uses the standalone \`keras\` package (\`${path.join('.')}\`)`), fnNode);
@@ -217,7 +218,17 @@ function callDictMethod(ev: PythonEvaluator, dict: DictValue, name: string, args
 }
 
 /** The packages whose functions ShapeLens knows do not add layers to a model passed to them. */
-const LIBRARY_ROOTS = new Set(['keras', 'tensorflow', 'tf_keras']);
+const LIBRARY_ROOTS = new Set([
+  'keras', 'tensorflow', 'tf_keras', 'tensorflowjs', 'numpy', 'pandas', 'matplotlib', 'sklearn', 'wandb', 'mlflow',
+  'json', 'pickle', 'os', 'sys', 'time', 'math', 'random', 'logging', 'pathlib', 'copy', 'pprint', 'itertools', 'functools',
+]);
+
+/** Python's own functions (`print`, `len`, … are evaluated before): none adds layers to a model it is given. */
+const PY_BUILTINS = new Set([
+  'type', 'id', 'isinstance', 'issubclass', 'hasattr', 'getattr', 'repr', 'enumerate', 'zip', 'sorted', 'reversed',
+  'iter', 'next', 'vars', 'dir', 'hash', 'callable', 'format', 'abs', 'all', 'any', 'bool', 'dict', 'float', 'int',
+  'set', 'frozenset', 'tuple', 'list', 'str', 'len', 'print', 'min', 'max', 'sum', 'range', 'round', 'map', 'filter', 'open',
+]);
 
 /** A call of code that is not analysed: a model among its arguments may be changed by it (GraphBuilder.escape). */
 function escapeInto(ev: PythonEvaluator, args: EvaluatedArgs, result: PyValue, callee: string): PyValue {
@@ -398,7 +409,7 @@ function callMethod(ev: PythonEvaluator, target: PyValue, name: string, node: No
     // Python lists are mutable and shared by reference, as JS arrays are.
     const list = target as PyValue[];
     ev.noteMutation(list);
-    if (ev.uncertain > 0 || ev.uncertainLists.has(list)) ev.uncertainLists.add(list);
+    if (ev.changedUncertainly(list) || ev.uncertainLists.has(list)) ev.uncertainLists.add(list);
     if (name === 'append' && args.positional.length === 1) list.push(args.positional[0]);
     else if (name === 'extend' && Array.isArray(args.positional[0])) list.push(...(args.positional[0] as PyValue[]));
     else ev.uncertainLists.add(list);

@@ -53,6 +53,9 @@ export interface Binding {
   readonly kind: 'write' | 'read';
 }
 
+/** Node's own modules (imported without `node:`). */
+const NODE_MODULES: ReadonlySet<string> = new Set(['fs', 'path', 'os', 'util', 'url', 'http', 'https', 'zlib', 'crypto', 'child_process', 'events', 'stream', 'readline', 'assert']);
+
 /** The TS/JS front end's statement memo (see statementMemo.ts). */
 export type TsMemo = StatementMemo<ts.Statement, JsValue, Binding>;
 
@@ -453,11 +456,29 @@ export class TsEvaluator {
     if (isGraphValue(value)) this.bindings.push({ name: id.text, range: this.rangeOf(id), value, kind: 'write' });
   }
 
+  /** The values imported from TensorFlow.js's other packages and Node's own modules, which add no layers to a model. */
+  private readonly libraries = new WeakSet<object>();
+
+  /** `value`, noted as imported from a library when `module` is one (see `fromLibrary`). */
+  libraryValue(module: string, value: JsValue): JsValue {
+    if (typeof value === 'object' && value !== null && (module.startsWith('@tensorflow/') || module.startsWith('node:') || NODE_MODULES.has(module))) this.libraries.add(value);
+    return value;
+  }
+
+  /** Whether `node` (`tfvis.show.modelSummary`) is reached from a value imported from a library. */
+  fromLibrary(node: ts.Expression, scope: JsScope): boolean {
+    let root = node;
+    while (isPropertyAccessExpression(root)) root = root.expression;
+    if (!isIdentifier(root)) return false;
+    const v = this.lookupName(root.text, scope);
+    return typeof v === 'object' && v !== null && this.libraries.has(v);
+  }
+
   private runImport(node: ts.ImportDeclaration, scope: JsScope): void {
     const clause = node.importClause;
     if (!clause || !isStringLiteral(node.moduleSpecifier)) return;
     const isTf = isTfjsModule(node.moduleSpecifier.text);
-    const other = (): JsValue => unknown(`an import from '${(node.moduleSpecifier as ts.StringLiteral).text}', which ShapeLens does not follow`);
+    const other = (): JsValue => this.libraryValue((node.moduleSpecifier as ts.StringLiteral).text, unknown(`an import from '${(node.moduleSpecifier as ts.StringLiteral).text}', which ShapeLens does not follow`));
     // `import tf from '@tensorflow/tfjs'` (esModuleInterop): the namespace too.
     if (clause.name) scope.declare(clause.name.text, isTf ? importedSymbol([TF_ROOT]) : other());
     const bindings = clause.namedBindings;
@@ -891,9 +912,18 @@ export class TsEvaluator {
     }
   }
 
+  /** How deep in undecided arms each array literal was made (an array made in an arm and changed there is certain in it). */
+  private readonly madeAt = new WeakMap<object, number>();
+
+  /** Whether a change to `list` happens in an undecided arm it was not made in: it happens in some runs only. */
+  changedUncertainly(list: object): boolean {
+    return this.uncertain > (this.madeAt.get(list) ?? 0);
+  }
+
   private evalArray(node: ts.ArrayLiteralExpression, scope: JsScope): JsValue {
     const out: JsValue[] = [];
     const nodes: ts.Node[] = [];
+    this.madeAt.set(out, this.uncertain);
     this.itemNodes.set(out, nodes);
     this.recorder?.itemNodes.push([out, nodes]);
     for (const el of node.elements) {
@@ -1086,7 +1116,7 @@ export class TsEvaluator {
         obj.entries.set(name, value);
       } else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= obj.length) {
         this.noteMutation(obj);
-        if (this.uncertain > 0) this.uncertainLists.add(obj);
+        if (this.changedUncertainly(obj)) this.uncertainLists.add(obj);
         obj[key] = value;
       } else if (isObject(obj)) {
         // A key that is not known: any property may have changed.

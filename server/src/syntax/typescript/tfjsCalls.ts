@@ -45,7 +45,7 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
   if (isIdentifier(calleeNode) && calleeNode.text === 'require' && ev.lookupName('require', scope) === undefined) {
     const arg = node.arguments[0];
     if (arg && (isStringLiteral(arg) || isNoSubstitutionTemplateLiteral(arg))) {
-      return isTfjsModule(arg.text) ? importedSymbol([TF_ROOT]) : unknown(`\`require('${arg.text}')\` is not followed`);
+      return isTfjsModule(arg.text) ? importedSymbol([TF_ROOT]) : ev.libraryValue(arg.text, unknown(`\`require('${arg.text}')\` is not followed`));
     }
     return unknown('a `require` of a module that is not known');
   }
@@ -61,7 +61,8 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
   if (isMethod(callee) && Array.isArray(callee.target)) return callMethod(ev, callee.target, callee.name, node, args);
   const result = isSymbol(callee) ? callSymbol(ev, callee.path, node, fnNode, args, scope)
     : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args)
-      : escapeInto(ev, args, unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined), calleeNode);
+      : ev.fromLibrary(calleeNode, scope) ? unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined)
+        : escapeInto(ev, args, unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined), calleeNode);
   // A callback handed to code that is not analysed (`xs.forEach(cb)` over unknown xs, `setTimeout(cb)`, a promise's
   // `then`) may run there any number of times.
   for (const a of args.values) if (isFunction(a)) ev.runCallbackMaybe(a, node);
@@ -319,7 +320,7 @@ function callArrayMethod(ev: TsEvaluator, list: JsValue[], name: string, node: t
     case 'unshift':
       // JS arrays are shared by reference: the same rule as Python's `append`.
       ev.noteMutation(list);
-      if (ev.uncertain > 0 || uncertainList || args.opaque) ev.uncertainLists.add(list);
+      if (ev.changedUncertainly(list) || uncertainList || args.opaque) ev.uncertainLists.add(list);
       if (name === 'push') list.push(...p);
       else list.unshift(...p);
       return uncertainList ? unknown() : list.length;
