@@ -470,3 +470,57 @@ test('nested loops unroll within one budget for the analysis: 40 nested loops of
   assert.deepEqual(uses(analyzePython(py)).map(u => u.slice(0, 2)), [['input_layer', '[[null,4]]'], ['dense', '[[null,"?"]]']]);
   assert.deepEqual(uses(analyzeTypeScript(ts, 'model.ts')).map(u => u.slice(0, 2)), [['input1', '[[null,4]]'], ['dense_Dense1', '[[null,"?"]]']]);
 });
+
+test('finally runs also when the try stopped anywhere: it reads what the try assigned as unknown; after the try, the try\'s end holds', () => {
+  const py = analyzePython(`import keras
+from keras import layers
+inp = keras.Input((4,))
+u = 2
+try:
+    risky()
+    u = 3
+finally:
+    a = layers.Dense(u)(inp)
+b = layers.Dense(u)(inp)
+L = [8]
+try:
+    maybe()
+    L[-1] += 1
+    maybe()
+except E:
+    pass
+c = layers.Dense(L[0])(inp)
+`);
+  assert.deepEqual(uses(py).map(u => u.slice(0, 2)), [
+    ['input_layer', '[[null,4]]'],
+    ['dense', '[[null,"?"]]'],
+    ['dense_1', '[[null,3]]'],
+    ['dense_2', '[[null,"?"]]'],
+  ]);
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [4]});
+let u = 2;
+try { risky(); u = 3; } finally { tf.layers.dense({units: u}).apply(inp); }
+tf.layers.dense({units: u}).apply(inp);
+const L = [5];
+try { L.push(6); risky(); L.push(7); } catch (e) {}
+tf.layers.dense({units: L.length}).apply(inp);
+var e = 1; { let z = 0; var e = 2; }
+tf.layers.dense({units: e}).apply(inp);
+let c = 1; try { risky(); } finally { let c = 9; }
+tf.layers.dense({units: c}).apply(inp);
+let w = 4;
+outer: for (let i = 0; i < 2; i++) { switch (i) { case 0: break outer; } w = 8; }
+tf.layers.dense({units: w}).apply(inp);
+`, 'model.ts');
+  // var e binds in the module from inside the block; let c stays in the finally block; break outer leaves the loop.
+  assert.deepEqual(uses(ts).map(u => u.slice(0, 2)), [
+    ['input1', '[[null,4]]'],
+    ['dense_Dense1', '[[null,"?"]]'],
+    ['dense_Dense2', '[[null,3]]'],
+    ['dense_Dense3', '[[null,"?"]]'],
+    ['dense_Dense4', '[[null,2]]'],
+    ['dense_Dense5', '[[null,1]]'],
+    ['dense_Dense6', '[[null,"?"]]'],
+  ]);
+});

@@ -154,3 +154,21 @@ export function withoutOutsideChanges<V>(keeper: JournalKeeper<V>, f: () => void
   const { journal } = keeper.record(f);
   for (const [table, names] of journal) for (const [name, before] of names) if (before !== undefined) table.putBack(name, before);
 }
+
+/**
+ * A `finally` block: it runs also when the `try` stopped at any statement, so it runs on the state where what the
+ * try assigned (`tried`) is forgotten as `forgetAssigned` does; afterwards, the names it did not assign itself get
+ * back the values the try left them, as they have when the try ran to its end.
+ */
+export function runFinally<V, R>(keeper: JournalKeeper<V>, tried: Journal<V>, keep: (v: V) => boolean, value: (name: string) => V, fin: () => R): R {
+  const saved: [Bindings<V>, string, V | undefined][] = [];
+  for (const [table, names] of tried) for (const name of names.keys()) saved.push([table, name, table.own(name)]);
+  forgetAssigned(tried, keep, value);
+  const { result, journal } = keeper.record(fin);
+  for (const [table, name, v] of saved) {
+    if (journal.get(table)?.has(name)) continue;
+    if (v === undefined) table.putBack(name, undefined);
+    else table.setOwn(name, v);
+  }
+  return result;
+}

@@ -10,7 +10,7 @@ import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
 import { assignedNames, declaredElsewhere, localNames, mutatedReceivers, ScanMemo } from './assignedNames';
-import { entriesTable, forgetAssigned, runArms, withoutOutsideChanges } from '../armJournal';
+import { entriesTable, forgetAssigned, runArms, runFinally, withoutOutsideChanges } from '../armJournal';
 import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
@@ -1158,37 +1158,40 @@ export class PythonEvaluator {
    * `try`: with handlers, the body may stop at any statement and a handler run from there, so its model entries
    * are recorded in an arm of their own and a handler starts with what the body assigned unknown (except a module
    * it imported: the file is analysed for the imports it was written for). Then the body's end (and the `else`)
-   * and each handler are undecided arms, one of which runs; `finally` runs after all.
+   * and each handler are undecided arms, one of which runs. `finally` runs after all, also when the statement
+   * stopped anywhere: on what it assigned forgotten (armJournal.runFinally).
    */
   private runTry(node: Node, scope: Scope): Completion {
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((c): c is Node => !!c);
     const handlers = clauses.filter(c => typeOf(c) === 'except_clause' || typeOf(c) === 'except_group_clause');
     const otherwise = clauses.find(c => typeOf(c) === 'else_clause');
+    const blockOf = (c: Node) => c.childForFieldName('body') ?? c.namedChildren.find(x => x && typeOf(x) === 'block') ?? null;
+    const forgotten = (name: string) => unknown(`\`${name}\` is assigned in a \`try\` statement, which may stop before its end`);
     const runBody = () => (body ? this.runBlock(body.namedChildren, scope) : undefined);
-    let r: Completion;
-    if (handlers.length === 0) r = runBody();
-    else {
-      const ran = scope.journals.record(() => this.builder.inArm(this.builder.newBranch(), 0, false, runBody));
-      const blockOf = (c: Node) => c.childForFieldName('body') ?? c.namedChildren.find(x => x && typeOf(x) === 'block') ?? null;
+    const tried = scope.journals.record((): Completion => {
+      if (handlers.length === 0) return runBody();
+      // What the body changes in place (a list it appends to) may or may not be changed: it runs as undecided.
+      const ran = scope.journals.record(() => this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(scope, runBody)));
       const arms = [
         () => ran.result ?? (otherwise ? this.runBlock(blockOf(otherwise)?.namedChildren ?? [], scope) : undefined),
         ...handlers.map(h => () => {
-          forgetAssigned(ran.journal, isSymbol, name => unknown(`\`${name}\` is assigned in a \`try\` body, which may stop before its end`));
+          forgetAssigned(ran.journal, isSymbol, forgotten);
           return this.runBlock(blockOf(h)?.namedChildren ?? [], scope);
         }),
       ];
       // A handler that replaces a module the body imported (`except ImportError: keras = None`) leaves it imported.
       const merged = scope.journals.record(() => this.runUncertainArms(arms, scope, true));
-      r = merged.result;
       for (const [table, names] of merged.journal) {
         for (const [name, before] of names) if (before !== undefined && isSymbol(before) && isPyUnknown(table.own(name) ?? null)) table.setOwn(name, before);
       }
-    }
+      return merged.result;
+    });
     const fin = clauses.find(c => typeOf(c) === 'finally_clause');
     const block = fin?.namedChildren.find(c => (c ? typeOf(c) : undefined) === 'block');
-    const f = block ? this.runBlock(block.namedChildren, scope) : undefined;
-    return f ?? r;
+    if (!block) return tried.result;
+    const f = runFinally(scope.journals, tried.journal, isSymbol, forgotten, () => this.runBlock(block.namedChildren, scope));
+    return f ?? tried.result;
   }
 
   /** A binary operator on known values, with Python's int and float results (pyArithmetic.ts). */

@@ -19,7 +19,7 @@ import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
 import { assignedNames, freeAssignedNames, mutatedReceivers } from './assignedNames';
-import { entriesTable, forgetAssigned, runArms, withoutOutsideChanges, undo } from '../armJournal';
+import { entriesTable, forgetAssigned, runArms, runFinally, withoutOutsideChanges, undo } from '../armJournal';
 import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
@@ -236,14 +236,14 @@ export class TsEvaluator {
     return this.runUncertainArms([{ cond: null, run }], scope, false, false);
   }
 
-  /** The labels of the loops being run, innermost last (undefined: a loop without a label). */
-  private readonly loopLabels: (string | undefined)[] = [];
+  /** The loops being run, innermost last: each one's label, and how many `switch`es in it are being run. */
+  private readonly loopLabels: { label: string | undefined; switches: number }[] = [];
   /** The label of a labelled statement about to run, for the loop it labels. */
   private nextLoopLabel: string | undefined;
 
   /** Runs a loop statement, with its label (if any) as the innermost loop's. */
   private asLoop(run: () => Completion): Completion {
-    this.loopLabels.push(this.nextLoopLabel);
+    this.loopLabels.push({ label: this.nextLoopLabel, switches: 0 });
     this.nextLoopLabel = undefined;
     try {
       return run();
@@ -256,7 +256,7 @@ export class TsEvaluator {
   private blockScope(statements: readonly ts.Statement[], scope: JsScope): JsScope {
     // NodeFlags.Let | Const = 3.
     const own = statements.some(s => (s.kind === SyntaxKind.VariableStatement && ((s as ts.VariableStatement).declarationList.flags & 3) !== 0) || s.kind === SyntaxKind.ClassDeclaration);
-    return own ? new JsScope(scope, scope.functionName) : scope;
+    return own ? new JsScope(scope, scope.functionName, true) : scope;
   }
 
   private runStatement(node: ts.Statement, scope: JsScope): Completion {
@@ -308,7 +308,10 @@ export class TsEvaluator {
         const jump = node as ts.BreakStatement | ts.ContinueStatement;
         // A jump to a label other than the innermost loop's leaves statements between: analysed as a return
         // taken in some runs, so that what follows up to the function's end is undecided.
-        if (jump.label && jump.label.text !== this.loopLabels[this.loopLabels.length - 1]) return { kind: 'maybe', leaves: ONLY_RETURN };
+        const loop = this.loopLabels[this.loopLabels.length - 1];
+        // (A `break` to the innermost loop's label from inside a `switch` leaves the switch too.)
+        const plain = !jump.label || (loop !== undefined && jump.label.text === loop.label && (node.kind === SyntaxKind.ContinueStatement || loop.switches === 0));
+        if (!plain) return { kind: 'maybe', leaves: ONLY_RETURN };
         return { kind: node.kind === SyntaxKind.BreakStatement ? 'break' : 'continue' };
       }
       case SyntaxKind.Block: {
@@ -361,28 +364,36 @@ export class TsEvaluator {
   /**
    * `try`: with a `catch`, the body may stop at any statement and the catch run from there, so the body's model
    * entries are recorded in an arm of their own and the catch starts with what the body assigned unknown; the
-   * body's end and the catch are then undecided arms, one of which runs. `finally` runs after both.
+   * body's end and the catch are then undecided arms, one of which runs. `finally` runs after both, also when
+   * the statement stopped anywhere: on what it assigned forgotten (armJournal.runFinally).
    */
   private runTry(node: ts.TryStatement, scope: JsScope): Completion {
-    const runBody = () => this.runBlock(node.tryBlock.statements, scope);
-    let r: Completion;
+    const block = (b: ts.Block) => this.runBlock(b.statements, this.blockScope(b.statements, scope));
+    const forgotten = (name: string) => unknown(`\`${name}\` is assigned in a \`try\` statement, which may stop before its end`);
     const handler = node.catchClause;
-    if (!handler) r = runBody();
-    else {
-      const ran = scope.journals.record(() => this.builder.inArm(this.builder.newBranch(), 0, false, runBody));
+    const tried = scope.journals.record((): Completion => {
+      if (!handler) return block(node.tryBlock);
+      // What the body changes in place (an array it pushes to) may or may not be changed: it runs as undecided.
+      const ran = scope.journals.record(() => this.builder.inArm(this.builder.newBranch(), 0, false, () => this.runUncertain(() => block(node.tryBlock))));
       const caught = (): Completion => {
-        forgetAssigned(ran.journal, () => false, name => unknown(`\`${name}\` is assigned in a \`try\` block, which may stop before its end`));
+        forgetAssigned(ran.journal, () => false, forgotten);
+        // The caught exception and the catch block's `let`s are the catch's own.
+        const own = new JsScope(scope, scope.functionName, true);
         const v = handler.variableDeclaration;
-        if (v) this.bindName(v.name, unknown('the caught exception'), scope, true);
-        return this.runBlock(handler.block.statements, scope);
+        if (v) this.bindName(v.name, unknown('the caught exception'), own, true);
+        return this.runBlock(handler.block.statements, own);
       };
-      r = this.runUncertainArms([{ cond: null, run: () => ran.result }, { cond: null, run: caught }], scope, false, true);
-    }
-    const f = node.finallyBlock ? this.runBlock(node.finallyBlock.statements, scope) : undefined;
-    return f ?? r;
+      return this.runUncertainArms([{ cond: null, run: () => ran.result }, { cond: null, run: caught }], scope, false, true);
+    });
+    if (!node.finallyBlock) return tried.result;
+    const fin = node.finallyBlock;
+    const f = runFinally(scope.journals, tried.journal, () => false, forgotten, () => block(fin));
+    return f ?? tried.result;
   }
 
-  private runDeclarations(list: ts.VariableDeclarationList, scope: JsScope): void {
+  private runDeclarations(list: ts.VariableDeclarationList, where: JsScope): void {
+    // `var` binds in the function (NodeFlags.Let | Const = 3); its initializer is evaluated where it is written.
+    const scope = (list.flags & 3) === 0 ? where.varScope() : where;
     for (const d of list.declarations) {
       const init = d.initializer;
       if (init && isIdentifier(d.name) && (isArrowFunction(init) || isFunctionExpression(init))) {
@@ -394,7 +405,7 @@ export class TsEvaluator {
         scope.declare(d.name.text, { kind: 'class', name: init.name?.text ?? d.name.text });
         continue;
       }
-      const value = init ? this.evalExpr(init, scope) : null;
+      const value = init ? this.evalExpr(init, where) : null;
       this.bindName(d.name, value, scope, true);
     }
   }
@@ -575,7 +586,7 @@ export class TsEvaluator {
     this.markImpure(); // the trip count is found on the variables themselves, taken back past any watcher
     const init = node.initializer;
     // `for (let i …)`: the loop's own scope (a nested loop's `i` is another variable). NodeFlags.Let | Const = 3.
-    const scope = init && isVariableDeclarationList(init) && (init.flags & 3) !== 0 ? new JsScope(outer, outer.functionName) : outer;
+    const scope = init && isVariableDeclarationList(init) && (init.flags & 3) !== 0 ? new JsScope(outer, outer.functionName, true) : outer;
     const runInit = () => {
       if (!init) return;
       if (isVariableDeclarationList(init)) this.runDeclarations(init, scope);
@@ -672,6 +683,16 @@ export class TsEvaluator {
   }
 
   private runSwitch(node: ts.SwitchStatement, scope: JsScope): Completion {
+    const loop = this.loopLabels[this.loopLabels.length - 1];
+    if (loop) loop.switches++;
+    try {
+      return this.runSwitchInner(node, scope);
+    } finally {
+      if (loop) loop.switches--;
+    }
+  }
+
+  private runSwitchInner(node: ts.SwitchStatement, scope: JsScope): Completion {
     const value = this.evalExpr(node.expression, scope);
     const clauses = node.caseBlock.clauses;
     const runFrom = (start: number): Completion => {

@@ -15,8 +15,16 @@ export class JsScope implements Bindings<JsValue> {
   readonly journals: JournalKeeper<JsValue>;
   watcher: ScopeWatcher | undefined;
 
-  constructor(readonly parent: JsScope | undefined, readonly functionName?: string) {
+  /** `block`: a block's or a `for (let …)` loop's scope, where `var` does not bind. */
+  constructor(readonly parent: JsScope | undefined, readonly functionName?: string, readonly block = false) {
     this.journals = parent ? parent.journals : new JournalKeeper();
+  }
+
+  /** The scope a `var` binds in: the function's or the module's, past block scopes. */
+  varScope(): JsScope {
+    let s: JsScope = this;
+    while (s.block && s.parent) s = s.parent;
+    return s;
   }
 
   /** The value bound in this scope itself (not its parents). */
