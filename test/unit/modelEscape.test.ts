@@ -137,3 +137,55 @@ if c():
     ['dense_?', '[[null,64]]', 2080],
   ]);
 });
+
+test('a function the file never calls, or hands over inside a dict, may add to a model at any time; so may a class it does not analyse', () => {
+  const never = analyzePython(`import keras
+from keras import layers
+model = keras.Sequential([keras.Input((4,)), layers.Dense(2)])
+def grow():
+    model.add(layers.Dense(8))
+model.add(layers.Dense(4))
+`);
+  // grow runs only if code outside the file calls it, after the file's own statements: Dense(4) follows Dense(2).
+  assert.deepEqual(uses(never).map(u => u.slice(0, 3)), [
+    ['input_layer', undefined, 0],
+    ['dense', '[[null,4]]', 10],
+    ['dense_?', undefined, undefined],
+    ['dense_1', '[[null,2]]', 12],
+  ]);
+  assert.equal(never.models[0].totalParams, undefined);
+  const handed = analyzePython(`import keras
+from keras import layers
+model = keras.Sequential([keras.Input((4,)), layers.Dense(2)])
+def grow():
+    model.add(layers.Dense(8))
+register({'cb': grow})
+model.add(layers.Dense(4))
+`);
+  assert.equal(handed.layerUses.find(u => u.name === 'dense_?')?.inputShapes[0], undefined);
+  const made = analyzePython(`import keras
+from keras import layers
+class Grower:
+    def __init__(self, m):
+        m.add(layers.Dense(8))
+model = keras.Sequential([keras.Input((4,)), layers.Dense(2)])
+Grower(model)
+model.add(layers.Dense(4))
+`);
+  assert.deepEqual(uses(made).slice(-1), [['dense_?', '[null]', undefined, PASSED('Grower')]]);
+});
+
+test('a class of the file that never calls add or pop (a GAN wrapper holding its models) leaves their totals known', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+class GAN(keras.Model):
+    def __init__(self, discriminator, generator):
+        super().__init__()
+        self.discriminator = discriminator
+        self.generator = generator
+d = keras.Sequential([keras.Input((4,)), layers.Dense(1)])
+g = keras.Sequential([keras.Input((2,)), layers.Dense(4)])
+gan = GAN(discriminator=d, generator=g)
+`);
+  assert.deepEqual(a.models.map(m => m.totalParams), [5, 12]);
+});

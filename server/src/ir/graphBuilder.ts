@@ -157,6 +157,14 @@ export class GraphBuilder {
     }
     // Added in arms the model was not made in: whether the model has this layer is not known.
     if (uncertain && this.armPath !== (model.createdIn ?? NO_ARMS)) model.uncertain = true;
+    if (this.detached && !model.detached) {
+      // A function the file never calls adds to a model made outside it: that may happen at any time, or never.
+      model.escaped ??= 'a function the file never calls adds layers to the model, which may happen at any time or never';
+      model.uncertain = true;
+      const call = this.call(item as Callee, [], false, NO_ENTRIES, range, true, model, addKind, hintAt);
+      call.afterUncertain = true;
+      return;
+    }
     // Recorded in any arm, an uncertain one or a `try` body (whose values are kept, but which may stop early).
     const arm = this.armPath.length > 0 ? this.armPath : undefined;
     const { previous, afterUncertain } = this.predecessor(model, arm);

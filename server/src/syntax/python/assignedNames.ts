@@ -168,3 +168,15 @@ export function localNames(body: PyNode, memo?: ScanMemo): ReadonlySet<string> {
     return names;
   });
 }
+
+const changerCache = new WeakMap<PyNode, readonly string[]>();
+
+/** Whether `node` calls a method named `add` or `pop` anywhere (a class that may change a model it is given). */
+export function callsModelChanger(node: PyNode, memo?: ScanMemo): boolean {
+  return namesIn('changers', node, changerCache, memo, (n, names) => {
+    if (n.type !== 'call') return;
+    const fn = n.childForFieldName('function');
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
+    if (method && (method.text === 'add' || method.text === 'pop')) names.add(method.text);
+  }).length > 0;
+}

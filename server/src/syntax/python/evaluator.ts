@@ -9,7 +9,7 @@ import type { TextRange } from '../../ir/graph';
 import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
-import { assignedNames, declaredElsewhere, localNames, mutatedReceivers, ScanMemo } from './assignedNames';
+import { assignedNames, callsModelChanger, declaredElsewhere, localNames, mutatedReceivers, ScanMemo } from './assignedNames';
 import { entriesTable, forgetAssigned, runArms, runFinally, withoutOutsideChanges } from '../armJournal';
 import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
@@ -297,7 +297,7 @@ export class PythonEvaluator {
       }
       case 'class_definition': {
         const name = node.childForFieldName('name');
-        if (name) scope.set(name.text, { kind: 'class', name: name.text });
+        if (name) scope.set(name.text, { kind: 'class', name: name.text, changesModels: callsModelChanger(node, this.scanMemo) });
         return undefined;
       }
       case 'return_statement': {
@@ -963,7 +963,7 @@ export class PythonEvaluator {
       if (childType === 'list_splat') {
         const inner = child.namedChildren[0];
         const v = inner ? this.evalExpr(inner, scope) : unknown();
-        if (!Array.isArray(v)) return unknown('a starred expression');
+        if (!Array.isArray(v) || this.uncertainLists.has(v)) return unknown('a starred expression of values that are not known');
         out.push(...v);
       } else out.push(this.evalExpr(child, scope, childType));
     }
@@ -1203,6 +1203,12 @@ export class PythonEvaluator {
       // A tuple gives the values; any other list is one value (and then too many for two fields).
       const values = Array.isArray(b) ? (isTuple(b) ? b : undefined) : [b];
       return boundedString((values && percentFormat(a, values)) ?? unknown('a %-formatted string with values that are not known'));
+    }
+    // A list made from one whose items are not known has items that are not known either.
+    const unsure = (Array.isArray(a) && this.uncertainLists.has(a)) || (Array.isArray(b) && this.uncertainLists.has(b));
+    if (unsure && (Array.isArray(a) || Array.isArray(b))) {
+      this.escape([a, b], `the model is in the result of \`${op}\` on a list, which ShapeLens does not follow, and may be changed through it`);
+      return unknown('a list made from a list whose items are not known');
     }
     if (op === '+' && Array.isArray(a) && Array.isArray(b)) return a.length + b.length <= MAX_ITEMS ? [...a, ...b] : unknown('a very long list');
     if (op === '*' && Array.isArray(a) && isPyInt(b) && b >= 0 && b * a.length <= MAX_ITEMS) return Array.from({ length: b }, () => a).flat() as PyValue[];

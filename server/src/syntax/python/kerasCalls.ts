@@ -12,7 +12,7 @@ import type { LayerSpec } from '../../layers/spec';
 import { findPythonLayer } from '../../layers/registry';
 import { keras1MergeMode } from '../../layers/merging/functional';
 import { KerasFlavor, KerasSymbol, resolveBareName, resolveKerasPath } from './kerasSymbols';
-import { PyValue, isClass, isFloatValue, isFunction, isMethod, isPyInt, isSymbol, numberOf, pyFloat, toArgValue } from './pyValues';
+import { ClassValue, FunctionValue, PyValue, isClass, isFloatValue, isFunction, isMethod, isPyInt, isSymbol, numberOf, pyFloat, toArgValue } from './pyValues';
 import { pyStr, strFormat } from './pyFormat';
 import { exactInt } from './pyArithmetic';
 import { boundedString, PythonEvaluator, typeOf } from './evaluator';
@@ -117,13 +117,35 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
     : isLayerValue(callee as ArgValue) ? callLayer(ev, (callee as LayerValue).layer, node, args)
       : isModelNode(callee) ? callModel(ev, callee, node, args)
         : isMethod(callee) ? callMethod(ev, callee.target, callee.name, node, args, scope)
-          : isClass(callee) ? placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'), true)
+          : isClass(callee) ? classInstance(ev, callee, node, fnNode, args)
             : escapeInto(ev, args, unknown(), calleeNode.text);
   // A function of the file handed to code that is not analysed (`map(add_block, xs)`, a callback) may run there
   // any number of times: analysed there as an undecided loop body, not after the end of the file.
-  for (const a of args.positional) if (isFunction(a)) ev.runCallbackMaybe(a, scope, node);
-  for (const a of args.keyword.values()) if (isFunction(a)) ev.runCallbackMaybe(a, scope, node);
+  for (const a of callbacksIn([...args.positional, ...args.keyword.values()])) ev.runCallbackMaybe(a, scope, node);
   return result;
+}
+
+/**
+ * A class of the file called: not analysed (a custom layer or subclassed model). One whose syntax calls an `add` or
+ * `pop` method may change a model given to it (GraphBuilder.escape).
+ */
+function classInstance(ev: PythonEvaluator, callee: ClassValue, node: Node, fnNode: Node, args: EvaluatedArgs): PyValue {
+  const made = placeholderLayer(ev, callee.name, node, fnNode, `\`${callee.name}\` is a class defined in this file (a custom layer or subclassed model), which ShapeLens does not analyse`, args.keyword.get('name'), true);
+  return callee.changesModels ? escapeInto(ev, args, made, callee.name) : made;
+}
+
+/** The functions among `values`, also inside the lists, tuples and dicts among them (`register({'cb': grow})`). */
+function callbacksIn(values: readonly PyValue[]): FunctionValue[] {
+  const out: FunctionValue[] = [];
+  for (const v of values) {
+    if (isFunction(v)) out.push(v);
+    else if (Array.isArray(v)) {
+      for (const x of v) if (isFunction(x)) out.push(x);
+    } else if (isDict(v as ArgValue)) {
+      for (const x of (v as DictValue).entries.values()) if (isFunction(x as PyValue)) out.push(x as unknown as FunctionValue);
+    }
+  }
+  return out;
 }
 
 /** `fnNode` here and below is the identifier naming the callee (`Dense` in `layers.Dense(4)`). */

@@ -26,6 +26,8 @@ export interface FunctionValue {
 export interface ClassValue {
   readonly kind: 'class';
   readonly name: string;
+  /** Whether its syntax calls an `add` or `pop` method anywhere: it may then change a model it is given. */
+  readonly changesModels: boolean;
 }
 
 /** `obj.method` kept until called (`model.add`, `layer.apply`). */

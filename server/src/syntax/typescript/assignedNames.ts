@@ -110,3 +110,12 @@ export function freeAssignedNames(fn: ts.Node): readonly string[] {
   freeCache.set(fn, out);
   return out;
 }
+
+const changerCache = new WeakMap<ts.Node, readonly string[]>();
+
+/** Whether `node` calls a method named `add` or `pop` anywhere (a class that may change a model it is given). */
+export function callsModelChanger(node: ts.Node): boolean {
+  return namesIn([node], changerCache, (n, names) => {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && (n.expression.name.text === 'add' || n.expression.name.text === 'pop')) names.add(n.expression.name.text);
+  }).length > 0;
+}

@@ -18,7 +18,7 @@ import type { ModelNode, TensorRef, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
-import { assignedNames, freeAssignedNames, mutatedReceivers } from './assignedNames';
+import { assignedNames, callsModelChanger, freeAssignedNames, mutatedReceivers } from './assignedNames';
 import { entriesTable, forgetAssigned, runArms, runFinally, withoutOutsideChanges, undo } from '../armJournal';
 import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
@@ -293,7 +293,7 @@ export class TsEvaluator {
       }
       case SyntaxKind.ClassDeclaration: {
         const name = (node as ts.ClassDeclaration).name;
-        if (name) scope.declare(name.text, { kind: 'class', name: name.text });
+        if (name) scope.declare(name.text, { kind: 'class', name: name.text, changesModels: callsModelChanger(node) });
         return undefined;
       }
       case SyntaxKind.ReturnStatement: {
@@ -402,7 +402,7 @@ export class TsEvaluator {
         continue;
       }
       if (init && isIdentifier(d.name) && isClassExpression(init)) {
-        scope.declare(d.name.text, { kind: 'class', name: init.name?.text ?? d.name.text });
+        scope.declare(d.name.text, { kind: 'class', name: init.name?.text ?? d.name.text, changesModels: callsModelChanger(init) });
         continue;
       }
       const value = init ? this.evalExpr(init, where) : null;
@@ -906,7 +906,7 @@ export class TsEvaluator {
       }
       case SyntaxKind.ClassExpression: {
         const c = node as ts.ClassExpression;
-        return { kind: 'class', name: c.name?.text ?? 'an anonymous class' };
+        return { kind: 'class', name: c.name?.text ?? 'an anonymous class', changesModels: callsModelChanger(c) };
       }
       case SyntaxKind.VoidExpression:
         this.evalExpr((node as ts.VoidExpression).expression, scope);

@@ -65,7 +65,15 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
         : escapeInto(ev, args, unknown(isUnknown(callee as ArgValue) && reasonOf(callee) ? reasonOf(callee) : undefined), calleeNode);
   // A callback handed to code that is not analysed (`xs.forEach(cb)` over unknown xs, `setTimeout(cb)`, a promise's
   // `then`) may run there any number of times.
-  for (const a of args.values) if (isFunction(a)) ev.runCallbackMaybe(a, node);
+  for (const a of args.values) {
+    if (isFunction(a)) ev.runCallbackMaybe(a, node);
+    // Also a function inside an array or object handed over (`register({cb: grow})`).
+    else if (Array.isArray(a)) {
+      for (const x of a) if (isFunction(x)) ev.runCallbackMaybe(x, node);
+    } else if (isObject(a)) {
+      for (const x of a.entries.values()) if (isFunction(x)) ev.runCallbackMaybe(x, node);
+    }
+  }
   return result;
 }
 
@@ -112,13 +120,17 @@ export function newExpression(ev: TsEvaluator, node: ts.NewExpression, scope: Js
     // A custom layer passes its config's `name` on to Layer, which names it so.
     const config = args.values[0];
     const name = isObject(config) ? config.entries.get('name') : undefined;
-    return placeholderLayer(ev, callee.name, node, node.expression, `\`${callee.name}\` is a class defined in this file (a custom layer or model), which ShapeLens does not analyse`, name, true);
+    const made = placeholderLayer(ev, callee.name, node, node.expression, `\`${callee.name}\` is a class defined in this file (a custom layer or model), which ShapeLens does not analyse`, name, true);
+    // One whose syntax calls an `add` or `pop` method may change a model given to it.
+    return callee.changesModels ? escapeInto(ev, args, made, node.expression) : made;
   }
   if (isSymbol(callee) && callee.path[0] === TF_ROOT && callee.path[1] === 'layers' && callee.path.length === 3) {
     const name = callee.path[2];
     return placeholderLayer(ev, name, node, isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression, `\`new tf.layers.${name}(…)\` is not analysed; use the \`tf.layers\` factory functions`);
   }
-  return unknown('an object made with `new`');
+  const made = unknown('an object made with `new`');
+  // A class ShapeLens does not analyse may add layers to a model given to its constructor.
+  return isSymbol(callee) || ev.fromLibrary(node.expression, scope) ? made : escapeInto(ev, args, made, node.expression);
 }
 
 function range(ev: TsEvaluator, node: ts.Node): TextRange {
