@@ -524,3 +524,21 @@ tf.layers.dense({units: w}).apply(inp);
     ['dense_Dense6', '[[null,"?"]]'],
   ]);
 });
+
+test('what functions the file never calls change in place, or declare global in a nested function, is unknown to the others', () => {
+  const a = analyzePython(`import keras
+from keras import layers
+u = 4
+w = [4]
+def a():
+    def inner():
+        global u
+        u = 8
+    inner()
+def a3():
+    w[0] = 8
+def b(x=keras.Input(shape=(4,))):
+    return layers.Dense(u)(x), layers.Dense(w[0])(x)
+`);
+  assert.deepEqual(uses(a).map(u => u.slice(0, 2)), [['input_layer_?', '[[null,4]]'], ['dense_?', '[[null,"?"]]'], ['dense_?', '[[null,"?"]]']]);
+});

@@ -27,6 +27,22 @@ export function entriesTable<V>(map: Map<string, V>): Bindings<V> {
   return table;
 }
 
+const itemTables = new WeakMap<unknown[], Bindings<unknown>>();
+
+/** A list's items, by index, as a table the journal can note and take back (a list item set in place). */
+export function itemsTable<V>(list: V[]): Bindings<V> {
+  let table = itemTables.get(list) as Bindings<V> | undefined;
+  if (!table) {
+    table = {
+      own: name => list[Number(name)],
+      putBack: (name, value) => void (list[Number(name)] = value as V),
+      setOwn: (name, value) => void (list[Number(name)] = value),
+    };
+    itemTables.set(list, table as Bindings<unknown>);
+  }
+  return table;
+}
+
 /** Per table, each name assigned while the journal was kept, with the value it had before (undefined: unbound). */
 export type Journal<V> = Map<Bindings<V>, Map<string, V | undefined>>;
 

@@ -180,3 +180,12 @@ export function callsModelChanger(node: PyNode, memo?: ScanMemo): boolean {
     if (method && (method.text === 'add' || method.text === 'pop')) names.add(method.text);
   }).length > 0;
 }
+
+const globalCache = new WeakMap<PyNode, readonly string[]>();
+
+/** The names declared `global` anywhere in `node`, in the functions inside it too. */
+export function globalsAnywhere(node: PyNode, memo?: ScanMemo): readonly string[] {
+  return namesIn('globals', node, globalCache, memo, (n, names) => {
+    if (n.type === 'global_statement') for (const id of n.namedChildren) if (id && id.type === 'identifier') names.add(id.text);
+  });
+}

@@ -9,8 +9,8 @@ import type { TextRange } from '../../ir/graph';
 import { isTensorRef } from '../../ir/graph';
 import { DictValue, isDict, unknown, ArgValue } from '../../ir/values';
 import { Scope } from './scope';
-import { assignedNames, callsModelChanger, declaredElsewhere, localNames, mutatedReceivers, ScanMemo } from './assignedNames';
-import { entriesTable, forgetAssigned, runArms, runFinally, withoutOutsideChanges } from '../armJournal';
+import { assignedNames, callsModelChanger, declaredElsewhere, globalsAnywhere, localNames, mutatedReceivers, ScanMemo } from './assignedNames';
+import { entriesTable, forgetAssigned, itemsTable, runArms, runFinally, withoutOutsideChanges } from '../armJournal';
 import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
@@ -461,8 +461,11 @@ export class PythonEvaluator {
     } else if (Array.isArray(obj)) {
       this.noteMutation(obj);
       const i = isPyInt(key) ? (key < 0 ? obj.length + key : key) : -1;
-      if (i >= 0 && i < obj.length && !this.changedUncertainly(obj) && !this.uncertainLists.has(obj)) (obj as PyValue[])[i] = value;
-      else this.uncertainLists.add(obj);
+      if (i >= 0 && i < obj.length && !this.changedUncertainly(obj) && !this.uncertainLists.has(obj)) {
+        // Noted in the journal (a function the file never calls has it taken back).
+        scope.journals.note(itemsTable(obj as PyValue[]), String(i), obj[i]);
+        (obj as PyValue[])[i] = value;
+      } else this.uncertainLists.add(obj);
     } else this.escape([value], 'the model was stored in a container ShapeLens does not follow, and may be changed through it');
   }
 
@@ -1256,8 +1259,13 @@ export class PythonEvaluator {
       if (!body) continue;
       let module = fn.closure;
       while (module.parent) module = module.parent;
-      for (const [name, kind] of declaredElsewhere(body, this.scanMemo)) {
-        if (kind === 'global' && module.own(name) !== undefined) module.setOwn(name, unknown(`\`${name}\` may be changed by \`${fn.name}\`, which the file never calls`));
+      for (const name of globalsAnywhere(body, this.scanMemo)) {
+        if (module.own(name) !== undefined) module.setOwn(name, unknown(`\`${name}\` may be changed by \`${fn.name}\`, which the file never calls`));
+      }
+      // And a list or dict it changes in place has items that are not known.
+      for (const name of mutatedReceivers(body, this.scanMemo)) {
+        const v = fn.closure.lookup(name);
+        if (Array.isArray(v) || isDict(v as ArgValue)) this.uncertainLists.add(v as object);
       }
     }
     for (let i = 0; i < this.functions.length; i++) {

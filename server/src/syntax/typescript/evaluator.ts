@@ -19,7 +19,7 @@ import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
 import { assignedNames, callsModelChanger, freeAssignedNames, mutatedReceivers } from './assignedNames';
-import { entriesTable, forgetAssigned, runArms, runFinally, withoutOutsideChanges, undo } from '../armJournal';
+import { entriesTable, forgetAssigned, itemsTable, runArms, runFinally, withoutOutsideChanges, undo } from '../armJournal';
 import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
 import {
@@ -798,6 +798,11 @@ export class TsEvaluator {
         const owner = fn.closure.owner(name);
         if (owner) owner.setOwn(name, unknown(`\`${name}\` may be changed by \`${fn.name}\`, which the file never calls`));
       }
+      // And an array it changes in place has items that are not known.
+      for (const name of mutatedReceivers([fn.node])) {
+        const v = fn.closure.lookup(name);
+        if (Array.isArray(v)) this.markUncertainList(v);
+      }
     }
     for (let i = 0; i < this.functions.length; i++) {
       const fn = this.functions[i];
@@ -1138,6 +1143,9 @@ export class TsEvaluator {
       } else if (Array.isArray(obj) && typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= obj.length) {
         this.noteMutation(obj);
         if (this.changedUncertainly(obj)) this.uncertainLists.add(obj);
+        // Noted in the journal (a function the file never calls has it taken back); a list whose items are not known
+        // is read as unknown anyway.
+        if (key < obj.length && !this.uncertainLists.has(obj)) scope.journals.note(itemsTable(obj), String(key), obj[key]);
         obj[key] = value;
       } else if (isObject(obj)) {
         // A key that is not known: any property may have changed.
