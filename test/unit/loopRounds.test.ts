@@ -542,3 +542,32 @@ def b(x=keras.Input(shape=(4,))):
 `);
   assert.deepEqual(uses(a).map(u => u.slice(0, 2)), [['input_layer_?', '[[null,4]]'], ['dense_?', '[[null,"?"]]'], ['dense_?', '[[null,"?"]]']]);
 });
+
+test('TS var is hoisted to the function\'s start; Object.assign onto an array makes its items unknown; lists that an arm appended to never merge as equal', () => {
+  const ts = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [4]});
+let t = 3;
+function ft() { t = 8; { var t = 1; } }
+ft();
+tf.layers.dense({units: t}).apply(inp);
+const arr = [1, 2];
+Object.assign(arr, [5]);
+tf.layers.dense({units: arr[0]}).apply(inp);
+`, 'model.ts');
+  // ft assigns its own (hoisted) t: the module's t stays 3.
+  assert.deepEqual(uses(ts).map(u => u.slice(0, 2)), [['input1', '[[null,4]]'], ['dense_Dense1', '[[null,3]]'], ['dense_Dense2', '[[null,"?"]]']]);
+  const py = analyzePython(`import keras
+from keras import layers
+inp = keras.Input((4,))
+L = [9]
+if c():
+    if c():
+        L += [8]
+    else:
+        L.append(L[0])
+    if c():
+        pass
+y = layers.Dense(len(L))(inp)
+`);
+  assert.deepEqual(uses(py).map(u => u.slice(0, 2)), [['input_layer', '[[null,4]]'], ['dense', '[[null,"?"]]']]);
+});

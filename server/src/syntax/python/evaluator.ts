@@ -514,7 +514,9 @@ export class PythonEvaluator {
   private runUncertainArms(arms: readonly (() => Completion)[], scope: Scope, exhaustive: boolean, loop: readonly (Node | null)[] | false = false): Completion {
     this.markImpure();
     const branch = this.builder.newBranch();
-    const rules = { same: sameValue, disagree: (name: string) => unknown(`\`${name}\` is assigned in a branch whose condition is not known`) };
+    // Two lists with the same items are not the same value when one's items are not known (an arm appended to it).
+    const same = (a: PyValue, b: PyValue) => sameValue(a, b) && !(Array.isArray(a) && this.uncertainLists.has(a)) && !(Array.isArray(b) && this.uncertainLists.has(b));
+    const rules = { same, disagree: (name: string) => unknown(`\`${name}\` is assigned in a branch whose condition is not known`) };
     let round: LoopRound<PyValue> | undefined;
     const runs = arms.map((run, i) => () => {
       if (loop) {
@@ -531,7 +533,7 @@ export class PythonEvaluator {
       }
       return this.builder.inArm(branch, i, !!loop, () => this.runUncertain(scope, run));
     });
-    const results = runArms(scope.journals, runs, exhaustive, rules, journal => round?.end(journal, this.builder, sameValue, rules.disagree));
+    const results = runArms(scope.journals, runs, exhaustive, rules, journal => round?.end(journal, this.builder, same, rules.disagree));
     let left: Completion;
     for (const r of results) left = maybeLeft(leftKinds(left), r);
     // A loop analysed once takes its own break and continue; a return leaves the function in some runs.

@@ -119,3 +119,24 @@ export function callsModelChanger(node: ts.Node): boolean {
     if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && (n.expression.name.text === 'add' || n.expression.name.text === 'pop')) names.add(n.expression.name.text);
   }).length > 0;
 }
+
+const varCache = new WeakMap<ts.Node, readonly string[]>();
+
+/** The names a function body declares with `var` (in its blocks and loops too, not in the functions inside it). */
+export function varNames(body: ts.Node): readonly string[] {
+  const hit = varCache.get(body);
+  if (hit) return hit;
+  const names = new Set<string>();
+  const stack: ts.Node[] = [body];
+  const push = (n: ts.Node) => void stack.push(n);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n !== body && (ts.isFunctionLike(n) || ts.isClassLike(n))) continue;
+    // NodeFlags.Let | Const = 3: a list without them is a `var` list.
+    if (ts.isVariableDeclarationList(n) && (n.flags & 3) === 0) for (const d of n.declarations) targetNames(d.name, names);
+    ts.forEachChild(n, push);
+  }
+  const out = [...names];
+  varCache.set(body, out);
+  return out;
+}

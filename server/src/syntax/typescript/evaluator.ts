@@ -18,7 +18,7 @@ import type { ModelNode, TensorRef, TextRange } from '../../ir/graph';
 import { isModelNode, isTensorRef } from '../../ir/graph';
 import { ArgValue, isLayerValue, unknown } from '../../ir/values';
 import { JsScope } from './scope';
-import { assignedNames, callsModelChanger, freeAssignedNames, mutatedReceivers } from './assignedNames';
+import { assignedNames, callsModelChanger, freeAssignedNames, mutatedReceivers, varNames } from './assignedNames';
 import { entriesTable, forgetAssigned, itemsTable, runArms, runFinally, withoutOutsideChanges, undo } from '../armJournal';
 import { MAX_UNROLL, MAX_UNROLLED_ROUNDS, UnrollBudget } from '../unrollBudget';
 import { carriedUnknown, LoopRound, startLoopRound } from '../loopRound';
@@ -52,6 +52,12 @@ export interface Binding {
   /** An assignment to the name, or a read of it. */
   readonly kind: 'write' | 'read';
 }
+
+/**
+ * The values imported from TensorFlow.js's other packages and Node's own modules, which add no layers to a model. Kept
+ * for every analysis: a session replays an import statement's value from an earlier one.
+ */
+const libraries = new WeakSet<object>();
 
 /** Node's own modules (imported without `node:`). */
 const NODE_MODULES: ReadonlySet<string> = new Set(['fs', 'path', 'os', 'util', 'url', 'http', 'https', 'zlib', 'crypto', 'child_process', 'events', 'stream', 'readline', 'assert']);
@@ -467,12 +473,10 @@ export class TsEvaluator {
     if (isGraphValue(value)) this.bindings.push({ name: id.text, range: this.rangeOf(id), value, kind: 'write' });
   }
 
-  /** The values imported from TensorFlow.js's other packages and Node's own modules, which add no layers to a model. */
-  private readonly libraries = new WeakSet<object>();
 
   /** `value`, noted as imported from a library when `module` is one (see `fromLibrary`). */
   libraryValue(module: string, value: JsValue): JsValue {
-    if (typeof value === 'object' && value !== null && (module.startsWith('@tensorflow/') || module.startsWith('node:') || NODE_MODULES.has(module))) this.libraries.add(value);
+    if (typeof value === 'object' && value !== null && (module.startsWith('@tensorflow/') || module.startsWith('node:') || NODE_MODULES.has(module))) libraries.add(value);
     return value;
   }
 
@@ -482,7 +486,7 @@ export class TsEvaluator {
     while (isPropertyAccessExpression(root)) root = root.expression;
     if (!isIdentifier(root)) return false;
     const v = this.lookupName(root.text, scope);
-    return typeof v === 'object' && v !== null && this.libraries.has(v);
+    return typeof v === 'object' && v !== null && libraries.has(v);
   }
 
   private runImport(node: ts.ImportDeclaration, scope: JsScope): void {
@@ -551,7 +555,9 @@ export class TsEvaluator {
   runUncertainArms(arms: readonly Arm[], scope: JsScope, loop: readonly (ts.Node | undefined)[] | false = false, exhaustive = arms[arms.length - 1].cond === null): Completion {
     this.markImpure();
     const branch = this.builder.newBranch();
-    const rules = { same: sameValue, disagree: (name: string) => unknown(`\`${name}\` is assigned in a branch whose condition is not known`) };
+    // Two lists with the same items are not the same value when one's items are not known (an arm appended to it).
+    const same = (a: JsValue, b: JsValue) => sameValue(a, b) && !(Array.isArray(a) && this.uncertainLists.has(a)) && !(Array.isArray(b) && this.uncertainLists.has(b));
+    const rules = { same, disagree: (name: string) => unknown(`\`${name}\` is assigned in a branch whose condition is not known`) };
     let round: LoopRound<JsValue> | undefined;
     const runs = arms.map((arm, i) => () => {
       if (loop) {
@@ -565,7 +571,7 @@ export class TsEvaluator {
       }
       return this.builder.inArm(branch, i, !!loop, () => this.runUncertain(() => arm.run()));
     });
-    const results = runArms(scope.journals, runs, exhaustive, rules, journal => round?.end(journal, this.builder, sameValue, rules.disagree));
+    const results = runArms(scope.journals, runs, exhaustive, rules, journal => round?.end(journal, this.builder, same, rules.disagree));
     let left: Completion;
     for (const r of results) left = maybeLeft(leftKinds(left), r);
     // A loop analysed once takes its own break and continue; a return leaves the function in some runs.
@@ -774,6 +780,8 @@ export class TsEvaluator {
       const body = fn.node.body;
       if (!body) return unknown();
       if (isBlock(body)) {
+        // `var`s are the function's from its start (hoisted), as undefined until assigned.
+        for (const name of varNames(body)) if (local.own(name) === undefined) local.declare(name, null);
         const c = this.runBlock(body.statements, local);
         // A body that may have returned early in an undecided branch returns one of several values.
         return c?.kind === 'return' ? c.value : c?.kind === 'maybe' && c.leaves.has('return') ? unknown(`\`${fn.name}\` returns early in a branch whose condition is not known`) : null;

@@ -83,6 +83,11 @@ export function callExpression(ev: TsEvaluator, node: ts.CallExpression, scope: 
  */
 function objectAssign(ev: TsEvaluator, node: ts.CallExpression, args: EvaluatedArgs, scope: JsScope): JsValue {
   const [target, ...sources] = args.values;
+  if (Array.isArray(target)) {
+    // Onto an array: its items are no longer known.
+    ev.markUncertainList(target);
+    return target;
+  }
   if (!isObject(target)) return escapeInto(ev, args, unknown('`Object.assign` to a value that is not known'), node.expression);
   ev.noteMutation(target);
   const known = !args.opaque && sources.every(x => isObject(x) || x === null || x === undefined);
