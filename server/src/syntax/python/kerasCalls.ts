@@ -121,7 +121,8 @@ export function callValue(ev: PythonEvaluator, node: Node, scope: Scope): PyValu
             : escapeInto(ev, args, unknown(), calleeNode.text);
   // A function of the file handed to code that is not analysed (`map(add_block, xs)`, a callback) may run there
   // any number of times: analysed there as an undecided loop body, not after the end of the file.
-  for (const a of callbacksIn([...args.positional, ...args.keyword.values()])) ev.runCallbackMaybe(a, scope, node);
+  for (const a of callbacksIn(args.positional)) ev.runCallbackMaybe(a, scope, node);
+  if (args.keyword.size > 0) for (const a of callbacksIn(args.keyword.values())) ev.runCallbackMaybe(a, scope, node);
   return result;
 }
 
@@ -135,18 +136,21 @@ function classInstance(ev: PythonEvaluator, callee: ClassValue, node: Node, fnNo
 }
 
 /** The functions among `values`, also inside the lists, tuples and dicts among them (`register({'cb': grow})`). */
-function callbacksIn(values: readonly PyValue[]): FunctionValue[] {
-  const out: FunctionValue[] = [];
+function callbacksIn(values: Iterable<PyValue>): readonly FunctionValue[] {
+  let out: FunctionValue[] | undefined;
+  const found = (f: FunctionValue) => void (out ??= []).push(f);
   for (const v of values) {
-    if (isFunction(v)) out.push(v);
+    if (isFunction(v)) found(v);
     else if (Array.isArray(v)) {
-      for (const x of v) if (isFunction(x)) out.push(x);
+      for (const x of v) if (isFunction(x)) found(x);
     } else if (isDict(v as ArgValue)) {
-      for (const x of (v as DictValue).entries.values()) if (isFunction(x as PyValue)) out.push(x as unknown as FunctionValue);
+      for (const x of (v as DictValue).entries.values()) if (isFunction(x as PyValue)) found(x as unknown as FunctionValue);
     }
   }
-  return out;
+  return out ?? NO_FUNCTIONS;
 }
+
+const NO_FUNCTIONS: readonly FunctionValue[] = [];
 
 /** `fnNode` here and below is the identifier naming the callee (`Dense` in `layers.Dense(4)`). */
 function callSymbol(ev: PythonEvaluator, path: readonly string[], node: Node, fnNode: Node, args: EvaluatedArgs): PyValue {
