@@ -571,3 +571,17 @@ y = layers.Dense(len(L))(inp)
 `);
   assert.deepEqual(uses(py).map(u => u.slice(0, 2)), [['input_layer', '[[null,4]]'], ['dense', '[[null,"?"]]']]);
 });
+
+test('TS: each round of for (let …) has its own copy of the loop variable: a closure keeps its round\'s value', () => {
+  const a = analyzeTypeScript(`import * as tf from '@tensorflow/tfjs';
+const inp = tf.input({shape: [4]});
+const fs: (() => number)[] = [];
+for (let i = 0; i < 3; i++) fs.push(() => i);
+tf.layers.dense({units: fs[0]() + 1}).apply(inp);
+let total = 0;
+for (let i = 0; i < 3; i++) { total += i; }
+tf.layers.dense({units: total}).apply(inp);
+`, 'model.ts');
+  // fs[0]() is 0 (it was read as 3, the value after the loop).
+  assert.deepEqual(uses(a).map(u => u.slice(0, 2)), [['input1', '[[null,4]]'], ['dense_Dense1', '[[null,1]]'], ['dense_Dense2', '[[null,3]]']]);
+});

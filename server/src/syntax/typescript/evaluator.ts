@@ -617,11 +617,25 @@ export class TsEvaluator {
     runInit();
     const unroll = known && this.unrollBudget.take(trips);
     if (unroll) {
+      // Each round has its own copy of the variables `for (let …)` declares: a closure made in a round keeps that
+      // round's value (the update then runs on the next round's copy).
+      const own = scope !== outer && init && isVariableDeclarationList(init) ? init.declarations.flatMap(d => (isIdentifier(d.name) ? [d.name.text] : [])) : [];
       const trip = (i: number): Completion | 'end' => {
         if (i >= trips) return 'end';
         const t = node.condition ? truthOf(this.evalExpr(node.condition, scope)) : false;
         if (t !== true) return 'end';
-        const c = this.runStatement(node.statement, scope);
+        if (own.length === 0) {
+          const c = this.runStatement(node.statement, scope);
+          if (node.incrementor) this.evalExpr(node.incrementor, scope);
+          return c;
+        }
+        const round = new JsScope(scope, scope.functionName, true);
+        for (const name of own) round.declare(name, scope.own(name) ?? null);
+        const c = this.runStatement(node.statement, round);
+        for (const name of own) {
+          const v = round.own(name);
+          if (v !== undefined) scope.setOwn(name, v);
+        }
         if (node.incrementor) this.evalExpr(node.incrementor, scope);
         return c;
       };
